@@ -1,0 +1,32 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+
+loadEnv("test", process.cwd())
+
+const suites = {
+  modules: ["<rootDir>/src/**/__tests__/**/*.spec.[jt]s"],
+  http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+  package: ["<rootDir>/integration-tests/package/**/*.spec.[jt]s"],
+}
+
+module.exports = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", decorators: true, tsx: true },
+          transform: { react: { runtime: "automatic" } },
+        },
+      },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/demo/", "<rootDir>/integration-tests/host-app/"],
+  setupFiles: ["<rootDir>/integration-tests/setup/setup-file.js"],
+  globalSetup: "<rootDir>/integration-tests/setup/global-setup.mjs",
+  globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.mjs",
+  testMatch: process.env.TEST_SUITE
+    ? suites[process.env.TEST_SUITE]
+    : Object.values(suites).flat(),
+}

@@ -1,0 +1,30 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+/**
+ * The plugin's own config, used by its integration tests: the plugin's
+ * `src/` is loaded as the project and its modules are registered here with
+ * the options a store would pass to the plugin. Stores do not use this file.
+ */
+const pluginOptions = {
+  autoApproveAffiliates: process.env.AFFILIATE_AUTO_APPROVE === "true",
+  storeName: "Test Store",
+}
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
+      authCors: process.env.AUTH_CORS || "http://localhost:9000,http://localhost:8000",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: { disable: true },
+  modules: [
+    { resolve: "./src/modules/affiliate", options: pluginOptions },
+  ],
+})

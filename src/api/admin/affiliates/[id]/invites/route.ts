@@ -1,0 +1,37 @@
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
+import type AffiliateModuleService from "../../../../../modules/affiliate/service"
+import type { AdminAffiliateInviteResponse } from "../../../../../types/http"
+import { createAffiliateInviteWorkflow } from "../../../../../workflows"
+import { answerConflicts } from "../../../../utils/answer-conflicts"
+import type { AdminCreateAffiliateInviteType } from "../../validators"
+
+export const POST = answerConflicts(
+  async (
+    req: AuthenticatedMedusaRequest<AdminCreateAffiliateInviteType>,
+    res: MedusaResponse<AdminAffiliateInviteResponse>
+  ) => {
+    const {
+      result: { invite, token },
+    } = await createAffiliateInviteWorkflow(req.scope).run({
+      input: { affiliate_id: req.params.id, email: req.validatedBody.email },
+    })
+    const { affiliateInviteUrl } = req.scope
+      .resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+      .getOptions()
+    res.status(201).json({
+      invite: {
+        id: invite.id,
+        email: invite.email,
+        expires_at: new Date(invite.expires_at).toISOString(),
+        accept_url: affiliateInviteUrl.replace(
+          "{token}",
+          encodeURIComponent(token)
+        ),
+      },
+    })
+  }
+)

@@ -1,0 +1,26 @@
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import type { StoreAffiliateAccountResponse } from "../../../../../types/http"
+import { acceptAffiliateInviteWorkflow } from "../../../../../workflows"
+import { answerConflicts } from "../../../../utils/answer-conflicts"
+import { ensureUnregistered, retrieveAccount } from "../../account"
+import type { StoreAcceptAffiliateInviteType } from "../../validators"
+
+/** Joins the inviting team with a registration token for the invited email. */
+export const POST = answerConflicts(
+  async (
+    req: AuthenticatedMedusaRequest<StoreAcceptAffiliateInviteType>,
+    res: MedusaResponse<StoreAffiliateAccountResponse>
+  ) => {
+    ensureUnregistered(req)
+    const { result } = await acceptAffiliateInviteWorkflow(req.scope).run({
+      input: {
+        ...req.validatedBody,
+        auth_identity_id: req.auth_context.auth_identity_id,
+      },
+    })
+    res.status(201).json(await retrieveAccount(req.scope, result.member.id))
+  }
+)

@@ -1,0 +1,50 @@
+import {
+  MiddlewareRoute,
+  authenticate,
+  validateAndTransformBody,
+} from "@medusajs/framework/http"
+import { AFFILIATE_ACTOR_TYPE } from "../../../types/affiliate"
+import { requireAffiliateMember } from "../../utils/require-affiliate-member"
+import {
+  StoreAcceptAffiliateInvite,
+  StoreRegisterAffiliate,
+  StoreUpdateAffiliateMe,
+} from "./validators"
+
+/** Sign-up and invite acceptance take a registration token: an identity with no actor yet. */
+const authenticateRegistration = authenticate(
+  AFFILIATE_ACTOR_TYPE,
+  ["session", "bearer"],
+  { allowUnregistered: true }
+)
+
+export const storeAffiliateMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/store/affiliates",
+    middlewares: [
+      authenticateRegistration,
+      validateAndTransformBody(StoreRegisterAffiliate),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/affiliates/invites/accept",
+    middlewares: [
+      authenticateRegistration,
+      validateAndTransformBody(StoreAcceptAffiliateInvite),
+    ],
+  },
+  {
+    matcher: "/store/affiliates/me*",
+    middlewares: [
+      authenticate(AFFILIATE_ACTOR_TYPE, ["session", "bearer"]),
+      requireAffiliateMember,
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/affiliates/me",
+    middlewares: [validateAndTransformBody(StoreUpdateAffiliateMe)],
+  },
+]

@@ -1,0 +1,28 @@
+import { z } from "@medusajs/framework/zod"
+import { emailAddress, singleLineText } from "../../utils/common-validators"
+
+const personName = (field: string) => singleLineText(field, 100).nullish()
+
+export const StoreRegisterAffiliate = z.strictObject({
+  name: singleLineText("name", 200),
+  email: emailAddress,
+  first_name: personName("first_name"),
+  last_name: personName("last_name"),
+})
+export type StoreRegisterAffiliateType = z.infer<typeof StoreRegisterAffiliate>
+
+export const StoreAcceptAffiliateInvite = z.strictObject({
+  token: z.string().trim().min(1).max(200),
+  first_name: personName("first_name"),
+  last_name: personName("last_name"),
+})
+export type StoreAcceptAffiliateInviteType = z.infer<
+  typeof StoreAcceptAffiliateInvite
+>
+
+export const StoreUpdateAffiliateMe = z.strictObject({
+  first_name: personName("first_name"),
+  last_name: personName("last_name"),
+  email_notifications: z.boolean().optional(),
+})
+export type StoreUpdateAffiliateMeType = z.infer<typeof StoreUpdateAffiliateMe>

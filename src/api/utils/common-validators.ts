@@ -1,0 +1,56 @@
+import { z } from "@medusajs/framework/zod"
+
+/** Control characters would let a name inject headers into emails or break layouts. */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/
+
+/** Line breaks and tabs are fine in long texts; other control characters never are. */
+const CONTROL_CHARS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+
+/**
+ * A trimmed one-line text of 1..max characters without control characters.
+ * Medusa prints refinement messages alone, so they name their field.
+ */
+export const singleLineText = (field: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${field} must not be empty`)
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine((value) => !CONTROL_CHARS.test(value), {
+      message: `${field} must not contain control characters or line breaks`,
+    })
+
+/** A trimmed multi-line text: line breaks allowed, other control characters not. */
+export const multiLineText = (field: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine((value) => !CONTROL_CHARS_BUT_LINE_BREAKS.test(value), {
+      message: `${field} must not contain control characters`,
+    })
+
+export const emailAddress = z
+  .string()
+  .trim()
+  .max(254, "email must be at most 254 characters")
+  .pipe(z.email({ message: "email must be a valid email address" }))
+  .transform((value) => value.toLowerCase())
+
+export const entityId = z.string().trim().min(1).max(64)
+
+export const metadata = z.record(z.string().max(100), z.unknown())
+
+/** Accepts `?key=a` and `?key=a&key=b` alike. */
+export const oneOrMany = <T extends z.ZodType>(schema: T) =>
+  z.union([schema, z.array(schema).max(100)])
+
+/** Pagination shared by list routes: `limit` is capped so a caller cannot ask for everything. */
+export const pagination = (defaultLimit: number, maxLimit = 100) => ({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
+})
+
+/** `order` limited to known columns, ascending or with a leading `-`. */
+export const orderBy = (columns: readonly string[]) =>
+  z.enum(columns.flatMap((column) => [column, `-${column}`]) as [string, ...string[]])

@@ -1,0 +1,3 @@
+export * from "./affiliate"
+export * from "./affiliate-group"
+export * from "./common"

@@ -1,0 +1,3 @@
+export * from "./affiliate"
+export * from "./http"
+export * from "./options"

@@ -1,0 +1,39 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import {
+  WorkflowResponse,
+  createWorkflow,
+  transform,
+} from "@medusajs/framework/workflows-sdk"
+import { AffiliateEvents, CreateAffiliateInput } from "../../../types/affiliate"
+import {
+  createAffiliatesStep,
+  validateAffiliateReferencesStep,
+} from "../steps"
+import { referencesOf } from "./references-of"
+
+export type CreateAffiliatesWorkflowInput = { affiliates: CreateAffiliateInput[] }
+
+/**
+ * Creates affiliates (teams) from the admin and emits `affiliate.created`.
+ *
+ * @example
+ * const { result } = await createAffiliatesWorkflow(container).run({
+ *   input: { affiliates: [{ name: "Acme", email: "team@acme.test", status: "active" }] },
+ * })
+ */
+export const createAffiliatesWorkflow = createWorkflow(
+  "create-affiliates",
+  (input: CreateAffiliatesWorkflowInput) => {
+    validateAffiliateReferencesStep(
+      transform({ input }, ({ input }) => referencesOf(input.affiliates))
+    )
+    const affiliates = createAffiliatesStep(input.affiliates)
+    emitEventStep({
+      eventName: AffiliateEvents.AFFILIATE_CREATED,
+      data: transform({ affiliates }, ({ affiliates }) =>
+        affiliates.map((affiliate) => ({ id: affiliate.id }))
+      ),
+    })
+    return new WorkflowResponse(affiliates)
+  }
+)

@@ -1,0 +1,44 @@
+import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import {
+  WorkflowResponse,
+  createWorkflow,
+  transform,
+} from "@medusajs/framework/workflows-sdk"
+import { AffiliateEvents } from "../../../types/affiliate"
+import { softDeleteAffiliateGroupsStep, updateAffiliatesStep } from "../steps"
+
+export type DeleteAffiliateGroupsWorkflowInput = { ids: string[] }
+
+/**
+ * Deletes affiliate groups. Their affiliates become group-less first, and
+ * `affiliate.updated` is emitted for each so the inbox filters follow.
+ *
+ * @example
+ * await deleteAffiliateGroupsWorkflow(container).run({ input: { ids: ["affgrp_123"] } })
+ */
+export const deleteAffiliateGroupsWorkflow = createWorkflow(
+  "delete-affiliate-groups",
+  (input: DeleteAffiliateGroupsWorkflowInput) => {
+    const { data: members } = useQueryGraphStep({
+      entity: "affiliate",
+      fields: ["id"],
+      filters: { group_id: input.ids },
+    })
+    const detached = updateAffiliatesStep(
+      transform({ members }, ({ members }) =>
+        members.map((affiliate: { id: string }) => ({
+          id: affiliate.id,
+          group_id: null,
+        }))
+      )
+    )
+    softDeleteAffiliateGroupsStep(input.ids)
+    emitEventStep({
+      eventName: AffiliateEvents.AFFILIATE_UPDATED,
+      data: transform({ detached }, ({ detached }) =>
+        detached.map((affiliate) => ({ id: affiliate.id }))
+      ),
+    })
+    return new WorkflowResponse(input.ids)
+  }
+)

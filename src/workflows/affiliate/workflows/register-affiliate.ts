@@ -1,0 +1,72 @@
+import {
+  emitEventStep,
+  setAuthAppMetadataStep,
+} from "@medusajs/medusa/core-flows"
+import {
+  WorkflowResponse,
+  createWorkflow,
+  transform,
+} from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_ACTOR_TYPE, AffiliateEvents } from "../../../types/affiliate"
+import {
+  createAffiliateMembersStep,
+  createAffiliatesStep,
+  resolveSignupStatusStep,
+} from "../steps"
+
+export type RegisterAffiliateWorkflowInput = {
+  auth_identity_id: string
+  name: string
+  email: string
+  first_name?: string | null
+  last_name?: string | null
+}
+
+/**
+ * Affiliate sign-up: creates the affiliate team (status per the
+ * `autoApproveAffiliates` option), its `owner` member, and links the auth
+ * identity to the member (actor type `affiliate`, actor id = member id).
+ *
+ * @example
+ * const { result } = await registerAffiliateWorkflow(container).run({
+ *   input: { auth_identity_id: "authid_123", name: "Acme", email: "ann@acme.test", first_name: "Ann" },
+ * })
+ */
+export const registerAffiliateWorkflow = createWorkflow(
+  "register-affiliate",
+  (input: RegisterAffiliateWorkflowInput) => {
+    const status = resolveSignupStatusStep()
+    const affiliates = createAffiliatesStep(
+      transform({ input, status }, ({ input, status }) => [
+        { name: input.name, email: input.email, status },
+      ])
+    )
+    const affiliate = transform({ affiliates }, ({ affiliates }) => affiliates[0])
+    const members = createAffiliateMembersStep(
+      transform({ input, affiliate }, ({ input, affiliate }) => [
+        {
+          affiliate_id: affiliate.id,
+          email: input.email,
+          first_name: input.first_name ?? null,
+          last_name: input.last_name ?? null,
+          role: "owner" as const,
+        },
+      ])
+    )
+    const member = transform({ members }, ({ members }) => members[0])
+    setAuthAppMetadataStep({
+      authIdentityId: input.auth_identity_id,
+      actorType: AFFILIATE_ACTOR_TYPE,
+      value: member.id,
+    })
+    emitEventStep({
+      eventName: AffiliateEvents.AFFILIATE_CREATED,
+      data: { id: affiliate.id },
+    })
+    emitEventStep({
+      eventName: AffiliateEvents.MEMBER_CREATED,
+      data: { id: member.id, affiliate_id: affiliate.id },
+    }).config({ name: "emit-member-created" })
+    return new WorkflowResponse({ affiliate, member })
+  }
+)

@@ -1,0 +1,37 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import {
+  WorkflowResponse,
+  createWorkflow,
+  transform,
+} from "@medusajs/framework/workflows-sdk"
+import { AffiliateEvents, UpdateAffiliateInput } from "../../../types/affiliate"
+import { updateAffiliatesStep, validateAffiliateReferencesStep } from "../steps"
+import { referencesOf } from "./references-of"
+
+export type UpdateAffiliatesWorkflowInput = { updates: UpdateAffiliateInput[] }
+
+/**
+ * Updates affiliates (status, group, manager, name, email, metadata) and emits
+ * `affiliate.updated`, which keeps the inbox filter fields in sync.
+ *
+ * @example
+ * await updateAffiliatesWorkflow(container).run({
+ *   input: { updates: [{ id: "aff_123", status: "suspended" }] },
+ * })
+ */
+export const updateAffiliatesWorkflow = createWorkflow(
+  "update-affiliates",
+  (input: UpdateAffiliatesWorkflowInput) => {
+    validateAffiliateReferencesStep(
+      transform({ input }, ({ input }) => referencesOf(input.updates))
+    )
+    const affiliates = updateAffiliatesStep(input.updates)
+    emitEventStep({
+      eventName: AffiliateEvents.AFFILIATE_UPDATED,
+      data: transform({ affiliates }, ({ affiliates }) =>
+        affiliates.map((affiliate) => ({ id: affiliate.id }))
+      ),
+    })
+    return new WorkflowResponse(affiliates)
+  }
+)
