@@ -1,0 +1,34 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const port = process.env.PORT || "9000"
+const backendUrl = `http://localhost:${port}`
+const storefrontUrl = process.env.DEMO_STOREFRONT_URL || backendUrl
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: `${storefrontUrl},${backendUrl}`,
+      adminCors: backendUrl,
+      authCors: `${storefrontUrl},${backendUrl}`,
+      jwtSecret: process.env.JWT_SECRET || "demo-jwt-secret",
+      cookieSecret: process.env.COOKIE_SECRET || "demo-cookie-secret",
+    },
+    // the demo is served over plain http: a Secure cookie would never be sent back
+    cookieOptions: { secure: false },
+  },
+  admin: { backendUrl },
+  plugins: [
+    {
+      resolve: "medusa-plugin-affiliate-messaging",
+      options: {
+        adminUrl: `${backendUrl}/app`,
+        affiliatePortalUrl: `${storefrontUrl}/affiliate/messages/{conversation_id}`,
+        affiliateInviteUrl: `${storefrontUrl}/affiliate/invite?token={token}`,
+        storeName: "Demo Outfitters",
+      },
+    },
+  ],
+})

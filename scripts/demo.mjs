@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: a real Medusa store with this plugin, seeded, with a mail
+ * catcher. Honours PORT, DATABASE_URL (else embedded Postgres), SMTP_URL
+ * (else maildev), DEMO_INFO_FILE. Ctrl-C stops everything it started.
+ */
+import fs from "node:fs"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import pg from "pg"
+import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
+import { freePort } from "./lib/free-port.mjs"
+import { run, startDetached, waitForHttp } from "./lib/processes.mjs"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const hostDir = path.join(root, "demo")
+const stateDir = path.join(root, ".demo")
+const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+const DB_NAME = "affiliate_messaging_demo"
+const PACKAGE_NAME = "medusa-plugin-affiliate-messaging"
+
+const cleanups = []
+let stopping = false
+
+async function stopAll(code) {
+  if (stopping) return
+  stopping = true
+  for (const cleanup of cleanups.reverse()) {
+    await cleanup().catch((error) => console.error(error.message))
+  }
+  process.exit(code)
+}
+process.on("SIGINT", () => stopAll(0))
+process.on("SIGTERM", () => stopAll(0))
+
+function log(message) {
+  console.log(`[demo] ${message}`)
+}
+
+/** The host finds the plugin by package name, as a store would after `npm install`. */
+function linkPluginPackage() {
+  const link = path.join(root, "node_modules", PACKAGE_NAME)
+  if (!fs.existsSync(link)) {
+    fs.symlinkSync(root, link, "dir")
+  }
+}
+
+async function provideDatabase() {
+  if (process.env.DATABASE_URL) {
+    log(`PostgreSQL: DATABASE_URL`)
+    return process.env.DATABASE_URL
+  }
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(stateDir, "postgres"),
+    persistent: true,
+  })
+  cleanups.push(() => server.stop())
+  log(`PostgreSQL: embedded on port ${server.port} (data in .demo/postgres)`)
+  const admin = new pg.Client({ connectionString: server.url("postgres") })
+  await admin.connect()
+  const { rowCount } = await admin.query("select 1 from pg_database where datname = $1", [DB_NAME])
+  if (!rowCount) {
+    await admin.query(`create database "${DB_NAME}"`)
+  }
+  await admin.end()
+  return server.url(DB_NAME)
+}
+
+async function provideMail() {
+  if (process.env.SMTP_URL) {
+    return { smtpUrl: process.env.SMTP_URL, uiUrl: null }
+  }
+  const { MailDev } = await import("maildev")
+  const [smtp, web] = [await freePort(), await freePort()]
+  const maildev = new MailDev({ smtp, web, ip: "127.0.0.1", webIp: "127.0.0.1", silent: true })
+  await maildev.start()
+  cleanups.push(() => maildev.stop())
+  return { smtpUrl: `smtp://127.0.0.1:${smtp}`, uiUrl: `http://127.0.0.1:${web}` }
+}
+
+async function main() {
+  fs.mkdirSync(stateDir, { recursive: true })
+  const port = Number(process.env.PORT || (await freePort()))
+  const backendUrl = `http://localhost:${port}`
+
+  log("building the plugin (medusa plugin:build)…")
+  await run(medusaBin, ["plugin:build"], { cwd: root, quiet: true })
+  linkPluginPackage()
+
+  const databaseUrl = await provideDatabase()
+  const mail = await provideMail()
+  const env = {
+    ...process.env,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    SMTP_URL: mail.smtpUrl,
+  }
+
+  log("migrating (medusa db:migrate)…")
+  await run(medusaBin, ["db:migrate"], { cwd: hostDir, env, quiet: true })
+
+  log("seeding…")
+  const seedOutput = path.join(stateDir, "seed-info.json")
+  await run(medusaBin, ["exec", "./src/scripts/seed.ts"], {
+    cwd: hostDir,
+    env: { ...env, DEMO_SEED_OUTPUT: seedOutput },
+    quiet: true,
+  })
+  const seeded = JSON.parse(fs.readFileSync(seedOutput, "utf8"))
+
+  log(`starting Medusa on ${backendUrl} (log: .demo/medusa.log)…`)
+  const logStream = fs.createWriteStream(path.join(stateDir, "medusa.log"))
+  const server = startDetached(medusaBin, ["develop"], { cwd: hostDir, env, logStream })
+  cleanups.push(() => server.stop())
+  const isAlive = () => server.child.exitCode === null
+  server.child.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`[demo] Medusa exited (${code}); see .demo/medusa.log`)
+      stopAll(1)
+    }
+  })
+  await waitForHttp(`${backendUrl}/health`, { isAlive })
+
+  const info = {
+    backend_url: backendUrl,
+    admin_url: `${backendUrl}/app`,
+    admin_email: seeded.admin_email,
+    admin_password: seeded.admin_password,
+    publishable_key: seeded.publishable_key,
+    affiliates: seeded.affiliates,
+    mail_ui_url: mail.uiUrl,
+    // the affiliate storefront page arrives with the storefront issue
+    storefront_url: null,
+  }
+  if (process.env.DEMO_INFO_FILE) {
+    fs.writeFileSync(process.env.DEMO_INFO_FILE, JSON.stringify(info, null, 2))
+  }
+  printInfo(info)
+}
+
+function printInfo(info) {
+  const lines = [
+    "",
+    "Affiliate messaging demo is running.",
+    "",
+    `  Medusa Admin     ${info.admin_url}`,
+    `    login          ${info.admin_email} / ${info.admin_password}`,
+    `  Backend API      ${info.backend_url}`,
+    `  Publishable key  ${info.publishable_key}`,
+    `  Mail catcher     ${info.mail_ui_url ?? "(SMTP_URL given: your own server)"}`,
+    "",
+    "  Affiliate logins (POST /auth/affiliate/emailpass):",
+    ...info.affiliates.map(
+      (a, i) =>
+        `    ${a.email} / ${a.password}   ${
+          ["Northwind Media, member 1", "Northwind Media, member 2", "Blue Peak Reviews (managed by the demo admin)", "Deal Hub (group with messaging disabled)"][i]
+        }`
+    ),
+    "",
+    "Press Ctrl-C to stop everything.",
+    "",
+  ]
+  console.log(lines.join("\n"))
+}
+
+main().catch(async (error) => {
+  console.error(`[demo] failed: ${error.message}`)
+  await stopAll(1)
+})
