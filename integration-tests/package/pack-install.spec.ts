@@ -1,0 +1,152 @@
+import { execFileSync, spawn, ChildProcess } from "child_process"
+import fs from "fs"
+import os from "os"
+import path from "path"
+import { Client } from "pg"
+
+/**
+ * Proves the published artifact works: `npm pack` output unpacked into a
+ * separate minimal store (integration-tests/host-app) that names the plugin
+ * in `plugins`, runs `medusa db:migrate`, boots and serves /admin/affiliates.
+ */
+jest.setTimeout(300_000)
+
+const root = path.resolve(__dirname, "../..")
+const hostDir = path.join(root, "integration-tests/host-app")
+const medusa = path.join(root, "node_modules/.bin/medusa")
+const dbName = `affmsg_pack_${process.pid}`
+
+const dbUrl = (database: string) => {
+  const user = encodeURIComponent(process.env.DB_USERNAME ?? "postgres")
+  const password = process.env.DB_PASSWORD ? `:${encodeURIComponent(process.env.DB_PASSWORD)}` : ""
+  return `postgres://${user}${password}@${process.env.DB_HOST}:${process.env.DB_PORT ?? 5432}/${database}`
+}
+
+async function sql(database: string, text: string) {
+  const client = new Client({ connectionString: dbUrl(database) })
+  await client.connect()
+  try {
+    return (await client.query(text)).rows
+  } finally {
+    await client.end()
+  }
+}
+const adminQuery = (text: string) => sql("postgres", text)
+
+function freePort(): Promise<number> {
+  const net = require("net")
+  return new Promise((resolve) => {
+    const server = net.createServer()
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+describe("npm pack output installed into a separate store", () => {
+  let server: ChildProcess | undefined
+  let serverLog = ""
+  const env = () => ({
+    ...process.env,
+    DATABASE_URL: dbUrl(dbName),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    NODE_OPTIONS: "",
+  })
+
+  beforeAll(async () => {
+    execFileSync(medusa, ["plugin:build"], { cwd: root, stdio: "pipe" })
+    const packDir = fs.mkdtempSync(path.join(os.tmpdir(), "affmsg-pack-"))
+    const [{ filename, files }] = JSON.parse(
+      execFileSync("npm", ["pack", "--json", "--pack-destination", packDir], {
+        cwd: root,
+        encoding: "utf8",
+      })
+    )
+    // only the built server belongs in the package
+    for (const file of files) {
+      expect(file.path).toMatch(/^(\.medusa\/server\/|package\.json$|README\.md$|LICENSE)/)
+    }
+    const installDir = path.join(hostDir, "node_modules/medusa-plugin-affiliate-messaging")
+    fs.rmSync(installDir, { recursive: true, force: true })
+    fs.mkdirSync(installDir, { recursive: true })
+    execFileSync("tar", ["-xzf", path.join(packDir, filename), "-C", installDir, "--strip-components=1"])
+    fs.rmSync(packDir, { recursive: true, force: true })
+
+    await adminQuery(`drop database if exists "${dbName}"`)
+    await adminQuery(`create database "${dbName}"`)
+  })
+
+  afterAll(async () => {
+    if (server && server.exitCode === null) {
+      process.kill(-server.pid!, "SIGKILL")
+    }
+    fs.rmSync(path.join(hostDir, "node_modules"), { recursive: true, force: true })
+    fs.rmSync(path.join(hostDir, ".medusa"), { recursive: true, force: true })
+    await adminQuery(`drop database if exists "${dbName}" with (force)`)
+  })
+
+  it("migrates, boots and serves /admin/affiliates", async () => {
+    execFileSync(medusa, ["db:migrate"], { cwd: hostDir, env: env(), stdio: "pipe" })
+    const tables = await sql(
+      dbName,
+      "select table_name from information_schema.tables where table_name like 'affiliate%' order by 1"
+    )
+    expect(tables.map((t) => t.table_name)).toEqual([
+      "affiliate",
+      "affiliate_group",
+      "affiliate_invite",
+      "affiliate_member",
+    ])
+
+    execFileSync(medusa, ["user", "-e", "owner@pack.test", "-p", "pack-password"], {
+      cwd: hostDir,
+      env: env(),
+      stdio: "pipe",
+    })
+
+    const port = await freePort()
+    server = spawn(medusa, ["start"], {
+      cwd: hostDir,
+      env: { ...env(), PORT: String(port) },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    server.stdout!.on("data", (chunk) => (serverLog += chunk))
+    server.stderr!.on("data", (chunk) => (serverLog += chunk))
+
+    const base = `http://localhost:${port}`
+    const deadline = Date.now() + 120_000
+    let healthy = false
+    while (!healthy && Date.now() < deadline && server.exitCode === null) {
+      healthy = await fetch(`${base}/health`).then((r) => r.ok, () => false)
+      if (!healthy) await new Promise((r) => setTimeout(r, 500))
+    }
+    if (!healthy) throw new Error(`store did not start:\n${serverLog.slice(-3000)}`)
+
+    const login = await fetch(`${base}/auth/user/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "owner@pack.test", password: "pack-password" }),
+    })
+    expect(login.status).toBe(200)
+    const { token } = await login.json()
+    const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" }
+
+    const created = await fetch(`${base}/admin/affiliates`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ name: "Packed", email: "packed@pack.test" }),
+    })
+    expect(created.status).toBe(201)
+
+    const list = await fetch(`${base}/admin/affiliates`, { headers: auth })
+    expect(list.status).toBe(200)
+    const body = await list.json()
+    expect(body.count).toBe(1)
+    expect(body.affiliates[0]).toEqual(expect.objectContaining({ name: "Packed", status: "pending" }))
+
+    process.kill(-server.pid!, "SIGTERM")
+    await new Promise((resolve) => server!.once("exit", resolve))
+  })
+})

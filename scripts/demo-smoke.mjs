@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+/**
+ * CI smoke test of `npm run demo` on embedded Postgres: waits for the info
+ * file, logs in as the demo admin and a demo affiliate through the HTTP API,
+ * stops the demo with SIGINT and checks that nothing it started is left.
+ * Prints `demo smoke: passed` or fails with a reason.
+ */
+import { spawn, spawnSync } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import { freePort, isListening } from "./lib/free-port.mjs"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const infoFile = path.join(os.tmpdir(), `affmsg-demo-info-${process.pid}.json`)
+const port = await freePort()
+const env = { ...process.env, PORT: String(port), DEMO_INFO_FILE: infoFile }
+delete env.DATABASE_URL
+delete env.SMTP_URL
+
+const started = Date.now()
+const demo = spawn("node", ["scripts/demo.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] })
+let output = ""
+demo.stdout.on("data", (chunk) => (output += chunk))
+demo.stderr.on("data", (chunk) => (output += chunk))
+
+function fail(message) {
+  console.error(`demo smoke: FAILED: ${message}\n--- demo output ---\n${output.slice(-4000)}`)
+  try {
+    process.kill(demo.pid, "SIGINT")
+  } catch {}
+  process.exit(1)
+}
+
+async function json(url, init) {
+  const res = await fetch(url, init)
+  const body = await res.json().catch(() => ({}))
+  if (!res.ok) fail(`${init?.method ?? "GET"} ${url} answered ${res.status}: ${JSON.stringify(body)}`)
+  return body
+}
+
+const deadline = Date.now() + 6 * 60_000
+while (!fs.existsSync(infoFile)) {
+  if (demo.exitCode !== null) fail(`demo exited with ${demo.exitCode}`)
+  if (Date.now() > deadline) fail("no DEMO_INFO_FILE after 6 minutes")
+  await new Promise((r) => setTimeout(r, 1000))
+}
+const info = JSON.parse(fs.readFileSync(infoFile, "utf8"))
+const readyAfter = Math.round((Date.now() - started) / 1000)
+
+const post = (body) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+const admin = await json(`${info.backend_url}/auth/user/emailpass`, post({ email: info.admin_email, password: info.admin_password }))
+const affiliates = await json(`${info.backend_url}/admin/affiliates?limit=100`, { headers: { authorization: `Bearer ${admin.token}` } })
+if (affiliates.count < 20) fail(`expected at least 20 seeded affiliates, got ${affiliates.count}`)
+const statuses = new Set(affiliates.affiliates.map((a) => a.status))
+for (const status of ["pending", "active", "declined", "suspended"]) {
+  if (!statuses.has(status)) fail(`no seeded affiliate is ${status}`)
+}
+
+const [first] = info.affiliates
+const member = await json(`${info.backend_url}/auth/affiliate/emailpass`, post({ email: first.email, password: first.password }))
+const me = await json(`${info.backend_url}/store/affiliates/me`, {
+  headers: { authorization: `Bearer ${member.token}`, "x-publishable-api-key": info.publishable_key },
+})
+if (me.member.id !== first.member_id) fail(`affiliate login returned member ${me.member.id}, expected ${first.member_id}`)
+
+const mailPort = info.mail_ui_url ? Number(new URL(info.mail_ui_url).port) : null
+if (mailPort && !(await isListening(mailPort))) fail("mail catcher UI is not listening")
+
+demo.kill("SIGINT")
+await new Promise((resolve) => demo.once("exit", resolve))
+await new Promise((r) => setTimeout(r, 1000))
+for (const [what, p] of [["Medusa", port], ["mail catcher", mailPort]]) {
+  if (p && (await isListening(p))) fail(`${what} still listening on ${p} after Ctrl-C`)
+}
+const leftovers = spawnSync("pgrep", ["-f", path.join(root, ".demo")], { encoding: "utf8" })
+  .stdout.split("\n")
+  .filter(Boolean)
+if (leftovers.length) fail(`processes left running: ${leftovers.join(", ")}`)
+fs.rmSync(infoFile, { force: true })
+console.log(`demo smoke: passed (ready in ${readyAfter}s, ${affiliates.count} affiliates, admin and affiliate logins work, clean stop)`)
+
