@@ -26,5 +26,6 @@ module.exports = defineConfig({
   admin: { disable: true },
   modules: [
     { resolve: "./src/modules/affiliate", options: pluginOptions },
+    { resolve: "./src/modules/messaging", options: pluginOptions },
   ],
 })

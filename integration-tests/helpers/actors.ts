@@ -76,7 +76,7 @@ export async function signUpAffiliate(
     ...bearer(registrationToken),
     "x-publishable-api-key": publishableKey,
   })
-  expect(created.status).toBe(201)
+  expect(created.status).toBe(200)
   const token = await loginAffiliate(http, body.email)
   return {
     affiliate: created.data.affiliate,

@@ -138,7 +138,7 @@ describe("npm pack output installed into a separate store", () => {
       headers: auth,
       body: JSON.stringify({ name: "Packed", email: "packed@pack.test" }),
     })
-    expect(created.status).toBe(201)
+    expect(created.status).toBe(200)
 
     const list = await fetch(`${base}/admin/affiliates`, { headers: auth })
     expect(list.status).toBe(200)

@@ -1,12 +1,18 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAffiliateGroupMiddlewares } from "./admin/affiliate-groups/middlewares"
 import { adminAffiliateMiddlewares } from "./admin/affiliates/middlewares"
+import { adminConversationMiddlewares } from "./admin/conversations/middlewares"
+import { adminMessagingSettingsMiddlewares } from "./admin/messaging/settings/middlewares"
+import { storeConversationMiddlewares } from "./store/affiliates/me/conversations/middlewares"
 import { storeAffiliateMiddlewares } from "./store/affiliates/middlewares"
 
 export default defineMiddlewares({
   routes: [
     ...adminAffiliateMiddlewares,
     ...adminAffiliateGroupMiddlewares,
+    ...adminConversationMiddlewares,
+    ...adminMessagingSettingsMiddlewares,
     ...storeAffiliateMiddlewares,
+    ...storeConversationMiddlewares,
   ],
 })

@@ -1,3 +1,4 @@
 export * from "./affiliate"
 export * from "./http"
 export * from "./options"
+export * from "./messaging"

@@ -1,1 +1,2 @@
 export * from "./affiliate"
+export * from "./messaging"

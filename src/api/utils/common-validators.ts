@@ -54,3 +54,48 @@ export const pagination = (defaultLimit: number, maxLimit = 100) => ({
 /** `order` limited to known columns, ascending or with a leading `-`. */
 export const orderBy = (columns: readonly string[]) =>
   z.enum(columns.flatMap((column) => [column, `-${column}`]) as [string, ...string[]])
+
+/** `?flag=true|false` as a boolean. */
+export const booleanParam = z.enum(["true", "false"]).transform((value) => value === "true")
+
+const MESSAGE_CONTROL_CHARS = CONTROL_CHARS_BUT_LINE_BREAKS
+
+/**
+ * A message: body trimmed, 1–10,000 characters (counted as Unicode code
+ * points), or empty when attachments are sent; at most 10 attachments.
+ */
+export const messageFields = {
+  body: z.string().transform((value) => value.trim()),
+  attachment_ids: z.array(entityId).max(10, "at most 10 attachments per message").optional(),
+}
+
+export function checkMessage(
+  value: { body: string; attachment_ids?: string[] },
+  ctx: z.RefinementCtx
+) {
+  const length = Array.from(value.body).length
+  if (length === 0 && !value.attachment_ids?.length) {
+    ctx.addIssue({ code: "custom", path: ["body"], message: "body must not be empty" })
+  }
+  if (length > 10_000) {
+    ctx.addIssue({ code: "custom", path: ["body"], message: "body must be at most 10000 characters" })
+  }
+  if (MESSAGE_CONTROL_CHARS.test(value.body)) {
+    ctx.addIssue({ code: "custom", path: ["body"], message: "body must not contain control characters" })
+  }
+}
+
+/** Thread pages: `before` and `after` are message ids; one of them at most. */
+export const messagePageParams = z
+  .strictObject({
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).optional(),
+    before: entityId.optional(),
+    after: entityId.optional(),
+  })
+  .refine((value) => !(value.before && value.after), {
+    message: "before and after cannot be combined",
+  })
+  .refine((value) => value.offset === undefined || !(value.before || value.after), {
+    message: "offset cannot be combined with before or after",
+  })

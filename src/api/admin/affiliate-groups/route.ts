@@ -40,5 +40,5 @@ export const POST = async (
     req.queryConfig.fields,
     `Affiliate group ${group.id} was not found`
   )
-  res.status(201).json({ affiliate_group })
+  res.json({ affiliate_group })
 }

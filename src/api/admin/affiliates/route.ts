@@ -38,5 +38,5 @@ export const POST = async (
     req.queryConfig.fields,
     `Affiliate ${result[0].id} was not found`
   )
-  res.status(201).json({ affiliate })
+  res.json({ affiliate })
 }

@@ -19,5 +19,5 @@ export const POST = async (
       auth_identity_id: req.auth_context.auth_identity_id,
     },
   })
-  res.status(201).json(await retrieveAccount(req.scope, result.member.id))
+  res.json(await retrieveAccount(req.scope, result.member.id))
 }

@@ -5,6 +5,7 @@ import {
   transform,
 } from "@medusajs/framework/workflows-sdk"
 import { AffiliateEvents } from "../../../types/affiliate"
+import { syncAffiliateConversationsStep } from "../../messaging/steps"
 import { softDeleteAffiliateGroupsStep, updateAffiliatesStep } from "../steps"
 
 export type DeleteAffiliateGroupsWorkflowInput = { ids: string[] }
@@ -31,6 +32,11 @@ export const deleteAffiliateGroupsWorkflow = createWorkflow(
           group_id: null,
         }))
       )
+    )
+    syncAffiliateConversationsStep(
+      transform({ detached }, ({ detached }) => ({
+        affiliate_ids: detached.map((affiliate) => affiliate.id),
+      }))
     )
     softDeleteAffiliateGroupsStep(input.ids)
     emitEventStep({

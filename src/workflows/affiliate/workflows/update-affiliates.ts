@@ -5,6 +5,7 @@ import {
   transform,
 } from "@medusajs/framework/workflows-sdk"
 import { AffiliateEvents, UpdateAffiliateInput } from "../../../types/affiliate"
+import { syncAffiliateConversationsStep } from "../../messaging/steps"
 import { updateAffiliatesStep, validateAffiliateReferencesStep } from "../steps"
 import { referencesOf } from "./references-of"
 
@@ -12,7 +13,8 @@ export type UpdateAffiliatesWorkflowInput = { updates: UpdateAffiliateInput[] }
 
 /**
  * Updates affiliates (status, group, manager, name, email, metadata) and emits
- * `affiliate.updated`, which keeps the inbox filter fields in sync.
+ * `affiliate.updated`. Conversations' copies of the affiliate's facts (the
+ * inbox filter fields) are updated in the same workflow.
  *
  * @example
  * await updateAffiliatesWorkflow(container).run({
@@ -26,6 +28,12 @@ export const updateAffiliatesWorkflow = createWorkflow(
       transform({ input }, ({ input }) => referencesOf(input.updates))
     )
     const affiliates = updateAffiliatesStep(input.updates)
+    // in the same workflow, so the change reaches the inbox filters at once
+    syncAffiliateConversationsStep(
+      transform({ affiliates }, ({ affiliates }) => ({
+        affiliate_ids: affiliates.map((affiliate) => affiliate.id),
+      }))
+    )
     emitEventStep({
       eventName: AffiliateEvents.AFFILIATE_UPDATED,
       data: transform({ affiliates }, ({ affiliates }) =>

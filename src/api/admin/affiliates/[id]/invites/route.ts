@@ -22,7 +22,7 @@ export const POST = answerConflicts(
     const { affiliateInviteUrl } = req.scope
       .resolve<AffiliateModuleService>(AFFILIATE_MODULE)
       .getOptions()
-    res.status(201).json({
+    res.json({
       invite: {
         id: invite.id,
         email: invite.email,

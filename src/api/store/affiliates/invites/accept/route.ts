@@ -21,6 +21,6 @@ export const POST = answerConflicts(
         auth_identity_id: req.auth_context.auth_identity_id,
       },
     })
-    res.status(201).json(await retrieveAccount(req.scope, result.member.id))
+    res.json(await retrieveAccount(req.scope, result.member.id))
   }
 )

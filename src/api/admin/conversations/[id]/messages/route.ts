@@ -1,0 +1,37 @@
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import type { MessageListResponse, MessageResponse } from "../../../../../types/http"
+import { replyAsOwnerWorkflow } from "../../../../../workflows"
+import { answerConflicts } from "../../../../utils/answer-conflicts"
+import { listThreadPage } from "../../../../utils/thread-page"
+import { retrieveVisibleConversation } from "../../../../utils/conversations"
+import { messageView } from "../../../../utils/messaging-views"
+import type { AdminGetMessagesParamsType, AdminSendMessageType } from "../../validators"
+
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetMessagesParamsType>,
+  res: MedusaResponse<MessageListResponse>
+) => {
+  await retrieveVisibleConversation(req.scope, req.params.id)
+  res.json(
+    await listThreadPage(req.scope, req.params.id, req.validatedQuery as AdminGetMessagesParamsType)
+  )
+}
+
+export const POST = answerConflicts(
+  async (
+    req: AuthenticatedMedusaRequest<AdminSendMessageType>,
+    res: MedusaResponse<MessageResponse>
+  ) => {
+    const { result } = await replyAsOwnerWorkflow(req.scope).run({
+      input: {
+        ...req.validatedBody,
+        conversation_id: req.params.id,
+        user_id: req.auth_context.actor_id,
+      },
+    })
+    res.json({ message: messageView(result.message) })
+  }
+)

@@ -1,0 +1,22 @@
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import type { ConversationResponse } from "../../../../types/http"
+import { setOwnerReadStateWorkflow } from "../../../../workflows"
+import { ownerConversationView } from "../../../utils/conversations"
+import type { AdminGetConversationParamsType } from "../validators"
+
+/** Opening a thread marks it read for all admins, unless `mark_read=false`. */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetConversationParamsType>,
+  res: MedusaResponse<ConversationResponse>
+) => {
+  const { mark_read } = req.validatedQuery as AdminGetConversationParamsType
+  if (mark_read) {
+    await setOwnerReadStateWorkflow(req.scope).run({
+      input: { conversation_id: req.params.id, user_id: req.auth_context.actor_id, unread: false },
+    })
+  }
+  res.json({ conversation: await ownerConversationView(req.scope, req.params.id) })
+}

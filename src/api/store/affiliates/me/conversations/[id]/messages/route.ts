@@ -1,0 +1,28 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type { MessageListResponse, MessageResponse } from "../../../../../../../types/http"
+import { replyAsAffiliateWorkflow } from "../../../../../../../workflows"
+import { retrieveVisibleConversation } from "../../../../../../utils/conversations"
+import { messageView } from "../../../../../../utils/messaging-views"
+import type { AffiliateMemberRequest } from "../../../../../../utils/require-affiliate-member"
+import { listThreadPage } from "../../../../../../utils/thread-page"
+import type { StoreGetMessagesParamsType, StoreSendMessageType } from "../../validators"
+
+export const GET = async (
+  req: AffiliateMemberRequest,
+  res: MedusaResponse<MessageListResponse>
+) => {
+  await retrieveVisibleConversation(req.scope, req.params.id, req.affiliate_member)
+  res.json(
+    await listThreadPage(req.scope, req.params.id, req.validatedQuery as StoreGetMessagesParamsType)
+  )
+}
+
+export const POST = async (
+  req: AffiliateMemberRequest<StoreSendMessageType>,
+  res: MedusaResponse<MessageResponse>
+) => {
+  const { result } = await replyAsAffiliateWorkflow(req.scope).run({
+    input: { ...req.validatedBody, conversation_id: req.params.id, member: req.affiliate_member },
+  })
+  res.json({ message: messageView(result.message) })
+}

@@ -1,0 +1,16 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type { ConversationResponse } from "../../../../../../../types/http"
+import { markMemberConversationReadWorkflow } from "../../../../../../../workflows"
+import { memberConversationView } from "../../../../../../utils/conversations"
+import type { AffiliateMemberRequest } from "../../../../../../utils/require-affiliate-member"
+
+export const POST = async (
+  req: AffiliateMemberRequest,
+  res: MedusaResponse<ConversationResponse>
+) => {
+  const member = req.affiliate_member
+  await markMemberConversationReadWorkflow(req.scope).run({
+    input: { conversation_id: req.params.id, member },
+  })
+  res.json({ conversation: await memberConversationView(req.scope, req.params.id, member) })
+}

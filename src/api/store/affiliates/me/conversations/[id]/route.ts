@@ -1,0 +1,21 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type { ConversationResponse } from "../../../../../../types/http"
+import { markMemberConversationReadWorkflow } from "../../../../../../workflows"
+import { memberConversationView } from "../../../../../utils/conversations"
+import type { AffiliateMemberRequest } from "../../../../../utils/require-affiliate-member"
+import type { StoreGetConversationParamsType } from "../validators"
+
+/** Opening a conversation marks it read for this member, unless `mark_read=false`. */
+export const GET = async (
+  req: AffiliateMemberRequest,
+  res: MedusaResponse<ConversationResponse>
+) => {
+  const { mark_read } = req.validatedQuery as StoreGetConversationParamsType
+  const member = req.affiliate_member
+  if (mark_read) {
+    await markMemberConversationReadWorkflow(req.scope).run({
+      input: { conversation_id: req.params.id, member },
+    })
+  }
+  res.json({ conversation: await memberConversationView(req.scope, req.params.id, member) })
+}

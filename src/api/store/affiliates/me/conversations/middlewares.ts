@@ -1,0 +1,56 @@
+import {
+  MiddlewareRoute,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import {
+  listConversationsQueryConfig,
+  listMessagesQueryConfig,
+  retrieveConversationQueryConfig,
+} from "./query-config"
+import {
+  StoreCreateConversation,
+  StoreGetConversationParams,
+  StoreGetConversationsParams,
+  StoreGetMessagesParams,
+  StoreReadBody,
+  StoreSendMessage,
+} from "./validators"
+
+/** Authentication and the member guard come from /store/affiliates/me*. */
+export const storeConversationMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/store/affiliates/me/conversations",
+    middlewares: [
+      validateAndTransformQuery(StoreGetConversationsParams, listConversationsQueryConfig),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/affiliates/me/conversations",
+    middlewares: [validateAndTransformBody(StoreCreateConversation)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/affiliates/me/conversations/:id",
+    middlewares: [
+      validateAndTransformQuery(StoreGetConversationParams, retrieveConversationQueryConfig),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/affiliates/me/conversations/:id/messages",
+    middlewares: [validateAndTransformQuery(StoreGetMessagesParams, listMessagesQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/affiliates/me/conversations/:id/messages",
+    middlewares: [validateAndTransformBody(StoreSendMessage)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/affiliates/me/conversations/:id/read",
+    middlewares: [validateAndTransformBody(StoreReadBody)],
+  },
+]

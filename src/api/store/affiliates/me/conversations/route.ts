@@ -1,0 +1,50 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type {
+  ConversationListResponse,
+  ConversationWithMessageResponse,
+} from "../../../../../types/http"
+import { sendAffiliateMessageWorkflow } from "../../../../../workflows"
+import { memberConversationView, messagingService } from "../../../../utils/conversations"
+import { conversationViews, messageView } from "../../../../utils/messaging-views"
+import type { AffiliateMemberRequest } from "../../../../utils/require-affiliate-member"
+import type {
+  StoreCreateConversationType,
+  StoreGetConversationsParamsType,
+} from "./validators"
+
+/** The conversations this member can see, newest activity first. */
+export const GET = async (
+  req: AffiliateMemberRequest,
+  res: MedusaResponse<ConversationListResponse>
+) => {
+  const params = req.validatedQuery as StoreGetConversationsParamsType
+  const member = req.affiliate_member
+  const { conversations, count } = await messagingService(req.scope).listMemberConversations({
+    affiliate_id: member.affiliate_id,
+    member_id: member.id,
+    unread: params.unread,
+    limit: params.limit,
+    offset: params.offset,
+  })
+  res.json({
+    conversations: await conversationViews(req.scope, conversations, (row) => !!row.unread),
+    count,
+    offset: params.offset,
+    limit: params.limit,
+  })
+}
+
+/** Writes to the owner in the team thread (default) or the member's own; 201 when started. */
+export const POST = async (
+  req: AffiliateMemberRequest<StoreCreateConversationType>,
+  res: MedusaResponse<ConversationWithMessageResponse>
+) => {
+  const member = req.affiliate_member
+  const { result } = await sendAffiliateMessageWorkflow(req.scope).run({
+    input: { ...req.validatedBody, member_id: member.id, affiliate_id: member.affiliate_id },
+  })
+  res.status(result.created ? 201 : 200).json({
+    conversation: await memberConversationView(req.scope, result.conversation_id, member),
+    message: messageView(result.message),
+  })
+}

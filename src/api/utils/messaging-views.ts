@@ -1,0 +1,68 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Conversation, Message } from "../../types/http"
+import type { ConversationDTO, MessageDTO } from "../../types/messaging"
+
+const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null)
+
+/**
+ * Conversations in the API's shape. Affiliate facts come from the row's own
+ * copies; members come through the conversation–member link in one query.
+ */
+export async function conversationViews(
+  scope: MedusaContainer,
+  rows: (ConversationDTO & { unread?: boolean })[],
+  unreadOf: (row: ConversationDTO & { unread?: boolean }) => boolean
+): Promise<Conversation[]> {
+  const withMembers = rows.filter((row) => row.member_id).map((row) => row.id)
+  const members = new Map<string, Conversation["member"]>()
+  if (withMembers.length) {
+    const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "conversation",
+      fields: ["id", "member.id", "member.first_name", "member.last_name", "member.email"],
+      filters: { id: withMembers },
+    })
+    for (const row of data as any[]) {
+      if (row.member) {
+        members.set(row.id, {
+          id: row.member.id,
+          first_name: row.member.first_name ?? null,
+          last_name: row.member.last_name ?? null,
+          email: row.member.email,
+        })
+      }
+    }
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    affiliate: {
+      id: row.affiliate_id,
+      name: row.affiliate_name,
+      email: row.affiliate_email,
+      status: row.affiliate_status,
+      group_id: row.affiliate_group_id,
+      manager_id: row.affiliate_manager_id,
+    },
+    member: row.member_id ? members.get(row.id) ?? null : null,
+    last_message_at: iso(row.last_message_at),
+    last_message_preview: row.last_message_preview,
+    message_count: Number(row.message_count),
+    unread: unreadOf(row),
+    created_at: iso(row.created_at)!,
+  }))
+}
+
+export const ownerUnread = (row: ConversationDTO) => !!row.owner_unread
+
+export function messageView(message: MessageDTO): Message {
+  return {
+    id: message.id,
+    conversation_id: message.conversation_id,
+    author_type: message.author_type,
+    author: { id: message.author_id, name: message.author_name },
+    body: message.body,
+    attachments: [],
+    created_at: iso(message.created_at)!,
+  }
+}

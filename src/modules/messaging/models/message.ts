@@ -1,0 +1,23 @@
+import { model } from "@medusajs/framework/utils"
+import { MESSAGE_AUTHOR_TYPES } from "../../../types/messaging"
+import { Conversation } from "./conversation"
+
+/**
+ * Immutable once written. `author_name` is the name at sending time, so a
+ * thread reads the same after people rename themselves.
+ */
+export const Message = model
+  .define({ name: "Message", tableName: "affiliate_message" }, {
+    id: model.id({ prefix: "msg" }).primaryKey(),
+    author_type: model.enum([...MESSAGE_AUTHOR_TYPES]),
+    author_id: model.text().nullable(),
+    author_name: model.text(),
+    body: model.text(),
+    conversation: model.belongsTo(() => Conversation, { mappedBy: "messages" }),
+  })
+  .indexes([
+    {
+      name: "IDX_message_conversation_order",
+      on: ["conversation_id", "created_at", "id"],
+    },
+  ])

@@ -1,0 +1,183 @@
+import type { AffiliateStatus } from "../../types/affiliate"
+
+/**
+ * SQL of the read paths that must stay index-backed at program scale: the
+ * shared inbox, an affiliate member's list and thread pages. Built here as
+ * text with bindings; every value goes through a binding.
+ */
+type Sql = { sql: string; bindings: unknown[] }
+
+/** Trigram indexes only help from three characters on. */
+export const MIN_MESSAGE_SEARCH_LENGTH = 3
+
+export type InboxQuery = {
+  unread?: boolean
+  group_id?: string[]
+  manager_id?: string[]
+  affiliate_status?: AffiliateStatus[]
+  affiliate_id?: string[]
+  member_id?: string[]
+  q?: string
+  limit: number
+  offset: number
+}
+
+export type MemberConversationQuery = {
+  affiliate_id: string
+  member_id: string
+  unread?: boolean
+  limit: number
+  offset: number
+}
+
+export type ThreadPageQuery = {
+  conversation_id: string
+  limit: number
+  offset?: number
+  before?: string
+  after?: string
+}
+
+const placeholders = (values: unknown[]) => values.map(() => "?").join(", ")
+
+function likePattern(q: string) {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+export function inboxSql(query: InboxQuery) {
+  const where = ["c.deleted_at is null", "c.last_message_at is not null"]
+  const bindings: unknown[] = []
+  const inList = (column: string, values?: string[]) => {
+    if (values?.length) {
+      where.push(`c.${column} in (${placeholders(values)})`)
+      bindings.push(...values)
+    }
+  }
+  if (query.unread !== undefined) {
+    where.push(`c.owner_unread = ?`)
+    bindings.push(query.unread)
+  }
+  inList("affiliate_group_id", query.group_id)
+  inList("affiliate_manager_id", query.manager_id)
+  inList("affiliate_status", query.affiliate_status)
+  inList("affiliate_id", query.affiliate_id)
+  inList("member_id", query.member_id)
+  if (query.q) {
+    const pattern = likePattern(query.q)
+    const matches = ["c.affiliate_name ilike ?", "c.affiliate_email ilike ?"]
+    bindings.push(pattern, pattern)
+    if (query.q.length >= MIN_MESSAGE_SEARCH_LENGTH) {
+      matches.push(
+        "exists (select 1 from affiliate_message m where m.conversation_id = c.id and m.deleted_at is null and m.body ilike ?)"
+      )
+      bindings.push(pattern)
+    }
+    where.push(`(${matches.join(" or ")})`)
+  }
+  const filter = `from affiliate_conversation c where ${where.join(" and ")}`
+  return {
+    rows: {
+      sql: `select c.*, c.owner_unread as unread ${filter}
+            order by c.last_message_at desc, c.id desc limit ? offset ?`,
+      bindings: [...bindings, query.limit, query.offset],
+    } as Sql,
+    count: { sql: `select count(*) as count ${filter}`, bindings } as Sql,
+    unread: {
+      sql: `select count(*) as unread_count from affiliate_conversation
+             where owner_unread = true and deleted_at is null and last_message_at is not null`,
+      bindings: [],
+    } as Sql,
+  }
+}
+
+/** Unread for a member: an owner message after its read mark (`c` the conversation, `r` its read state). */
+export const MEMBER_UNREAD = `(c.last_owner_message_at is not null
+  and (r.last_read_at is null or r.last_read_at < c.last_owner_message_at))`
+
+const MEMBER_READ_STATE_JOIN = `left join affiliate_member_read_state r
+      on r.conversation_id = c.id and r.member_id = ? and r.deleted_at is null`
+
+/** Whether one conversation is unread for one member. */
+export function memberUnreadSql(conversationId: string, memberId: string): Sql {
+  return {
+    sql: `select ${MEMBER_UNREAD} as unread, r.last_read_at
+            from affiliate_conversation c ${MEMBER_READ_STATE_JOIN} where c.id = ?`,
+    bindings: [memberId, conversationId],
+  }
+}
+
+/** A member sees its team's thread and its own member thread, nothing else. */
+export function memberConversationsSql(query: MemberConversationQuery) {
+  const unread = MEMBER_UNREAD
+  const where = [
+    "c.deleted_at is null",
+    "c.last_message_at is not null",
+    "c.affiliate_id = ?",
+    "(c.member_id is null or c.member_id = ?)",
+  ]
+  if (query.unread !== undefined) {
+    where.push(query.unread ? unread : `not ${unread}`)
+  }
+  const filter = `from affiliate_conversation c ${MEMBER_READ_STATE_JOIN}
+    where ${where.join(" and ")}`
+  const bindings = [query.member_id, query.affiliate_id, query.member_id]
+  return {
+    rows: {
+      sql: `select c.*, ${unread} as unread ${filter}
+            order by c.last_message_at desc, c.id desc limit ? offset ?`,
+      bindings: [...bindings, query.limit, query.offset],
+    } as Sql,
+    count: { sql: `select count(*) as count ${filter}`, bindings } as Sql,
+  }
+}
+
+const MESSAGE_COLUMNS =
+  "id, conversation_id, author_type, author_id, author_name, body, created_at"
+
+export function threadPageSql(
+  query: ThreadPageQuery,
+  cursor?: { created_at: Date; id: string }
+): Sql & { newestFirst: boolean } {
+  const base = `select ${MESSAGE_COLUMNS} from affiliate_message where conversation_id = ? and deleted_at is null`
+  if (cursor && query.after) {
+    return {
+      sql: `${base} and (created_at, id) > (?, ?) order by created_at asc, id asc limit ?`,
+      bindings: [query.conversation_id, cursor.created_at, cursor.id, query.limit],
+      newestFirst: false,
+    }
+  }
+  if (cursor && query.before) {
+    return {
+      sql: `${base} and (created_at, id) < (?, ?) order by created_at desc, id desc limit ?`,
+      bindings: [query.conversation_id, cursor.created_at, cursor.id, query.limit],
+      newestFirst: true,
+    }
+  }
+  if (query.offset !== undefined) {
+    return {
+      sql: `${base} order by created_at asc, id asc limit ? offset ?`,
+      bindings: [query.conversation_id, query.limit, query.offset],
+      newestFirst: false,
+    }
+  }
+  return {
+    sql: `${base} order by created_at desc, id desc limit ?`,
+    bindings: [query.conversation_id, query.limit],
+    newestFirst: true,
+  }
+}
+
+/** Total messages, and how many come before `first` (all of them when the page is empty). */
+export function positionSql(
+  conversationId: string,
+  first?: { created_at: Date; id: string }
+): Sql {
+  const before = first
+    ? `count(*) filter (where (created_at, id) < (?, ?))`
+    : `count(*)`
+  return {
+    sql: `select count(*) as count, ${before} as offset
+            from affiliate_message where conversation_id = ? and deleted_at is null`,
+    bindings: first ? [first.created_at, first.id, conversationId] : [conversationId],
+  }
+}

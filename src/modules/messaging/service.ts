@@ -1,0 +1,438 @@
+import type { Context } from "@medusajs/framework/types"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+  generateEntityId,
+} from "@medusajs/framework/utils"
+import {
+  AppendMessageInput,
+  ConversationAffiliateFields,
+  ConversationAudience,
+  ConversationDTO,
+  MESSAGE_PREVIEW_LENGTH,
+  MessageDTO,
+  MessagingSettingsDTO,
+} from "../../types/messaging"
+import {
+  AffiliateMessagingPluginOptions,
+  ResolvedPluginOptions,
+} from "../../types/options"
+import { resolvePluginOptions } from "../../utils/plugin-options"
+import { Conversation, MemberReadState, Message, MessagingSetting } from "./models"
+import {
+  InboxQuery,
+  MemberConversationQuery,
+  ThreadPageQuery,
+  inboxSql,
+  memberConversationsSql,
+  memberUnreadSql,
+  positionSql,
+  threadPageSql,
+} from "./queries"
+
+type Ctx = Context<EntityManager>
+
+export type AppendedMessage = {
+  message: MessageDTO
+  previous_owner_unread: boolean
+}
+
+/**
+ * Conversations, messages and read state. Writes that must hold under
+ * concurrency are single SQL statements: one thread per audience comes from
+ * unique indexes (INSERT … ON CONFLICT), and appending locks the
+ * conversation row so messages get strictly increasing timestamps.
+ */
+class MessagingModuleService extends MedusaService({
+  Conversation,
+  Message,
+  MemberReadState,
+  MessagingSetting,
+}) {
+  protected readonly options_: ResolvedPluginOptions
+
+  constructor(
+    container: Record<string, unknown>,
+    options?: AffiliateMessagingPluginOptions
+  ) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = resolvePluginOptions(options)
+  }
+
+  getOptions(): ResolvedPluginOptions {
+    return this.options_
+  }
+
+  /** The audience's conversation, created if missing; `created` says which. */
+  @InjectTransactionManager()
+  async openConversation(
+    audience: ConversationAudience,
+    affiliate: ConversationAffiliateFields,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<{ conversation: ConversationDTO; created: boolean }> {
+    const manager = ctx.transactionManager!
+    const [inserted] = await manager.execute(
+      `insert into affiliate_conversation (id, affiliate_id, member_id, affiliate_name, affiliate_email,
+         affiliate_status, affiliate_group_id, affiliate_manager_id, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, now(), now())
+       on conflict do nothing
+       returning *`,
+      [
+        generateEntityId(undefined, "conv"),
+        audience.affiliate_id,
+        audience.member_id,
+        affiliate.affiliate_name,
+        affiliate.affiliate_email,
+        affiliate.affiliate_status,
+        affiliate.affiliate_group_id,
+        affiliate.affiliate_manager_id,
+      ]
+    )
+    if (inserted) {
+      return { conversation: inserted as ConversationDTO, created: true }
+    }
+    const [existing] = await manager.execute(
+      `select * from affiliate_conversation
+        where affiliate_id = ? and member_id is not distinct from ? and deleted_at is null`,
+      [audience.affiliate_id, audience.member_id]
+    )
+    return { conversation: existing as ConversationDTO, created: false }
+  }
+
+  /** Undoes `openConversation` when it created an empty thread. */
+  @InjectTransactionManager()
+  async discardEmptyConversation(id: string, @MedusaContext() ctx: Ctx = {}) {
+    await ctx.transactionManager!.execute(
+      `delete from affiliate_conversation where id = ? and message_count = 0`,
+      [id]
+    )
+  }
+
+  @InjectTransactionManager()
+  async appendMessage(
+    input: AppendMessageInput,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<AppendedMessage> {
+    const manager = ctx.transactionManager!
+    const preview = Array.from(input.body).slice(0, MESSAGE_PREVIEW_LENGTH).join("")
+    // Locking the row serialises appends to one thread, so `at` grows
+    // strictly in commit order even for sends in the same microsecond.
+    const [state] = await manager.execute(
+      `with previous as (
+         select id, owner_unread,
+                greatest(clock_timestamp(), last_message_at + interval '1 microsecond') as at
+           from affiliate_conversation where id = ? and deleted_at is null for update)
+       update affiliate_conversation c set
+         message_count = c.message_count + 1,
+         last_message_at = previous.at,
+         last_message_preview = ?,
+         last_owner_message_at = case when ? = 'owner' then previous.at else c.last_owner_message_at end,
+         owner_unread = case ? when 'affiliate' then true when 'owner' then false else c.owner_unread end,
+         owner_read_at = case when ? = 'owner' then previous.at else c.owner_read_at end,
+         updated_at = now()
+       from previous where c.id = previous.id
+       returning previous.at, previous.owner_unread`,
+      [
+        input.conversation_id,
+        preview,
+        input.author_type,
+        input.author_type,
+        input.author_type,
+      ]
+    )
+    const [message] = await manager.execute(
+      `insert into affiliate_message (id, conversation_id, author_type, author_id, author_name, body, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?)
+       returning id, conversation_id, author_type, author_id, author_name, body, created_at`,
+      [
+        generateEntityId(undefined, "msg"),
+        input.conversation_id,
+        input.author_type,
+        input.author_id,
+        input.author_name,
+        input.body,
+        state.at,
+        state.at,
+      ]
+    )
+    return { message: message as MessageDTO, previous_owner_unread: state.owner_unread }
+  }
+
+  /** Compensation of `appendMessage`: the only way a message is ever removed. */
+  @InjectTransactionManager()
+  async revertAppendedMessage(
+    appended: { message_id: string; conversation_id: string; previous_owner_unread: boolean },
+    @MedusaContext() ctx: Ctx = {}
+  ) {
+    const manager = ctx.transactionManager!
+    await manager.execute(`select id from affiliate_conversation where id = ? for update`, [
+      appended.conversation_id,
+    ])
+    await manager.execute(`delete from affiliate_message where id = ?`, [appended.message_id])
+    await manager.execute(
+      `update affiliate_conversation c set
+         message_count = greatest(c.message_count - 1, 0),
+         last_message_at = (select max(created_at) from affiliate_message where conversation_id = c.id),
+         last_message_preview = (select left(body, ${MESSAGE_PREVIEW_LENGTH}) from affiliate_message
+                                  where conversation_id = c.id order by created_at desc, id desc limit 1),
+         last_owner_message_at = (select max(created_at) from affiliate_message
+                                   where conversation_id = c.id and author_type = 'owner'),
+         owner_unread = ?
+       where c.id = ?`,
+      [appended.previous_owner_unread, appended.conversation_id]
+    )
+  }
+
+  /** Sets the shared owner read state; returns the previous values of the changed rows. */
+  @InjectTransactionManager()
+  async setOwnerUnread(
+    ids: string[],
+    unread: boolean,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<{ id: string; owner_unread: boolean; owner_read_at: Date | null }[]> {
+    if (!ids.length) {
+      return []
+    }
+    return await ctx.transactionManager!.execute(
+      `update affiliate_conversation c set owner_unread = ?,
+              owner_read_at = case when ? then c.owner_read_at else now() end,
+              updated_at = now()
+         from (select id, owner_unread, owner_read_at from affiliate_conversation
+                where id in (${ids.map(() => "?").join(", ")}) for update) previous
+        where c.id = previous.id and c.owner_unread is distinct from ?
+        returning previous.id, previous.owner_unread, previous.owner_read_at`,
+      [unread, unread, ...ids, unread]
+    )
+  }
+
+  @InjectTransactionManager()
+  async restoreOwnerReadState(
+    previous: { id: string; owner_unread: boolean; owner_read_at: Date | null }[],
+    @MedusaContext() ctx: Ctx = {}
+  ) {
+    for (const row of previous) {
+      await ctx.transactionManager!.execute(
+        `update affiliate_conversation set owner_unread = ?, owner_read_at = ? where id = ?`,
+        [row.owner_unread, row.owner_read_at, row.id]
+      )
+    }
+  }
+
+  /**
+   * Moves a member's read mark to now (never backwards). Returns the previous
+   * mark, and whether owner messages were unread before.
+   */
+  @InjectTransactionManager()
+  async markMemberRead(
+    conversationId: string,
+    memberId: string,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<{ previous_read_at: Date | null; was_unread: boolean }> {
+    const manager = ctx.transactionManager!
+    const state = memberUnreadSql(conversationId, memberId)
+    const [before] = await manager.execute(state.sql, state.bindings)
+    await manager.execute(
+      `insert into affiliate_member_read_state (id, conversation_id, member_id, last_read_at, created_at, updated_at)
+       values (?, ?, ?, clock_timestamp(), now(), now())
+       on conflict (conversation_id, member_id) where deleted_at is null
+       do update set last_read_at = greatest(affiliate_member_read_state.last_read_at, excluded.last_read_at),
+                     updated_at = now()`,
+      [generateEntityId(undefined, "mrs"), conversationId, memberId]
+    )
+    return { previous_read_at: before?.last_read_at ?? null, was_unread: !!before?.unread }
+  }
+
+  @InjectManager()
+  async isUnreadForMember(
+    conversationId: string,
+    memberId: string,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<boolean> {
+    const state = memberUnreadSql(conversationId, memberId)
+    const [row] = await ctx.manager!.execute(state.sql, state.bindings)
+    return !!row?.unread
+  }
+
+  @InjectTransactionManager()
+  async restoreMemberReadState(
+    conversationId: string,
+    memberId: string,
+    previousReadAt: Date | null,
+    @MedusaContext() ctx: Ctx = {}
+  ) {
+    const manager = ctx.transactionManager!
+    if (previousReadAt) {
+      await manager.execute(
+        `update affiliate_member_read_state set last_read_at = ? where conversation_id = ? and member_id = ?`,
+        [previousReadAt, conversationId, memberId]
+      )
+    } else {
+      await manager.execute(
+        `delete from affiliate_member_read_state where conversation_id = ? and member_id = ?`,
+        [conversationId, memberId]
+      )
+    }
+  }
+
+  /**
+   * Mirrors an affiliate's current facts onto its conversations. Rows that
+   * already match are left alone, so repeating it costs one index lookup.
+   */
+  @InjectTransactionManager()
+  async syncAffiliateFields(
+    affiliateId: string,
+    fields: ConversationAffiliateFields,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<ConversationAffiliateFields | null> {
+    const [previous] = await ctx.transactionManager!.execute(
+      `with previous as (
+         select id, affiliate_name, affiliate_email, affiliate_status, affiliate_group_id, affiliate_manager_id
+           from affiliate_conversation
+          where affiliate_id = ?
+            and (affiliate_name, affiliate_email, affiliate_status, affiliate_group_id, affiliate_manager_id)
+                is distinct from (?, ?, ?, ?, ?)
+          for update)
+       update affiliate_conversation c set affiliate_name = ?, affiliate_email = ?, affiliate_status = ?,
+              affiliate_group_id = ?, affiliate_manager_id = ?, updated_at = now()
+         from previous where c.id = previous.id
+       returning previous.affiliate_name, previous.affiliate_email, previous.affiliate_status,
+                 previous.affiliate_group_id, previous.affiliate_manager_id`,
+      [
+        affiliateId,
+        ...affiliateFieldValues(fields),
+        ...affiliateFieldValues(fields),
+      ]
+    )
+    return (previous as ConversationAffiliateFields | undefined) ?? null
+  }
+
+  @InjectManager()
+  async listInbox(query: InboxQuery, @MedusaContext() ctx: Ctx = {}) {
+    const manager = ctx.manager!
+    const { rows: rowsSql, count: countSql, unread: unreadSql } = inboxSql(query)
+    const [rows, [{ count }], [{ unread_count }]] = await Promise.all([
+      manager.execute(rowsSql.sql, rowsSql.bindings),
+      manager.execute(countSql.sql, countSql.bindings),
+      manager.execute(unreadSql.sql, unreadSql.bindings),
+    ])
+    return {
+      conversations: rows as ConversationDTO[],
+      count: Number(count),
+      unread_count: Number(unread_count),
+    }
+  }
+
+  @InjectManager()
+  async listMemberConversations(
+    query: MemberConversationQuery,
+    @MedusaContext() ctx: Ctx = {}
+  ) {
+    const manager = ctx.manager!
+    const { rows: rowsSql, count: countSql } = memberConversationsSql(query)
+    const [rows, [{ count }]] = await Promise.all([
+      manager.execute(rowsSql.sql, rowsSql.bindings),
+      manager.execute(countSql.sql, countSql.bindings),
+    ])
+    return {
+      conversations: rows as (ConversationDTO & { unread: boolean })[],
+      count: Number(count),
+    }
+  }
+
+  /** Conversations (not messages) with owner messages the member has not read. */
+  @InjectManager()
+  async countMemberUnread(
+    affiliateId: string,
+    memberId: string,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<number> {
+    const { count: countSql } = memberConversationsSql({
+      affiliate_id: affiliateId,
+      member_id: memberId,
+      unread: true,
+      limit: 0,
+      offset: 0,
+    })
+    const [{ count }] = await ctx.manager!.execute(countSql.sql, countSql.bindings)
+    return Number(count)
+  }
+
+  /**
+   * A page of a thread, oldest first: after a cursor, before a cursor, at an
+   * offset, or (none of these) the latest messages. `offset` in the result is
+   * the position of the first message returned.
+   */
+  @InjectManager()
+  async listThreadPage(query: ThreadPageQuery, @MedusaContext() ctx: Ctx = {}) {
+    const manager = ctx.manager!
+    const cursorId = query.after ?? query.before
+    let cursor: { created_at: Date; id: string } | undefined
+    if (cursorId) {
+      ;[cursor] = await manager.execute(
+        `select created_at, id from affiliate_message
+          where id = ? and conversation_id = ? and deleted_at is null`,
+        [cursorId, query.conversation_id]
+      )
+      if (!cursor) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Message ${cursorId} is not in this conversation`
+        )
+      }
+    }
+    const page = threadPageSql(query, cursor)
+    const rows: MessageDTO[] = await manager.execute(page.sql, page.bindings)
+    const messages = page.newestFirst ? rows.reverse() : rows
+    const position = positionSql(query.conversation_id, messages[0])
+    const [{ count, offset }] = await manager.execute(position.sql, position.bindings)
+    return { messages, count: Number(count), offset: Number(offset) }
+  }
+
+  /** The global settings, created from the plugin options on first use. */
+  @InjectTransactionManager()
+  async retrieveSettings(@MedusaContext() ctx: Ctx = {}): Promise<MessagingSettingsDTO> {
+    const manager = ctx.transactionManager!
+    await manager.execute(
+      `insert into affiliate_messaging_setting (id, scope, enabled, notification_emails, created_at, updated_at)
+       values (?, 'global', ?, '{}', now(), now())
+       on conflict (scope) where deleted_at is null do nothing`,
+      [generateEntityId(undefined, "msgset"), this.options_.messagingEnabledByDefault]
+    )
+    const [row] = await manager.execute(
+      `select enabled, notification_emails from affiliate_messaging_setting where scope = 'global' and deleted_at is null`
+    )
+    return { enabled: row.enabled, notification_emails: row.notification_emails ?? [] }
+  }
+
+  @InjectTransactionManager()
+  async updateSettings(
+    update: Partial<MessagingSettingsDTO>,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<{ previous: MessagingSettingsDTO; current: MessagingSettingsDTO }> {
+    const previous = await this.retrieveSettings(ctx)
+    const current = { ...previous, ...update }
+    await ctx.transactionManager!.execute(
+      `update affiliate_messaging_setting set enabled = ?, notification_emails = ?, updated_at = now()
+        where scope = 'global' and deleted_at is null`,
+      [current.enabled, current.notification_emails]
+    )
+    return { previous, current }
+  }
+}
+
+function affiliateFieldValues(fields: ConversationAffiliateFields) {
+  return [
+    fields.affiliate_name,
+    fields.affiliate_email,
+    fields.affiliate_status,
+    fields.affiliate_group_id,
+    fields.affiliate_manager_id,
+  ]
+}
+
+export default MessagingModuleService

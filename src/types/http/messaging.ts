@@ -1,0 +1,101 @@
+import type { AffiliateStatus } from "../affiliate"
+import type { MessageAuthorType } from "../messaging"
+import type { PaginatedResponse } from "./common"
+
+export type Attachment = {
+  id: string
+  filename: string
+  mime_type: string
+  size: number
+  /** The authorised download route for the caller's side. */
+  url: string
+}
+
+/** `unread` is the caller's side: shared owner state for admins, the member's own for affiliates. */
+export type Conversation = {
+  id: string
+  affiliate: {
+    id: string
+    name: string
+    email: string
+    status: AffiliateStatus
+    group_id: string | null
+    manager_id: string | null
+  }
+  member: { id: string; first_name: string | null; last_name: string | null; email: string } | null
+  last_message_at: string | null
+  last_message_preview: string | null
+  message_count: number
+  unread: boolean
+  created_at: string
+}
+
+export type Message = {
+  id: string
+  conversation_id: string
+  author_type: MessageAuthorType
+  author: { id: string | null; name: string }
+  body: string
+  attachments: Attachment[]
+  created_at: string
+}
+
+export type ConversationResponse = { conversation: Conversation }
+export type MessageResponse = { message: Message }
+export type ConversationWithMessageResponse = { conversation: Conversation; message: Message }
+export type ConversationListResponse = PaginatedResponse<{ conversations: Conversation[] }>
+export type AdminConversationListResponse = ConversationListResponse & { unread_count: number }
+export type MessageListResponse = PaginatedResponse<{ messages: Message[] }>
+
+export type AdminConversationListParams = {
+  unread?: boolean
+  group_id?: string | string[]
+  manager_id?: string | string[]
+  affiliate_status?: AffiliateStatus | AffiliateStatus[]
+  affiliate_id?: string | string[]
+  member_id?: string | string[]
+  q?: string
+  limit?: number
+  offset?: number
+}
+
+export type StoreConversationListParams = {
+  unread?: boolean
+  limit?: number
+  offset?: number
+}
+
+/** Without a cursor or offset: the latest `limit` messages. Always oldest first. */
+export type MessageListParams = {
+  limit?: number
+  offset?: number
+  before?: string
+  after?: string
+}
+
+export type SendMessageBody = {
+  /** 1–10,000 characters after trimming; may be empty when attachments are sent. */
+  body: string
+  attachment_ids?: string[]
+}
+
+export type AdminCreateConversationBody = SendMessageBody & {
+  affiliate_id: string
+  /** A member of that affiliate for a member thread; absent or null for the team. */
+  member_id?: string | null
+}
+
+export type StoreCreateConversationBody = SendMessageBody & {
+  audience?: "team" | "member"
+}
+
+export type MessagingSettings = { enabled: boolean; notification_emails: string[] }
+export type AdminMessagingSettingsResponse = { settings: MessagingSettings }
+export type AdminUpdateMessagingSettingsBody = Partial<MessagingSettings>
+
+export type StoreMessagingStatus = {
+  enabled: boolean
+  disabled_message: string | null
+  unread_count: number
+}
+export type StoreMessagingStatusResponse = { messaging: StoreMessagingStatus }

@@ -1,0 +1,74 @@
+import type { AffiliateStatus } from "./affiliate"
+
+export const MESSAGE_AUTHOR_TYPES = ["owner", "affiliate", "system"] as const
+export type MessageAuthorType = (typeof MESSAGE_AUTHOR_TYPES)[number]
+
+export const MESSAGE_BODY_MAX_LENGTH = 10_000
+export const MESSAGE_PREVIEW_LENGTH = 200
+export const MAX_ATTACHMENTS_PER_MESSAGE = 10
+
+export const MessagingEvents = {
+  CONVERSATION_CREATED: "affiliate_conversation.created",
+  CONVERSATION_READ: "affiliate_conversation.read",
+  CONVERSATION_UNREAD: "affiliate_conversation.unread",
+  MESSAGE_CREATED: "affiliate_message.created",
+} as const
+
+export const DEFAULT_DISABLED_MESSAGE =
+  "Messaging is currently unavailable. Please contact the store by email."
+
+export type ConversationDTO = {
+  id: string
+  affiliate_id: string
+  member_id: string | null
+  affiliate_name: string
+  affiliate_email: string
+  affiliate_status: AffiliateStatus
+  affiliate_group_id: string | null
+  affiliate_manager_id: string | null
+  last_message_at: Date | null
+  last_message_preview: string | null
+  last_owner_message_at: Date | null
+  message_count: number
+  owner_unread: boolean
+  owner_read_at: Date | null
+  created_at: Date
+  updated_at: Date
+}
+
+export type MessageDTO = {
+  id: string
+  conversation_id: string
+  author_type: MessageAuthorType
+  author_id: string | null
+  author_name: string
+  body: string
+  created_at: Date
+}
+
+export type MessagingSettingsDTO = {
+  enabled: boolean
+  notification_emails: string[]
+}
+
+/** The affiliate facts a conversation mirrors for inbox filters. */
+export type ConversationAffiliateFields = {
+  affiliate_name: string
+  affiliate_email: string
+  affiliate_status: AffiliateStatus
+  affiliate_group_id: string | null
+  affiliate_manager_id: string | null
+}
+
+export type ConversationAudience = {
+  affiliate_id: string
+  member_id: string | null
+}
+
+export type AppendMessageInput = {
+  conversation_id: string
+  author_type: MessageAuthorType
+  author_id: string | null
+  author_name: string
+  body: string
+}

@@ -1,0 +1,29 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { messagingAvailability } from "../../../utils/messaging-availability"
+import type { MessagingContext } from "./load-messaging-context"
+
+/**
+ * Affiliates may write while pending or active and while messaging is
+ * enabled for them; otherwise 403 with the owner's text for their group.
+ *
+ * @example
+ * ensureAffiliateCanWriteStep(context)
+ */
+export const ensureAffiliateCanWriteStep = createStep(
+  "ensure-affiliate-can-write",
+  async (context: MessagingContext) => {
+    const availability = messagingAvailability(context.settings, context.group)
+    if (!availability.enabled) {
+      throw new MedusaError(MedusaError.Types.FORBIDDEN, availability.disabled_message)
+    }
+    const { status } = context.affiliate
+    if (status === "declined" || status === "suspended") {
+      throw new MedusaError(
+        MedusaError.Types.FORBIDDEN,
+        `This affiliate account is ${status}; its conversations are read-only`
+      )
+    }
+    return new StepResponse(void 0)
+  }
+)

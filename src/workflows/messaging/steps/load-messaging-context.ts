@@ -1,0 +1,98 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { MESSAGING_MODULE } from "../../../modules/messaging"
+import type MessagingModuleService from "../../../modules/messaging/service"
+import type { AffiliateStatus } from "../../../types/affiliate"
+import type {
+  ConversationAffiliateFields,
+  ConversationAudience,
+  ConversationDTO,
+  MessagingSettingsDTO,
+} from "../../../types/messaging"
+import type { GroupMessagingFlags } from "../../../utils/messaging-availability"
+
+export type MessagingContext = {
+  audience: ConversationAudience
+  affiliate: ConversationAffiliateFields & { id: string; status: AffiliateStatus }
+  group: GroupMessagingFlags
+  settings: MessagingSettingsDTO
+  /** The audience's existing conversation, if any. */
+  conversation: ConversationDTO | null
+}
+
+/**
+ * Everything the write rules need about an audience: the affiliate with its
+ * group's messaging flags, the global settings and the existing thread.
+ * An unknown affiliate is 404; a member of another affiliate is 400.
+ *
+ * @example
+ * const context = loadMessagingContextStep({ affiliate_id: "aff_1", member_id: null })
+ */
+export const loadMessagingContextStep = createStep(
+  "load-messaging-context",
+  async (audience: ConversationAudience, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const {
+      data: [affiliate],
+    } = await query.graph({
+      entity: "affiliate",
+      fields: [
+        "id",
+        "name",
+        "email",
+        "status",
+        "group_id",
+        "manager_id",
+        "group.name",
+        "group.messaging_enabled",
+        "group.messaging_disabled_message",
+      ],
+      filters: { id: audience.affiliate_id },
+    })
+    if (!affiliate) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Affiliate ${audience.affiliate_id} was not found`
+      )
+    }
+    if (audience.member_id) {
+      const {
+        data: [member],
+      } = await query.graph({
+        entity: "affiliate_member",
+        fields: ["id"],
+        filters: { id: audience.member_id, affiliate_id: audience.affiliate_id },
+      })
+      if (!member) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Member ${audience.member_id} is not a member of affiliate ${audience.affiliate_id}`
+        )
+      }
+    }
+    const [settings, [conversation]] = await Promise.all([
+      messaging.retrieveSettings(),
+      messaging.listConversations(
+        { affiliate_id: audience.affiliate_id, member_id: audience.member_id },
+        { take: 1 }
+      ),
+    ])
+    const context: MessagingContext = {
+      audience,
+      affiliate: {
+        id: affiliate.id,
+        status: affiliate.status,
+        affiliate_name: affiliate.name,
+        affiliate_email: affiliate.email,
+        affiliate_status: affiliate.status,
+        affiliate_group_id: affiliate.group_id ?? null,
+        affiliate_manager_id: affiliate.manager_id ?? null,
+      },
+      group: affiliate.group ?? null,
+      settings,
+      conversation: (conversation as ConversationDTO | undefined) ?? null,
+    }
+    return new StepResponse(context)
+  }
+)

@@ -1,0 +1,33 @@
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { MESSAGING_MODULE } from "../../../modules/messaging"
+import type MessagingModuleService from "../../../modules/messaging/service"
+
+export type MarkMemberReadInput = { conversation_id: string; member_id: string }
+
+/**
+ * Moves one member's read mark on a conversation to now. Other members of
+ * the team keep their own marks.
+ *
+ * @example
+ * const { was_unread } = markMemberReadStep({ conversation_id: "conv_1", member_id: "affmem_1" })
+ */
+export const markMemberReadStep = createStep(
+  "mark-member-read",
+  async (input: MarkMemberReadInput, { container }) => {
+    const service = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const result = await service.markMemberRead(input.conversation_id, input.member_id)
+    return new StepResponse(result, { ...input, previous_read_at: result.previous_read_at })
+  },
+  async (previous, { container }) => {
+    if (!previous) {
+      return
+    }
+    await container
+      .resolve<MessagingModuleService>(MESSAGING_MODULE)
+      .restoreMemberReadState(
+        previous.conversation_id,
+        previous.member_id,
+        previous.previous_read_at
+      )
+  }
+)

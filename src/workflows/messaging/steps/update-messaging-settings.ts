@@ -1,0 +1,25 @@
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { MESSAGING_MODULE } from "../../../modules/messaging"
+import type MessagingModuleService from "../../../modules/messaging/service"
+import type { MessagingSettingsDTO } from "../../../types/messaging"
+
+/**
+ * @example
+ * const settings = updateMessagingSettingsStep({ enabled: false })
+ */
+export const updateMessagingSettingsStep = createStep(
+  "update-messaging-settings",
+  async (update: Partial<MessagingSettingsDTO>, { container }) => {
+    const service = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const { previous, current } = await service.updateSettings(update)
+    return new StepResponse(current, previous)
+  },
+  async (previous, { container }) => {
+    if (!previous) {
+      return
+    }
+    await container
+      .resolve<MessagingModuleService>(MESSAGING_MODULE)
+      .updateSettings(previous)
+  }
+)
