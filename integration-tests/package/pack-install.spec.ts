@@ -94,9 +94,13 @@ describe("npm pack output installed into a separate store", () => {
     )
     expect(tables.map((t) => t.table_name)).toEqual([
       "affiliate",
+      "affiliate_conversation",
       "affiliate_group",
       "affiliate_invite",
       "affiliate_member",
+      "affiliate_member_read_state",
+      "affiliate_message",
+      "affiliate_messaging_setting",
     ])
 
     execFileSync(medusa, ["user", "-e", "owner@pack.test", "-p", "pack-password"], {

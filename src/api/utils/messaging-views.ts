@@ -20,16 +20,22 @@ export async function conversationViews(
     const query = scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "conversation",
-      fields: ["id", "member.id", "member.first_name", "member.last_name", "member.email"],
+      fields: [
+        "id",
+        "affiliate_member.id",
+        "affiliate_member.first_name",
+        "affiliate_member.last_name",
+        "affiliate_member.email",
+      ],
       filters: { id: withMembers },
     })
-    for (const row of data as any[]) {
-      if (row.member) {
-        members.set(row.id, {
-          id: row.member.id,
-          first_name: row.member.first_name ?? null,
-          last_name: row.member.last_name ?? null,
-          email: row.member.email,
+    for (const { id, affiliate_member: member } of data as any[]) {
+      if (member) {
+        members.set(id, {
+          id: member.id,
+          first_name: member.first_name ?? null,
+          last_name: member.last_name ?? null,
+          email: member.email,
         })
       }
     }

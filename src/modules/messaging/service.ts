@@ -415,13 +415,9 @@ class MessagingModuleService extends MedusaService({
     @MedusaContext() ctx: Ctx = {}
   ): Promise<{ previous: MessagingSettingsDTO; current: MessagingSettingsDTO }> {
     const previous = await this.retrieveSettings(ctx)
-    const current = { ...previous, ...update }
-    await ctx.transactionManager!.execute(
-      `update affiliate_messaging_setting set enabled = ?, notification_emails = ?, updated_at = now()
-        where scope = 'global' and deleted_at is null`,
-      [current.enabled, current.notification_emails]
-    )
-    return { previous, current }
+    const [row] = await this.listMessagingSettings({ scope: "global" }, { select: ["id"] }, ctx)
+    await this.updateMessagingSettings({ id: row.id, ...update }, ctx)
+    return { previous, current: { ...previous, ...update } }
   }
 }
 
