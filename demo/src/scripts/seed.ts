@@ -11,6 +11,9 @@ import {
   createAffiliateInviteWorkflow,
   createAffiliatesWorkflow,
   registerAffiliateWorkflow,
+  sendAffiliateMessageWorkflow,
+  sendOwnerMessageWorkflow,
+  updateAffiliateGroupsWorkflow,
   updateAffiliatesWorkflow,
 } from "medusa-plugin-affiliate-messaging/workflows"
 import {
@@ -64,8 +67,9 @@ async function seed(container: MedusaContainer) {
     input: { api_keys: [{ title: "Demo storefront", type: "publishable", created_by: admin.id }] },
   })
 
+  // every group starts enabled so the seeded history exists; the disabled one is switched off at the end
   const { result: groups } = await createAffiliateGroupsWorkflow(container).run({
-    input: { groups: DEMO_GROUPS.map(({ key, ...group }) => group) },
+    input: { groups: DEMO_GROUPS.map(({ key, ...group }) => ({ ...group, messaging_enabled: true })) },
   })
   const groupId = (key: string | null) =>
     key ? groups[DEMO_GROUPS.findIndex((g) => g.key === key)].id : null
@@ -126,11 +130,86 @@ async function seed(container: MedusaContainer) {
     },
   })
   const affiliateModule = container.resolve<any>("affiliate")
-  await affiliateModule.createAffiliateMembers(
+  const otherMembers = await affiliateModule.createAffiliateMembers(
     OTHER_TEAMS.flatMap((team, i) =>
       team.members.map((member) => ({ ...member, affiliate_id: others[i].id }))
     )
   )
+
+  const members = await loginMembers(container)
+  await seedConversations(container, admin.id, teamIds, members, others, otherMembers)
+  await updateAffiliateGroupsWorkflow(container).run({
+    input: {
+      updates: DEMO_GROUPS.filter((g) => "messaging_enabled" in g).map((g) => ({
+        id: groupId(g.key)!,
+        messaging_enabled: false,
+      })),
+    },
+  })
+}
+
+async function loginMembers(container: MedusaContainer): Promise<Record<string, string>> {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "affiliate_member",
+    fields: ["id", "email"],
+    filters: { email: DEMO_LOGINS.map((login) => login.email) },
+  })
+  return Object.fromEntries(data.map((m: any) => [m.email, m.id]))
+}
+
+/**
+ * A living inbox: threads in both directions, team and member threads,
+ * unread on both sides, and one long thread (Blue Peak, 220 messages).
+ */
+async function seedConversations(
+  container: MedusaContainer,
+  adminId: string,
+  teamIds: Record<string, string>,
+  members: Record<string, string>,
+  others: { id: string; status: string }[],
+  otherMembers: { id: string; affiliate_id: string }[]
+) {
+  const owner = (affiliate_id: string, body: string, member_id: string | null = null) =>
+    sendOwnerMessageWorkflow(container).run({
+      input: { user_id: adminId, affiliate_id, member_id, body },
+    })
+  const affiliate = (
+    affiliate_id: string,
+    member_id: string,
+    body: string,
+    audience: "team" | "member" = "team"
+  ) =>
+    sendAffiliateMessageWorkflow(container).run({
+      input: { affiliate_id, member_id, body, audience },
+    })
+
+  const northwind = teamIds.northwind
+  await owner(northwind, "Welcome to the Demo Outfitters partner program! Your links are in the dashboard.")
+  await affiliate(northwind, members["ann@northwind.test"], "Thanks! Can we get early access to the winter collection?")
+  await owner(northwind, "Yes: samples ship next week. See https://demo-outfitters.test/winter for the lookbook.")
+  await affiliate(northwind, members["ben@northwind.test"], "Great, I'll plan two posts around the launch.")
+  await owner(northwind, "Ann, your payout details need updating before Friday.", members["ann@northwind.test"])
+
+  const bluepeak = teamIds.bluepeak
+  const cara = members["cara@bluepeak.test"]
+  for (let i = 1; i <= 110; i++) {
+    await owner(bluepeak, `Weekly performance note #${i}: clicks are up ${i % 7}% week over week.`)
+    await affiliate(bluepeak, cara, `Thanks for note #${i}, we'll adjust the review schedule.`)
+  }
+  await owner(bluepeak, "New seasonal codes are live; reply if you need custom ones.")
+
+  await owner(teamIds.dealhub, "Your coupon feed is approved. Messaging for coupon partners will pause soon.")
+  await affiliate(teamIds.dealhub, members["dan@dealhub.test"], "Understood, thanks for the heads-up.")
+
+  const active = others.filter((team) => team.status === "active")
+  for (const [i, team] of active.entries()) {
+    const member = otherMembers.find((m) => m.affiliate_id === team.id)!
+    if (i % 2) {
+      await affiliate(team.id, member.id, "Hi! Is there a bonus tier for over 100 sales a month?")
+    } else {
+      await owner(team.id, "Activation reminder: share your first link to unlock the starter bonus.")
+    }
+  }
 }
 
 async function collectInfo(container: MedusaContainer) {
