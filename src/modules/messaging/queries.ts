@@ -63,16 +63,20 @@ export function inboxSql(query: InboxQuery) {
   inList("affiliate_id", query.affiliate_id)
   inList("member_id", query.member_id)
   if (query.q) {
+    // each side of the union can use its own trigram index
     const pattern = likePattern(query.q)
-    const matches = ["c.affiliate_name ilike ?", "c.affiliate_email ilike ?"]
+    const sources = [
+      `select id from affiliate_conversation
+        where deleted_at is null and (affiliate_name ilike ? or affiliate_email ilike ?)`,
+    ]
     bindings.push(pattern, pattern)
     if (query.q.length >= MIN_MESSAGE_SEARCH_LENGTH) {
-      matches.push(
-        "exists (select 1 from affiliate_message m where m.conversation_id = c.id and m.deleted_at is null and m.body ilike ?)"
+      sources.push(
+        `select conversation_id from affiliate_message where deleted_at is null and body ilike ?`
       )
       bindings.push(pattern)
     }
-    where.push(`(${matches.join(" or ")})`)
+    where.push(`c.id in (${sources.join(" union ")})`)
   }
   const filter = `from affiliate_conversation c where ${where.join(" and ")}`
   return {

@@ -1,0 +1,129 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { MESSAGING_MODULE } from ".."
+import { inboxSql } from "../queries"
+import MessagingModuleService from "../service"
+
+jest.setTimeout(60_000)
+
+const affiliateFields = {
+  affiliate_name: "Acme Media",
+  affiliate_email: "team@acme.test",
+  affiliate_status: "active" as const,
+  affiliate_group_id: null,
+  affiliate_manager_id: null,
+}
+
+moduleIntegrationTestRunner<MessagingModuleService>({
+  moduleName: MESSAGING_MODULE,
+  resolve: "./src/modules/messaging",
+  pathToMigrations: "./src/modules/messaging/migrations",
+  moduleOptions: { messagingEnabledByDefault: false },
+  testSuite: ({ service, MikroOrmWrapper }) => {
+    const sql = async (text: string, bindings: unknown[] = []) =>
+      (await MikroOrmWrapper.getManager().execute(text, bindings)) as any[]
+
+    describe("MessagingModuleService", () => {
+      it("opens one conversation per audience, even when asked concurrently", async () => {
+        const team = { affiliate_id: "aff_1", member_id: null }
+        const opened = await Promise.all(
+          Array.from({ length: 10 }, () => service.openConversation(team, affiliateFields))
+        )
+        expect(new Set(opened.map((o) => o.conversation.id)).size).toBe(1)
+        expect(opened.filter((o) => o.created)).toHaveLength(1)
+        expect(opened[0].conversation.id).toMatch(/^conv_/)
+
+        const member = await service.openConversation({ affiliate_id: "aff_1", member_id: "affmem_1" }, affiliateFields)
+        expect(member.created).toBe(true)
+        expect(member.conversation.id).not.toBe(opened[0].conversation.id)
+      })
+
+      it("appends with strictly increasing times and keeps the thread's counters", async () => {
+        const { conversation } = await service.openConversation({ affiliate_id: "aff_2", member_id: null }, affiliateFields)
+        const appended = await Promise.all(
+          Array.from({ length: 30 }, (_, i) =>
+            service.appendMessage({
+              conversation_id: conversation.id,
+              author_type: i % 2 ? "owner" : "affiliate",
+              author_id: "x",
+              author_name: "X",
+              body: `message ${i}`,
+            })
+          )
+        )
+        const rows = await sql(
+          "select id, created_at from affiliate_message where conversation_id = ? order by created_at, id",
+          [conversation.id]
+        )
+        expect(rows).toHaveLength(30)
+        // no two messages of a thread share a timestamp, even when sent together
+        const distinct = await sql(
+          "select count(distinct created_at)::int as n from affiliate_message where conversation_id = ?",
+          [conversation.id]
+        )
+        expect(distinct[0].n).toBe(30)
+
+        const [after] = await service.listConversations({ id: conversation.id })
+        expect(after.message_count).toBe(30)
+        expect(new Date(after.last_message_at!).getTime()).toBe(new Date(rows[29].created_at).getTime())
+        expect(appended.map((a) => a.message.id)).toEqual(expect.arrayContaining(rows.map((r) => r.id)))
+      })
+
+      it("reverting an append restores the thread as it was", async () => {
+        const { conversation } = await service.openConversation({ affiliate_id: "aff_3", member_id: null }, affiliateFields)
+        await service.appendMessage({ conversation_id: conversation.id, author_type: "owner", author_id: "u", author_name: "U", body: "first" })
+        const [before] = await service.listConversations({ id: conversation.id })
+        const appended = await service.appendMessage({
+          conversation_id: conversation.id,
+          author_type: "affiliate",
+          author_id: "m",
+          author_name: "M",
+          body: "second",
+        })
+        await service.revertAppendedMessage({
+          message_id: appended.message.id,
+          conversation_id: conversation.id,
+          previous_owner_unread: appended.previous_owner_unread,
+        })
+        const [after] = await service.listConversations({ id: conversation.id })
+        expect(after).toEqual(expect.objectContaining({
+          message_count: before.message_count,
+          last_message_preview: "first",
+          owner_unread: false,
+        }))
+        expect(new Date(after.last_message_at!).getTime()).toBe(new Date(before.last_message_at!).getTime())
+      })
+
+      it("creates the settings from the plugin option on first use", async () => {
+        expect(await service.retrieveSettings()).toEqual({ enabled: false, notification_emails: [] })
+        await service.updateSettings({ notification_emails: ["a@shop.test"] })
+        expect(await service.retrieveSettings()).toEqual({ enabled: false, notification_emails: ["a@shop.test"] })
+      })
+
+      it("serves inbox search from the trigram indexes", async () => {
+        const { conversation } = await service.openConversation({ affiliate_id: "aff_4", member_id: null }, affiliateFields)
+        await service.appendMessage({ conversation_id: conversation.id, author_type: "affiliate", author_id: "m", author_name: "M", body: "Payout question" })
+        const found = await service.listInbox({ q: "payout", limit: 10, offset: 0 })
+        expect(found.conversations.map((c) => c.id)).toEqual([conversation.id])
+
+        // the real inbox query must use both trigram indexes; at this size the
+        // planner is told not to scan whole tables (`npm run bench` measures real scale)
+        await sql(`insert into affiliate_conversation (id, affiliate_id, affiliate_name, affiliate_email, affiliate_status, last_message_at)
+                   select 'conv_bulk_' || g, 'aff_bulk_' || g, 'Team ' || g, 'team' || g || '@bulk.test', 'active', now()
+                     from generate_series(1, 2000) g`)
+        await sql(`insert into affiliate_message (id, conversation_id, author_type, author_name, body)
+                   select 'msg_bulk_' || g, 'conv_bulk_' || (g % 2000 + 1), 'owner', 'U', md5(g::text) || ' weekly note'
+                     from generate_series(1, 20000) g`)
+        await sql("vacuum analyze affiliate_conversation")
+        await sql("vacuum analyze affiliate_message")
+        const query = inboxSql({ q: "payout", limit: 20, offset: 0 }).rows
+        const manager = MikroOrmWrapper.getManager()
+        await manager.execute("set enable_seqscan = off")
+        const plan = await sql(`explain ${query.sql}`, query.bindings)
+        await manager.execute("set enable_seqscan = on")
+        const text = plan.map((row) => row["QUERY PLAN"]).join("\n")
+        expect(text).toContain("IDX_affiliate_conversation_search_trgm")
+        expect(text).toContain("IDX_affiliate_message_body_trgm")
+      })
+    })
+  },
+})
