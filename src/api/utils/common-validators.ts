@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { MAX_ATTACHMENTS_PER_MESSAGE, MESSAGE_BODY_MAX_LENGTH } from "../../types/messaging"
 
 /** Control characters would let a name inject headers into emails or break layouts. */
 const CONTROL_CHARS = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/
@@ -58,15 +59,16 @@ export const orderBy = (columns: readonly string[]) =>
 /** `?flag=true|false` as a boolean. */
 export const booleanParam = z.enum(["true", "false"]).transform((value) => value === "true")
 
-const MESSAGE_CONTROL_CHARS = CONTROL_CHARS_BUT_LINE_BREAKS
-
 /**
  * A message: body trimmed, 1–10,000 characters (counted as Unicode code
  * points), or empty when attachments are sent; at most 10 attachments.
  */
 export const messageFields = {
   body: z.string().transform((value) => value.trim()),
-  attachment_ids: z.array(entityId).max(10, "at most 10 attachments per message").optional(),
+  attachment_ids: z
+    .array(entityId)
+    .max(MAX_ATTACHMENTS_PER_MESSAGE, `at most ${MAX_ATTACHMENTS_PER_MESSAGE} attachments per message`)
+    .optional(),
 }
 
 export function checkMessage(
@@ -77,16 +79,33 @@ export function checkMessage(
   if (length === 0 && !value.attachment_ids?.length) {
     ctx.addIssue({ code: "custom", path: ["body"], message: "body must not be empty" })
   }
-  if (length > 10_000) {
-    ctx.addIssue({ code: "custom", path: ["body"], message: "body must be at most 10000 characters" })
+  if (length > MESSAGE_BODY_MAX_LENGTH) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["body"],
+      message: `body must be at most ${MESSAGE_BODY_MAX_LENGTH} characters`,
+    })
   }
-  if (MESSAGE_CONTROL_CHARS.test(value.body)) {
+  if (CONTROL_CHARS_BUT_LINE_BREAKS.test(value.body)) {
     ctx.addIssue({ code: "custom", path: ["body"], message: "body must not contain control characters" })
   }
 }
 
+/** A reply: the body of every `…/messages` send route on both sides. */
+export const SendMessage = z.strictObject(messageFields).superRefine(checkMessage)
+export type SendMessageType = z.infer<typeof SendMessage>
+
+/** `GET …/conversations/:id`: opening marks read unless `mark_read=false`. */
+export const GetConversationParams = z.strictObject({
+  mark_read: booleanParam.default(true),
+})
+export type GetConversationParamsType = z.infer<typeof GetConversationParams>
+
+/** Routes that take no body accept none but `{}`. */
+export const EmptyBody = z.strictObject({})
+
 /** Thread pages: `before` and `after` are message ids; one of them at most. */
-export const messagePageParams = z
+export const MessagePageParams = z
   .strictObject({
     limit: z.coerce.number().int().min(1).max(100).default(50),
     offset: z.coerce.number().int().min(0).optional(),
@@ -99,3 +118,4 @@ export const messagePageParams = z
   .refine((value) => value.offset === undefined || !(value.before || value.after), {
     message: "offset cannot be combined with before or after",
   })
+export type MessagePageParamsType = z.infer<typeof MessagePageParams>

@@ -1,14 +1,7 @@
-import type { DeleteResponse, PaginatedResponse } from "./common"
+import type { AffiliateGroupDTO, CreateAffiliateGroupInput } from "../affiliate"
+import type { DeleteResponse, PaginatedResponse, Serialized } from "./common"
 
-export type AdminAffiliateGroup = {
-  id: string
-  name: string
-  messaging_enabled: boolean
-  messaging_disabled_message: string | null
-  metadata: Record<string, unknown> | null
-  created_at: string
-  updated_at: string
-}
+export type AdminAffiliateGroup = Serialized<AffiliateGroupDTO>
 
 export type AdminAffiliateGroupResponse = { affiliate_group: AdminAffiliateGroup }
 export type AdminAffiliateGroupListResponse = PaginatedResponse<{
@@ -16,11 +9,6 @@ export type AdminAffiliateGroupListResponse = PaginatedResponse<{
 }>
 export type AdminAffiliateGroupDeleteResponse = DeleteResponse<"affiliate_group">
 
-export type AdminCreateAffiliateGroup = {
-  name: string
-  messaging_enabled?: boolean
-  messaging_disabled_message?: string | null
-  metadata?: Record<string, unknown> | null
-}
+export type AdminCreateAffiliateGroup = CreateAffiliateGroupInput
 
 export type AdminUpdateAffiliateGroup = Partial<AdminCreateAffiliateGroup>

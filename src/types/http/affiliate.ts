@@ -1,28 +1,15 @@
-import type { AffiliateMemberRole, AffiliateStatus } from "../affiliate"
+import type {
+  AffiliateDTO,
+  AffiliateMemberDTO,
+  AffiliateStatus,
+  CreateAffiliateInput,
+} from "../affiliate"
 import type { AdminAffiliateGroup } from "./affiliate-group"
-import type { PaginatedResponse } from "./common"
+import type { PaginatedResponse, Serialized } from "./common"
 
-/** Timestamps travel as ISO 8601 strings. */
-type Timestamps = { created_at: string; updated_at: string }
+export type AdminAffiliateMember = Serialized<AffiliateMemberDTO>
 
-export type AdminAffiliateMember = Timestamps & {
-  id: string
-  affiliate_id: string
-  email: string
-  first_name: string | null
-  last_name: string | null
-  role: AffiliateMemberRole
-  email_notifications: boolean
-}
-
-export type AdminAffiliate = Timestamps & {
-  id: string
-  name: string
-  email: string
-  status: AffiliateStatus
-  group_id: string | null
-  manager_id: string | null
-  metadata: Record<string, unknown> | null
+export type AdminAffiliate = Serialized<AffiliateDTO> & {
   members?: AdminAffiliateMember[]
   group?: AdminAffiliateGroup | null
 }
@@ -45,14 +32,7 @@ export type AdminAffiliateListParams = {
   order?: string
 }
 
-export type AdminCreateAffiliate = {
-  name: string
-  email: string
-  status?: AffiliateStatus
-  group_id?: string | null
-  manager_id?: string | null
-  metadata?: Record<string, unknown> | null
-}
+export type AdminCreateAffiliate = CreateAffiliateInput
 
 export type AdminUpdateAffiliate = Partial<AdminCreateAffiliate>
 
@@ -67,24 +47,10 @@ export type AdminAffiliateInvite = {
 
 export type AdminAffiliateInviteResponse = { invite: AdminAffiliateInvite }
 
-/** What an affiliate member may see of its own team. */
-export type StoreAffiliate = Timestamps & {
-  id: string
-  name: string
-  email: string
-  status: AffiliateStatus
-  group_id: string | null
-}
+/** What an affiliate member may see of its own team: no manager, no admin metadata. */
+export type StoreAffiliate = Omit<Serialized<AffiliateDTO>, "manager_id" | "metadata">
 
-export type StoreAffiliateMember = Timestamps & {
-  id: string
-  affiliate_id: string
-  email: string
-  first_name: string | null
-  last_name: string | null
-  role: AffiliateMemberRole
-  email_notifications: boolean
-}
+export type StoreAffiliateMember = AdminAffiliateMember
 
 export type StoreAffiliateAccountResponse = {
   affiliate: StoreAffiliate

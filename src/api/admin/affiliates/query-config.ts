@@ -1,3 +1,5 @@
+import { affiliateMemberFields } from "../../utils/affiliate-fields"
+
 export const adminAffiliateFields = [
   "id",
   "name",
@@ -10,17 +12,6 @@ export const adminAffiliateFields = [
   "updated_at",
 ]
 
-export const adminAffiliateMemberFields = [
-  "id",
-  "affiliate_id",
-  "email",
-  "first_name",
-  "last_name",
-  "role",
-  "email_notifications",
-  "created_at",
-  "updated_at",
-]
 
 export const listAffiliatesQueryConfig = {
   defaults: adminAffiliateFields,
@@ -30,13 +21,13 @@ export const listAffiliatesQueryConfig = {
 export const retrieveAffiliateQueryConfig = {
   defaults: [
     ...adminAffiliateFields,
-    ...adminAffiliateMemberFields.map((field) => `members.${field}`),
+    ...affiliateMemberFields.map((field) => `members.${field}`),
     "group.*",
   ],
   isList: false,
 }
 
 export const listAffiliateMembersQueryConfig = {
-  defaults: adminAffiliateMemberFields,
+  defaults: affiliateMemberFields,
   isList: true,
 }

@@ -10,12 +10,14 @@ import {
 } from "./query-config"
 import {
   AdminCreateConversation,
-  AdminGetConversationParams,
   AdminGetConversationsParams,
-  AdminGetMessagesParams,
-  AdminReadStateBody,
-  AdminSendMessage,
 } from "./validators"
+import {
+  EmptyBody,
+  GetConversationParams,
+  MessagePageParams,
+  SendMessage,
+} from "../../utils/common-validators"
 
 export const adminConversationMiddlewares: MiddlewareRoute[] = [
   {
@@ -34,27 +36,27 @@ export const adminConversationMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/conversations/:id",
     middlewares: [
-      validateAndTransformQuery(AdminGetConversationParams, retrieveConversationQueryConfig),
+      validateAndTransformQuery(GetConversationParams, retrieveConversationQueryConfig),
     ],
   },
   {
     method: ["GET"],
     matcher: "/admin/conversations/:id/messages",
-    middlewares: [validateAndTransformQuery(AdminGetMessagesParams, listMessagesQueryConfig)],
+    middlewares: [validateAndTransformQuery(MessagePageParams, listMessagesQueryConfig)],
   },
   {
     method: ["POST"],
     matcher: "/admin/conversations/:id/messages",
-    middlewares: [validateAndTransformBody(AdminSendMessage)],
+    middlewares: [validateAndTransformBody(SendMessage)],
   },
   {
     method: ["POST"],
     matcher: "/admin/conversations/:id/read",
-    middlewares: [validateAndTransformBody(AdminReadStateBody)],
+    middlewares: [validateAndTransformBody(EmptyBody)],
   },
   {
     method: ["POST"],
     matcher: "/admin/conversations/:id/unread",
-    middlewares: [validateAndTransformBody(AdminReadStateBody)],
+    middlewares: [validateAndTransformBody(EmptyBody)],
   },
 ]

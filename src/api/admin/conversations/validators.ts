@@ -5,7 +5,6 @@ import {
   checkMessage,
   entityId,
   messageFields,
-  messagePageParams,
   oneOrMany,
   pagination,
 } from "../../utils/common-validators"
@@ -31,15 +30,3 @@ export const AdminCreateConversation = z
   .superRefine(checkMessage)
 export type AdminCreateConversationType = z.infer<typeof AdminCreateConversation>
 
-export const AdminGetConversationParams = z.strictObject({
-  mark_read: booleanParam.default(true),
-})
-export type AdminGetConversationParamsType = z.infer<typeof AdminGetConversationParams>
-
-export const AdminGetMessagesParams = messagePageParams
-export type AdminGetMessagesParamsType = z.infer<typeof AdminGetMessagesParams>
-
-export const AdminSendMessage = z.strictObject(messageFields).superRefine(checkMessage)
-export type AdminSendMessageType = z.infer<typeof AdminSendMessage>
-
-export const AdminReadStateBody = z.strictObject({})

@@ -9,14 +9,5 @@ export const storeAffiliateFields = [
   "updated_at",
 ]
 
-export const storeAffiliateMemberFields = [
-  "id",
-  "affiliate_id",
-  "email",
-  "first_name",
-  "last_name",
-  "role",
-  "email_notifications",
-  "created_at",
-  "updated_at",
-]
+/** Members see their own record as admins do. */
+export { affiliateMemberFields as storeAffiliateMemberFields } from "../../utils/affiliate-fields"

@@ -1,19 +1,14 @@
 import {
-  emitEventStep,
-  setAuthAppMetadataStep,
-} from "@medusajs/medusa/core-flows"
-import {
   WorkflowResponse,
   createWorkflow,
   transform,
 } from "@medusajs/framework/workflows-sdk"
-import { AFFILIATE_ACTOR_TYPE, AffiliateEvents } from "../../../types/affiliate"
 import {
-  createAffiliateMembersStep,
   ensureAffiliateAcceptsMembersStep,
   updateAffiliateInvitesStep,
   validateInviteAcceptanceStep,
 } from "../steps"
+import { createMemberLoginWorkflow } from "./create-member-login"
 
 export type AcceptAffiliateInviteWorkflowInput = {
   token: string
@@ -41,35 +36,23 @@ export const acceptAffiliateInviteWorkflow = createWorkflow(
     ensureAffiliateAcceptsMembersStep(
       transform({ invite }, ({ invite }) => invite.affiliate)
     )
-    const members = createAffiliateMembersStep(
-      transform({ input, invite }, ({ input, invite }) => [
-        {
+    const member = createMemberLoginWorkflow.runAsStep({
+      input: transform({ input, invite }, ({ input, invite }) => ({
+        auth_identity_id: input.auth_identity_id,
+        member: {
           affiliate_id: invite.affiliate.id,
           email: invite.email,
           first_name: input.first_name ?? null,
           last_name: input.last_name ?? null,
           role: "member" as const,
         },
-      ])
-    )
-    const member = transform({ members }, ({ members }) => members[0])
+      })),
+    })
     updateAffiliateInvitesStep(
       transform({ invite }, ({ invite }) => [
         { id: invite.id, accepted_at: new Date() },
       ])
     )
-    setAuthAppMetadataStep({
-      authIdentityId: input.auth_identity_id,
-      actorType: AFFILIATE_ACTOR_TYPE,
-      value: member.id,
-    })
-    emitEventStep({
-      eventName: AffiliateEvents.MEMBER_CREATED,
-      data: transform({ member }, ({ member }) => ({
-        id: member.id,
-        affiliate_id: member.affiliate_id,
-      })),
-    })
     const affiliate = transform({ invite }, ({ invite }) => invite.affiliate)
     return new WorkflowResponse({ affiliate, member })
   }

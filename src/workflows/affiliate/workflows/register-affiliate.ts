@@ -1,18 +1,12 @@
-import {
-  emitEventStep,
-  setAuthAppMetadataStep,
-} from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   WorkflowResponse,
   createWorkflow,
   transform,
 } from "@medusajs/framework/workflows-sdk"
-import { AFFILIATE_ACTOR_TYPE, AffiliateEvents } from "../../../types/affiliate"
-import {
-  createAffiliateMembersStep,
-  createAffiliatesStep,
-  resolveSignupStatusStep,
-} from "../steps"
+import { AffiliateEvents } from "../../../types/affiliate"
+import { createAffiliatesStep, resolveSignupStatusStep } from "../steps"
+import { createMemberLoginWorkflow } from "./create-member-login"
 
 export type RegisterAffiliateWorkflowInput = {
   auth_identity_id: string
@@ -42,31 +36,22 @@ export const registerAffiliateWorkflow = createWorkflow(
       ])
     )
     const affiliate = transform({ affiliates }, ({ affiliates }) => affiliates[0])
-    const members = createAffiliateMembersStep(
-      transform({ input, affiliate }, ({ input, affiliate }) => [
-        {
+    const member = createMemberLoginWorkflow.runAsStep({
+      input: transform({ input, affiliate }, ({ input, affiliate }) => ({
+        auth_identity_id: input.auth_identity_id,
+        member: {
           affiliate_id: affiliate.id,
           email: input.email,
           first_name: input.first_name ?? null,
           last_name: input.last_name ?? null,
           role: "owner" as const,
         },
-      ])
-    )
-    const member = transform({ members }, ({ members }) => members[0])
-    setAuthAppMetadataStep({
-      authIdentityId: input.auth_identity_id,
-      actorType: AFFILIATE_ACTOR_TYPE,
-      value: member.id,
+      })),
     })
     emitEventStep({
       eventName: AffiliateEvents.AFFILIATE_CREATED,
       data: { id: affiliate.id },
     })
-    emitEventStep({
-      eventName: AffiliateEvents.MEMBER_CREATED,
-      data: { id: member.id, affiliate_id: affiliate.id },
-    }).config({ name: "emit-member-created" })
     return new WorkflowResponse({ affiliate, member })
   }
 )

@@ -5,14 +5,14 @@ import type {
 import type { ConversationResponse } from "../../../../types/http"
 import { setOwnerReadStateWorkflow } from "../../../../workflows"
 import { ownerConversationView } from "../../../utils/conversations"
-import type { AdminGetConversationParamsType } from "../validators"
+import type { GetConversationParamsType } from "../../../utils/common-validators"
 
 /** Opening a thread marks it read for all admins, unless `mark_read=false`. */
 export const GET = async (
-  req: AuthenticatedMedusaRequest<unknown, AdminGetConversationParamsType>,
+  req: AuthenticatedMedusaRequest<unknown, GetConversationParamsType>,
   res: MedusaResponse<ConversationResponse>
 ) => {
-  const { mark_read } = req.validatedQuery as AdminGetConversationParamsType
+  const { mark_read } = req.validatedQuery as GetConversationParamsType
   if (mark_read) {
     await setOwnerReadStateWorkflow(req.scope).run({
       input: { conversation_id: req.params.id, user_id: req.auth_context.actor_id, unread: false },

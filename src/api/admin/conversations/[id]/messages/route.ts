@@ -8,21 +8,24 @@ import { answerConflicts } from "../../../../utils/answer-conflicts"
 import { listThreadPage } from "../../../../utils/thread-page"
 import { retrieveVisibleConversation } from "../../../../utils/conversations"
 import { messageView } from "../../../../utils/messaging-views"
-import type { AdminGetMessagesParamsType, AdminSendMessageType } from "../../validators"
+import type {
+  MessagePageParamsType,
+  SendMessageType,
+} from "../../../../utils/common-validators"
 
 export const GET = async (
-  req: AuthenticatedMedusaRequest<unknown, AdminGetMessagesParamsType>,
+  req: AuthenticatedMedusaRequest<unknown, MessagePageParamsType>,
   res: MedusaResponse<MessageListResponse>
 ) => {
   await retrieveVisibleConversation(req.scope, req.params.id)
   res.json(
-    await listThreadPage(req.scope, req.params.id, req.validatedQuery as AdminGetMessagesParamsType)
+    await listThreadPage(req.scope, req.params.id, req.validatedQuery as MessagePageParamsType)
   )
 }
 
 export const POST = answerConflicts(
   async (
-    req: AuthenticatedMedusaRequest<AdminSendMessageType>,
+    req: AuthenticatedMedusaRequest<SendMessageType>,
     res: MedusaResponse<MessageResponse>
   ) => {
     const { result } = await replyAsOwnerWorkflow(req.scope).run({

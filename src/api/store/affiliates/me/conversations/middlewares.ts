@@ -10,12 +10,14 @@ import {
 } from "./query-config"
 import {
   StoreCreateConversation,
-  StoreGetConversationParams,
   StoreGetConversationsParams,
-  StoreGetMessagesParams,
-  StoreReadBody,
-  StoreSendMessage,
 } from "./validators"
+import {
+  EmptyBody,
+  GetConversationParams,
+  MessagePageParams,
+  SendMessage,
+} from "../../../../utils/common-validators"
 
 /** Authentication and the member guard come from /store/affiliates/me*. */
 export const storeConversationMiddlewares: MiddlewareRoute[] = [
@@ -35,22 +37,22 @@ export const storeConversationMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/store/affiliates/me/conversations/:id",
     middlewares: [
-      validateAndTransformQuery(StoreGetConversationParams, retrieveConversationQueryConfig),
+      validateAndTransformQuery(GetConversationParams, retrieveConversationQueryConfig),
     ],
   },
   {
     method: ["GET"],
     matcher: "/store/affiliates/me/conversations/:id/messages",
-    middlewares: [validateAndTransformQuery(StoreGetMessagesParams, listMessagesQueryConfig)],
+    middlewares: [validateAndTransformQuery(MessagePageParams, listMessagesQueryConfig)],
   },
   {
     method: ["POST"],
     matcher: "/store/affiliates/me/conversations/:id/messages",
-    middlewares: [validateAndTransformBody(StoreSendMessage)],
+    middlewares: [validateAndTransformBody(SendMessage)],
   },
   {
     method: ["POST"],
     matcher: "/store/affiliates/me/conversations/:id/read",
-    middlewares: [validateAndTransformBody(StoreReadBody)],
+    middlewares: [validateAndTransformBody(EmptyBody)],
   },
 ]

@@ -3,7 +3,6 @@ import {
   booleanParam,
   checkMessage,
   messageFields,
-  messagePageParams,
   pagination,
 } from "../../../../utils/common-validators"
 
@@ -21,15 +20,3 @@ export const StoreCreateConversation = z
   .superRefine(checkMessage)
 export type StoreCreateConversationType = z.infer<typeof StoreCreateConversation>
 
-export const StoreGetConversationParams = z.strictObject({
-  mark_read: booleanParam.default(true),
-})
-export type StoreGetConversationParamsType = z.infer<typeof StoreGetConversationParams>
-
-export const StoreGetMessagesParams = messagePageParams
-export type StoreGetMessagesParamsType = z.infer<typeof StoreGetMessagesParams>
-
-export const StoreSendMessage = z.strictObject(messageFields).superRefine(checkMessage)
-export type StoreSendMessageType = z.infer<typeof StoreSendMessage>
-
-export const StoreReadBody = z.strictObject({})

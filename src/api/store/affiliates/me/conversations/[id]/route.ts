@@ -3,14 +3,14 @@ import type { ConversationResponse } from "../../../../../../types/http"
 import { markMemberConversationReadWorkflow } from "../../../../../../workflows"
 import { memberConversationView } from "../../../../../utils/conversations"
 import type { AffiliateMemberRequest } from "../../../../../utils/require-affiliate-member"
-import type { StoreGetConversationParamsType } from "../validators"
+import type { GetConversationParamsType } from "../../../../../utils/common-validators"
 
 /** Opening a conversation marks it read for this member, unless `mark_read=false`. */
 export const GET = async (
   req: AffiliateMemberRequest,
   res: MedusaResponse<ConversationResponse>
 ) => {
-  const { mark_read } = req.validatedQuery as StoreGetConversationParamsType
+  const { mark_read } = req.validatedQuery as GetConversationParamsType
   const member = req.affiliate_member
   if (mark_read) {
     await markMemberConversationReadWorkflow(req.scope).run({

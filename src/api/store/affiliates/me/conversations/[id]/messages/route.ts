@@ -5,7 +5,10 @@ import { retrieveVisibleConversation } from "../../../../../../utils/conversatio
 import { messageView } from "../../../../../../utils/messaging-views"
 import type { AffiliateMemberRequest } from "../../../../../../utils/require-affiliate-member"
 import { listThreadPage } from "../../../../../../utils/thread-page"
-import type { StoreGetMessagesParamsType, StoreSendMessageType } from "../../validators"
+import type {
+  MessagePageParamsType,
+  SendMessageType,
+} from "../../../../../../utils/common-validators"
 
 export const GET = async (
   req: AffiliateMemberRequest,
@@ -13,12 +16,12 @@ export const GET = async (
 ) => {
   await retrieveVisibleConversation(req.scope, req.params.id, req.affiliate_member)
   res.json(
-    await listThreadPage(req.scope, req.params.id, req.validatedQuery as StoreGetMessagesParamsType)
+    await listThreadPage(req.scope, req.params.id, req.validatedQuery as MessagePageParamsType)
   )
 }
 
 export const POST = async (
-  req: AffiliateMemberRequest<StoreSendMessageType>,
+  req: AffiliateMemberRequest<SendMessageType>,
   res: MedusaResponse<MessageResponse>
 ) => {
   const { result } = await replyAsAffiliateWorkflow(req.scope).run({
