@@ -10,6 +10,12 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 const pluginOptions = {
   autoApproveAffiliates: process.env.AFFILIATE_AUTO_APPROVE === "true",
   storeName: "Test Store",
+  notificationDelaySeconds: Number(process.env.AFFILIATE_NOTIFICATION_DELAY_SECONDS ?? 0),
+  // without it the delivery queue runs in process
+  redisUrl: process.env.AFFILIATE_QUEUE_REDIS_URL,
+  deliveryBackoffMs: 250,
+  deliveryMaxBackoffMs: 2_000,
+  deliveryAttempts: 200,
 }
 
 module.exports = defineConfig({
@@ -27,5 +33,23 @@ module.exports = defineConfig({
   modules: [
     { resolve: "./src/modules/affiliate", options: pluginOptions },
     { resolve: "./src/modules/messaging", options: pluginOptions },
+    { resolve: "./src/modules/delivery-queue", options: pluginOptions },
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "./src/providers/nodemailer",
+            id: "affiliate-messaging-nodemailer",
+            options: {
+              channels: ["email"],
+              url: process.env.SMTP_URL || "smtp://127.0.0.1:2525",
+              from: "Test Store <partners@test-store.dev>",
+              pool: false,
+            },
+          },
+        ],
+      },
+    },
   ],
 })

@@ -9,6 +9,8 @@ const storefrontUrl = process.env.DEMO_STOREFRONT_URL || backendUrl
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    // with REDIS_URL the plugin's delivery queue runs on BullMQ; without, in process
+    redisUrl: process.env.REDIS_URL,
     http: {
       storeCors: `${storefrontUrl},${backendUrl}`,
       adminCors: backendUrl,
@@ -20,6 +22,24 @@ module.exports = defineConfig({
     cookieOptions: { secure: false },
   },
   admin: { backendUrl },
+  modules: [
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "medusa-plugin-affiliate-messaging/providers/nodemailer",
+            id: "affiliate-messaging-nodemailer",
+            options: {
+              channels: ["email"],
+              url: process.env.SMTP_URL,
+              from: "Demo Outfitters <partners@demo-outfitters.test>",
+            },
+          },
+        ],
+      },
+    },
+  ],
   plugins: [
     {
       resolve: "medusa-plugin-affiliate-messaging",

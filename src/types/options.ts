@@ -16,6 +16,22 @@ export type AffiliateMessagingPluginOptions = {
   autoApproveAffiliates?: boolean
   /** Initial value of the global messaging setting. */
   messagingEnabledByDefault?: boolean
+  /**
+   * Hold new-message emails this many seconds; skip them when the recipient
+   * has read the conversation meanwhile, and send the messages of one window
+   * as one email. 0 sends at once.
+   */
+  notificationDelaySeconds?: number
+  /** Redis of the delivery queue; defaults to `projectConfig.redisUrl`, else an in-process queue. */
+  redisUrl?: string
+  /** Delivery attempts before an email is recorded as failed. */
+  deliveryAttempts?: number
+  /** First retry delay in ms, doubling each attempt up to `deliveryMaxBackoffMs`. */
+  deliveryBackoffMs?: number
+  deliveryMaxBackoffMs?: number
 }
 
-export type ResolvedPluginOptions = Required<AffiliateMessagingPluginOptions>
+export type ResolvedPluginOptions = Required<
+  Omit<AffiliateMessagingPluginOptions, "redisUrl" | "deliveryAttempts" | "deliveryBackoffMs" | "deliveryMaxBackoffMs">
+> &
+  Pick<AffiliateMessagingPluginOptions, "redisUrl" | "deliveryAttempts" | "deliveryBackoffMs" | "deliveryMaxBackoffMs">

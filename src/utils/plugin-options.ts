@@ -11,6 +11,7 @@ export const DEFAULT_PLUGIN_OPTIONS: ResolvedPluginOptions = {
   storeName: "Our store",
   autoApproveAffiliates: false,
   messagingEnabledByDefault: true,
+  notificationDelaySeconds: 0,
 }
 
 export function resolvePluginOptions(

@@ -109,7 +109,7 @@ async function seed(container: MedusaContainer) {
       })
       await acceptAffiliateInviteWorkflow(container).run({
         input: {
-          token: invite.token,
+          token: new URL(invite.accept_url).searchParams.get("token")!,
           auth_identity_id: authIdentityId,
           first_name: login.first_name,
           last_name: login.last_name,

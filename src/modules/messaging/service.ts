@@ -247,6 +247,18 @@ class MessagingModuleService extends MedusaService({
     return { previous_read_at: before?.last_read_at ?? null, was_unread: !!before?.unread }
   }
 
+  /** The member's read mark on a conversation, if it ever read it. */
+  @InjectManager()
+  async memberReadMark(
+    conversationId: string,
+    memberId: string,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<Date | null> {
+    const state = memberUnreadSql(conversationId, memberId)
+    const [row] = await ctx.manager!.execute(state.sql, state.bindings)
+    return row?.last_read_at ?? null
+  }
+
   @InjectManager()
   async isUnreadForMember(
     conversationId: string,

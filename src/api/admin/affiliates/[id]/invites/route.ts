@@ -2,8 +2,6 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
-import type AffiliateModuleService from "../../../../../modules/affiliate/service"
 import type { AdminAffiliateInviteResponse } from "../../../../../types/http"
 import { createAffiliateInviteWorkflow } from "../../../../../workflows"
 import { answerConflicts } from "../../../../utils/answer-conflicts"
@@ -15,22 +13,16 @@ export const POST = answerConflicts(
     res: MedusaResponse<AdminAffiliateInviteResponse>
   ) => {
     const {
-      result: { invite, token },
+      result: { invite, accept_url },
     } = await createAffiliateInviteWorkflow(req.scope).run({
       input: { affiliate_id: req.params.id, email: req.validatedBody.email },
     })
-    const { affiliateInviteUrl } = req.scope
-      .resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-      .getOptions()
     res.json({
       invite: {
         id: invite.id,
         email: invite.email,
         expires_at: new Date(invite.expires_at).toISOString(),
-        accept_url: affiliateInviteUrl.replace(
-          "{token}",
-          encodeURIComponent(token)
-        ),
+        accept_url,
       },
     })
   }

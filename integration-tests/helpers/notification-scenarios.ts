@@ -1,0 +1,116 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { createAdmin } from "./actors"
+import { httpClient, HttpClient } from "./http-client"
+import { createProgram } from "./program"
+import { SmtpSink } from "./smtp-sink"
+
+/**
+ * The email notification scenarios, run against the in-process queue and
+ * against BullMQ on Redis by two suite files. `sink` is the real SMTP server
+ * the app sends to.
+ */
+export function notificationScenarios(
+  sink: () => SmtpSink,
+  app: () => { api: any; container: MedusaContainer }
+) {
+  let http: HttpClient
+  let program: Awaited<ReturnType<typeof createProgram>>
+
+  beforeEach(async () => {
+    http = httpClient(app().api)
+    program = await createProgram(http, app().container)
+  })
+
+  const mentioning = (text: string) => (email: { text: string }) => email.text.includes(text)
+
+  it("owner message: one email to each opted-in member of the audience, escaped, with the link", async () => {
+    const team = await program.team("Northwind Media", "ann@northwind.test")
+    const bo = await program.member(team.affiliate_id, "bo@northwind.test")
+    const cy = await program.member(team.affiliate_id, "cy@northwind.test")
+    const optOut = await http.post("/store/affiliates/me", { email_notifications: false }, bo.headers)
+    expect(optOut.status).toBe(200)
+
+    // the invites were emailed with their accept links
+    const invites = await sink().waitFor((e) => /join Northwind Media/.test(e.subject), 2, { settleMs: 0 })
+    expect(invites.map((e) => e.to[0]).sort()).toEqual(["bo@northwind.test", "cy@northwind.test"])
+    expect(invites[0].html).toContain("http://localhost:8000/affiliate/invite?token=")
+
+    const body = `Hi team <script>alert("x")</script> & welcome ${"x".repeat(300)}`
+    const sent = await http.post("/admin/conversations", { affiliate_id: team.affiliate_id, body }, program.admin.headers)
+    expect(sent.status).toBe(201)
+    const conversationId = sent.data.conversation.id
+
+    const emails = await sink().waitFor(mentioning("Hi team"), 2)
+    expect(emails.map((e) => e.to[0]).sort()).toEqual(["ann@northwind.test", "cy@northwind.test"])
+    for (const email of emails) {
+      expect(email.subject).toBe("Test Store: new message from admin@test.dev")
+      expect(email.html).toContain("&lt;script&gt;alert(")
+      expect(email.html).not.toContain("<script>alert(")
+      expect(email.html).toContain(`http://localhost:8000/affiliate/messages/${conversationId}`)
+      expect(email.text).toContain(`Hi team <script>alert("x")</script> & welcome`)
+      // the preview is the first 200 characters
+      expect(email.text).toContain(body.slice(0, 200))
+      expect(email.text).not.toContain(body.slice(0, 201))
+      expect(email.text).toMatch(/switch off email notifications/)
+      expect(email.messageId).toMatch(/^<notify-msg_/)
+    }
+    expect(sink().to("bo@northwind.test").filter(mentioning("Hi team"))).toEqual([])
+    expect(sink().to("admin@test.dev")).toEqual([])
+
+    // a member thread reaches only that member
+    await http.post(
+      "/admin/conversations",
+      { affiliate_id: team.affiliate_id, member_id: cy.member_id, body: "Just for Cy" },
+      program.admin.headers
+    )
+    const private_ = await sink().waitFor(mentioning("Just for Cy"), 1)
+    expect(private_.map((e) => e.to[0])).toEqual(["cy@northwind.test"])
+  })
+
+  it("affiliate message: manager and notification emails, else every admin", async () => {
+    const second = await createAdmin(http, app().container, "second@test.dev")
+    const team = await program.team("Blue Peak", "cara@bluepeak.test")
+
+    await http.post("/store/affiliates/me/conversations", { body: "First question" }, team.headers)
+    const toAll = await sink().waitFor(mentioning("First question"), 2)
+    expect(toAll.map((e) => e.to[0]).sort()).toEqual(["admin@test.dev", "second@test.dev"])
+    expect(toAll[0].subject).toBe("Test Store: new message from Blue (Blue Peak)")
+    expect(toAll[0].html).toMatch(/http:\/\/localhost:9000\/app\/messages\/conv_/)
+    expect(toAll[0].text).not.toMatch(/switch off email notifications/)
+
+    await http.post(`/admin/affiliates/${team.affiliate_id}`, { manager_id: second.user.id }, program.admin.headers)
+    await http.post(
+      "/admin/messaging/settings",
+      { notification_emails: ["partners@shop.test", "second@test.dev"] },
+      program.admin.headers
+    )
+    await http.post("/store/affiliates/me/conversations", { body: "Second question" }, team.headers)
+    const targeted = await sink().waitFor(mentioning("Second question"), 2)
+    expect(targeted.map((e) => e.to[0]).sort()).toEqual(["partners@shop.test", "second@test.dev"])
+  })
+
+  it("SMTP down for 30 s: messages are created at once, every email arrives once after recovery", async () => {
+    const team = await program.team("Outage Co", "olga@outage.test")
+    await sink().stop()
+    const latencies: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const started = Date.now()
+      const res = await http.post(
+        "/admin/conversations",
+        { affiliate_id: team.affiliate_id, body: `During outage ${i}` },
+        program.admin.headers
+      )
+      latencies.push(Date.now() - started)
+      expect([200, 201]).toContain(res.status)
+    }
+    console.log(`[notifications] message creation while SMTP is down: ${latencies.join(" ms, ")} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 30_000))
+    await sink().start()
+    const delivered = await sink().waitFor(mentioning("During outage"), 3, { timeoutMs: 30_000, settleMs: 3_000 })
+    expect(delivered.map((e) => e.text.match(/During outage \d/)![0]).sort()).toEqual([
+      "During outage 0",
+      "During outage 1",
+      "During outage 2",
+    ])
+  })
+}

@@ -1,0 +1,81 @@
+import type { Logger } from "@medusajs/framework/types"
+import { Queue, Worker } from "bullmq"
+import IORedis from "ioredis"
+import { DeliveryJob, JobHandler, QueueDriver, RetryPolicy, backoffDelay, delayOf } from "../types"
+
+const DAY_SECONDS = 24 * 60 * 60
+
+/**
+ * Jobs in Redis with BullMQ: they survive restarts, are shared by every
+ * server and worker process, and a job id is accepted once (completed jobs
+ * are kept a week so late duplicates are still recognised).
+ */
+export class BullMqDriver implements QueueDriver {
+  protected readonly queue_: Queue
+  protected worker_?: Worker
+  protected readonly connections_: IORedis[] = []
+
+  constructor(
+    protected readonly redisUrl: string,
+    protected readonly queueName: string,
+    protected readonly policy: RetryPolicy,
+    protected readonly concurrency: number,
+    protected readonly logger: Logger
+  ) {
+    this.queue_ = new Queue(queueName, {
+      connection: this.connect(),
+      defaultJobOptions: {
+        attempts: policy.attempts,
+        backoff: { type: "capped-exponential" },
+        removeOnComplete: { age: 7 * DAY_SECONDS },
+        removeOnFail: { age: 30 * DAY_SECONDS },
+      },
+    })
+  }
+
+  protected connect() {
+    const connection = new IORedis(this.redisUrl, { maxRetriesPerRequest: null })
+    this.connections_.push(connection)
+    return connection
+  }
+
+  async add(jobs: DeliveryJob[]) {
+    await this.queue_.addBulk(
+      jobs.map((job) => ({
+        name: job.workflow,
+        data: job,
+        opts: { jobId: job.id, delay: delayOf(job) },
+      }))
+    )
+  }
+
+  async remove(ids: string[]) {
+    await Promise.all(ids.map((id) => this.queue_.remove(id)))
+  }
+
+  async start(handler: JobHandler) {
+    this.worker_ = new Worker(
+      this.queueName,
+      async (job) => handler(job.data as DeliveryJob),
+      {
+        connection: this.connect(),
+        concurrency: this.concurrency,
+        settings: { backoffStrategy: (attemptsMade: number) => backoffDelay(this.policy, attemptsMade) },
+      }
+    )
+    this.worker_.on("failed", (job, error) => {
+      if (job && job.attemptsMade >= this.policy.attempts) {
+        this.logger.error(
+          `affiliate messaging: job ${job.id} failed for good after ${job.attemptsMade} attempts: ${error.message}`
+        )
+      }
+    })
+    await this.worker_.waitUntilReady()
+  }
+
+  async close() {
+    await this.worker_?.close()
+    await this.queue_.close()
+    await Promise.all(this.connections_.map((connection) => connection.quit().catch(() => undefined)))
+  }
+}

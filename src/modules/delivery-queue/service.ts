@@ -1,0 +1,95 @@
+import type { Logger } from "@medusajs/framework/types"
+import { BullMqDriver } from "./drivers/bullmq"
+import { InMemoryDriver } from "./drivers/in-memory"
+import { DeliveryJob, JobHandler, QueueDriver, RetryPolicy } from "./types"
+
+export type DeliveryQueueOptions = {
+  /** Redis for the queue; defaults to the store's `projectConfig.redisUrl`. Without one, an in-process queue. */
+  redisUrl?: string
+  deliveryQueueName?: string
+  /** Attempts before a job is recorded as failed (default 15: about 9 hours with the default backoff). */
+  deliveryAttempts?: number
+  /** First retry delay; doubles each attempt (default 5 s). */
+  deliveryBackoffMs?: number
+  /** Longest wait between two attempts (default 1 h). */
+  deliveryMaxBackoffMs?: number
+  deliveryConcurrency?: number
+}
+
+type ModuleDeclaration = { worker_mode?: "shared" | "worker" | "server" }
+type ConfigModule = { projectConfig?: { redisUrl?: string } }
+
+/**
+ * A durable job queue for email deliveries: the plugin enqueues them after
+ * a message is committed, so sending never blocks or rolls back a request.
+ * Jobs are consumed where `startConsuming` is called, which the plugin's
+ * scheduled job does in processes whose Medusa `workerMode` is `worker` or
+ * `shared` (Medusa runs scheduled jobs nowhere else).
+ */
+export default class DeliveryQueueService {
+  protected driver_?: QueueDriver
+  protected consuming_ = false
+  protected readonly logger_: Logger
+  protected readonly redisUrl_?: string
+  protected readonly policy_: RetryPolicy
+
+  __hooks = {
+    onApplicationShutdown: async () => {
+      await this.driver_?.close()
+    },
+  }
+
+  constructor(
+    cradle: { logger: Logger; configModule?: ConfigModule },
+    protected readonly options: DeliveryQueueOptions = {}
+  ) {
+    this.logger_ = cradle.logger
+    this.redisUrl_ = options.redisUrl || cradle.configModule?.projectConfig?.redisUrl || undefined
+    this.policy_ = {
+      attempts: options.deliveryAttempts ?? 15,
+      backoff_ms: options.deliveryBackoffMs ?? 5_000,
+      max_backoff_ms: options.deliveryMaxBackoffMs ?? 60 * 60 * 1000,
+    }
+  }
+
+  async enqueue(jobs: DeliveryJob[]): Promise<void> {
+    if (jobs.length) {
+      await this.driver().add(jobs)
+    }
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    if (ids.length) {
+      await this.driver().remove(ids)
+    }
+  }
+
+  /** Starts consuming jobs in this process with `handler`; later calls do nothing. */
+  async startConsuming(handler: JobHandler): Promise<boolean> {
+    if (this.consuming_) {
+      return false
+    }
+    this.consuming_ = true
+    await this.driver().start(handler)
+    this.logger_.info(`affiliate messaging: delivering emails from the ${this.kind} queue`)
+    return true
+  }
+
+  /** "redis" or "in-memory": which queue this process uses. */
+  get kind(): "redis" | "in-memory" {
+    return this.redisUrl_ ? "redis" : "in-memory"
+  }
+
+  protected driver(): QueueDriver {
+    this.driver_ ??= this.redisUrl_
+      ? new BullMqDriver(
+          this.redisUrl_,
+          this.options.deliveryQueueName ?? "affiliate-messaging-deliveries",
+          this.policy_,
+          this.options.deliveryConcurrency ?? 5,
+          this.logger_
+        )
+      : new InMemoryDriver(this.policy_, this.logger_)
+    return this.driver_
+  }
+}

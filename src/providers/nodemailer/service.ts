@@ -1,0 +1,83 @@
+import type {
+  Logger,
+  ProviderSendNotificationDTO,
+  ProviderSendNotificationResultsDTO,
+} from "@medusajs/framework/types"
+import { AbstractNotificationProviderService, MedusaError } from "@medusajs/framework/utils"
+import nodemailer, { Transporter } from "nodemailer"
+
+export type NodemailerProviderOptions = {
+  /** SMTP URL, e.g. `smtp://user:pass@smtp.example.com:587`. */
+  url?: string
+  /** Any nodemailer transport options, used when `url` is not given. */
+  transport?: Record<string, unknown>
+  /** Sender, e.g. `"My Store" <partners@my-store.com>`. */
+  from: string
+  /** Keep SMTP connections open between emails. Default true. */
+  pool?: boolean
+}
+
+/**
+ * Sends `email` channel notifications over SMTP with nodemailer. The
+ * notification's `content` carries subject, HTML and text; a
+ * `provider_data.message_id` becomes the Message-ID, so a retried delivery
+ * is recognisable as the same email.
+ */
+export class NodemailerNotificationService extends AbstractNotificationProviderService {
+  static identifier = "affiliate-messaging-nodemailer"
+
+  protected readonly transporter_: Transporter
+  protected readonly from_: string
+  protected readonly logger_: Logger
+
+  static validateOptions(options: Record<string, unknown>) {
+    if (!options.from) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "The nodemailer provider needs a `from` address")
+    }
+    if (!options.url && !options.transport) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "The nodemailer provider needs an SMTP `url` or nodemailer `transport` options"
+      )
+    }
+  }
+
+  constructor({ logger }: { logger: Logger }, options: NodemailerProviderOptions) {
+    super()
+    this.logger_ = logger
+    this.from_ = options.from
+    const pool = options.pool ?? true
+    this.transporter_ = options.url
+      ? nodemailer.createTransport(withPool(options.url, pool))
+      : nodemailer.createTransport({ pool, ...(options.transport ?? {}) } as any)
+  }
+
+  async send(notification: ProviderSendNotificationDTO): Promise<ProviderSendNotificationResultsDTO> {
+    const content = notification.content
+    if (!content?.subject || !(content.html || content.text)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Notification for ${notification.to} has no subject or body to send`
+      )
+    }
+    const messageId = notification.provider_data?.message_id
+    const info = await this.transporter_.sendMail({
+      from: notification.from || this.from_,
+      to: notification.to,
+      subject: content.subject,
+      html: content.html,
+      text: content.text,
+      ...(typeof messageId === "string" ? { messageId } : {}),
+    })
+    return { id: info.messageId }
+  }
+}
+
+function withPool(url: string, pool: boolean) {
+  if (!pool) {
+    return url
+  }
+  const parsed = new URL(url)
+  parsed.searchParams.set("pool", "true")
+  return parsed.toString()
+}

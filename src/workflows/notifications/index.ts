@@ -1,0 +1,3 @@
+export * from "./delivery-jobs"
+export * from "./steps"
+export * from "./workflows"

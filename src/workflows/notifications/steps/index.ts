@@ -1,0 +1,5 @@
+export * from "./enqueue-deliveries"
+export * from "./prepare-message-notification"
+export * from "./render-emails"
+export * from "./resolve-message-recipients"
+export * from "./send-email-notification"
