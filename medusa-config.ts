@@ -13,6 +13,7 @@ const pluginOptions = {
   notificationDelaySeconds: Number(process.env.AFFILIATE_NOTIFICATION_DELAY_SECONDS ?? 0),
   // without it the delivery queue runs in process
   redisUrl: process.env.AFFILIATE_QUEUE_REDIS_URL,
+  deliveryQueueName: process.env.AFFILIATE_QUEUE_NAME,
   deliveryBackoffMs: 250,
   deliveryMaxBackoffMs: 2_000,
   deliveryAttempts: 200,

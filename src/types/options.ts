@@ -24,6 +24,8 @@ export type AffiliateMessagingPluginOptions = {
   notificationDelaySeconds?: number
   /** Redis of the delivery queue; defaults to `projectConfig.redisUrl`, else an in-process queue. */
   redisUrl?: string
+  /** BullMQ queue name (default `affiliate-messaging-deliveries`). */
+  deliveryQueueName?: string
   /** Delivery attempts before an email is recorded as failed. */
   deliveryAttempts?: number
   /** First retry delay in ms, doubling each attempt up to `deliveryMaxBackoffMs`. */
@@ -32,6 +34,6 @@ export type AffiliateMessagingPluginOptions = {
 }
 
 export type ResolvedPluginOptions = Required<
-  Omit<AffiliateMessagingPluginOptions, "redisUrl" | "deliveryAttempts" | "deliveryBackoffMs" | "deliveryMaxBackoffMs">
+  Omit<AffiliateMessagingPluginOptions, "redisUrl" | "deliveryQueueName" | "deliveryAttempts" | "deliveryBackoffMs" | "deliveryMaxBackoffMs">
 > &
-  Pick<AffiliateMessagingPluginOptions, "redisUrl" | "deliveryAttempts" | "deliveryBackoffMs" | "deliveryMaxBackoffMs">
+  Pick<AffiliateMessagingPluginOptions, "redisUrl" | "deliveryQueueName" | "deliveryAttempts" | "deliveryBackoffMs" | "deliveryMaxBackoffMs">
