@@ -56,7 +56,7 @@ export function NewMessageEmail(props: NewMessageEmailProps) {
           <Text style={{ ...styles.text, margin: 0, whiteSpace: "pre-wrap" }}>{message.preview}</Text>
           {message.attachment_count ? (
             <Text style={{ ...styles.muted, margin: "8px 0 0" }}>
-              📎 {plural(message.attachment_count, "attachment")}
+              {plural(message.attachment_count, "attached file")}
             </Text>
           ) : null}
         </Section>

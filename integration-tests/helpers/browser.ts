@@ -1,0 +1,44 @@
+import fs from "fs"
+import os from "os"
+import path from "path"
+import { chromium, BrowserContext } from "playwright-core"
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+
+/**
+ * Debian's Chromium, headless, with a fresh profile (playwright passes it as
+ * --user-data-dir); nothing is downloaded.
+ */
+export async function launchChromium(
+  viewport = { width: 1280, height: 800 }
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "affmsg-chromium-"))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  })
+  return {
+    context,
+    close: async () => {
+      await context.close()
+      fs.rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Where screenshots go: looked at by people, ignored by git. */
+export function screenshotPath(name: string) {
+  const dir = path.resolve(__dirname, "../../.tmp/screenshots")
+  fs.mkdirSync(dir, { recursive: true })
+  return path.join(dir, `${name}.png`)
+}
