@@ -1,0 +1,86 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpClient } from "../helpers/http-client"
+import { createProgram } from "../helpers/program"
+import { SmtpSink } from "../helpers/smtp-sink"
+
+jest.setTimeout(180_000)
+
+/** `notificationDelaySeconds`: people chatting live are not emailed for every message. */
+const DELAY_SECONDS = 3
+const sink = new SmtpSink()
+beforeAll(async () => {
+  await sink.start()
+  process.env.SMTP_URL = sink.url
+  process.env.AFFILIATE_NOTIFICATION_DELAY_SECONDS = String(DELAY_SECONDS)
+})
+afterAll(async () => {
+  await sink.stop()
+  delete process.env.SMTP_URL
+  delete process.env.AFFILIATE_NOTIFICATION_DELAY_SECONDS
+})
+
+/** Waits for the start of a fresh delay window, so a burst of messages falls in one. */
+async function atWindowStart() {
+  const windowMs = DELAY_SECONDS * 1000
+  const into = Date.now() % windowMs
+  await new Promise((resolve) => setTimeout(resolve, windowMs - into + 50))
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    describe("notificationDelaySeconds", () => {
+      it("sends the unread messages of one window as one email", async () => {
+        const http = httpClient(api)
+        const program = await createProgram(http, getContainer())
+        const team = await program.team("Burst Co", "bea@burst.test")
+
+        await atWindowStart()
+        const started = Date.now()
+        for (const body of ["Burst one", "Burst two", "Burst three"]) {
+          const res = await http.post("/admin/conversations", { affiliate_id: team.affiliate_id, body }, program.admin.headers)
+          expect([200, 201]).toContain(res.status)
+        }
+        const emails = await sink.waitFor((e) => e.text.includes("Burst"), 1, { timeoutMs: 30_000, settleMs: 4_000 })
+        expect(emails).toHaveLength(1)
+        expect(emails[0].to).toEqual(["bea@burst.test"])
+        expect(emails[0].text).toContain("3 new messages")
+        for (const body of ["Burst one", "Burst two", "Burst three"]) {
+          expect(emails[0].text).toContain(body)
+        }
+        const heldMs = Date.now() - started
+        console.log(`[notifications-delay] one email for 3 messages after ${heldMs} ms (delay ${DELAY_SECONDS} s)`)
+        expect(heldMs).toBeGreaterThanOrEqual(DELAY_SECONDS * 1000)
+      })
+
+      it("sends nothing when the recipient read the conversation within the window", async () => {
+        const http = httpClient(api)
+        const program = await createProgram(http, getContainer())
+        const team = await program.team("Live Co", "lou@live.test")
+
+        await atWindowStart()
+        const sent = await http.post(
+          "/admin/conversations",
+          { affiliate_id: team.affiliate_id, body: "Are you there?" },
+          program.admin.headers
+        )
+        const opened = await http.get(`/store/affiliates/me/conversations/${sent.data.conversation.id}`, team.headers)
+        expect(opened.data.conversation.unread).toBe(false)
+        // affiliate replies live: the owner opens it at once too
+        const reply = await http.post(
+          `/store/affiliates/me/conversations/${sent.data.conversation.id}/messages`,
+          { body: "Yes, here!" },
+          team.headers
+        )
+        expect(reply.status).toBe(200)
+        await http.get(`/admin/conversations/${sent.data.conversation.id}`, program.admin.headers)
+
+        const emails = await sink.waitFor(
+          (e) => e.text.includes("Are you there?") || e.text.includes("Yes, here!"),
+          1,
+          { timeoutMs: DELAY_SECONDS * 2000 + 8_000, settleMs: 0 }
+        )
+        expect(emails).toEqual([])
+      })
+    })
+  },
+})
