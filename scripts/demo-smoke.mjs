@@ -68,6 +68,24 @@ if (me.member.id !== first.member_id) fail(`affiliate login returned member ${me
 const mailPort = info.mail_ui_url ? Number(new URL(info.mail_ui_url).port) : null
 if (mailPort && !(await isListening(mailPort))) fail("mail catcher UI is not listening")
 
+// a message from the admin reaches the affiliate's inbox in the mail catcher within seconds
+const sent = await json(`${info.backend_url}/admin/conversations`, {
+  method: "POST",
+  headers: { "content-type": "application/json", authorization: `Bearer ${admin.token}` },
+  body: JSON.stringify({ affiliate_id: first.affiliate_id, body: "Smoke test: hello from the admin" }),
+})
+const mailDeadline = Date.now() + 30_000
+let mailedAfter = null
+while (mailPort && Date.now() < mailDeadline) {
+  const emails = await fetch(`${info.mail_ui_url}/api/email`).then((r) => r.json())
+  if (emails.some((e) => e.to.some((t) => t.address === first.email) && /Demo Outfitters/.test(e.subject))) {
+    mailedAfter = Date.now()
+    break
+  }
+  await new Promise((r) => setTimeout(r, 500))
+}
+if (mailPort && !mailedAfter) fail(`no email for ${first.email} in the mail catcher 30 s after message ${sent.message.id}`)
+
 demo.kill("SIGINT")
 await new Promise((resolve) => demo.once("exit", resolve))
 await new Promise((r) => setTimeout(r, 1000))
@@ -79,5 +97,5 @@ const leftovers = spawnSync("pgrep", ["-f", path.join(root, ".demo")], { encodin
   .filter(Boolean)
 if (leftovers.length) fail(`processes left running: ${leftovers.join(", ")}`)
 fs.rmSync(infoFile, { force: true })
-console.log(`demo smoke: passed (ready in ${readyAfter}s, ${affiliates.count} affiliates, admin and affiliate logins work, clean stop)`)
+console.log(`demo smoke: passed (ready in ${readyAfter}s, ${affiliates.count} affiliates, admin and affiliate logins work, message emailed to the mail catcher, clean stop)`)
 
