@@ -6,6 +6,7 @@ const suites = {
   modules: ["<rootDir>/src/**/__tests__/**/*.spec.[jt]s"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
   package: ["<rootDir>/integration-tests/package/**/*.spec.[jt]s"],
+  processes: ["<rootDir>/integration-tests/processes/**/*.spec.[jt]s"],
 }
 
 module.exports = {

@@ -17,11 +17,14 @@ const pluginOptions = {
   deliveryBackoffMs: 250,
   deliveryMaxBackoffMs: 2_000,
   deliveryAttempts: 200,
+  deliveryConcurrency: Number(process.env.AFFILIATE_DELIVERY_CONCURRENCY ?? 5),
+  deliveryLockMs: Number(process.env.AFFILIATE_DELIVERY_LOCK_MS ?? 30_000),
 }
 
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") || "shared",
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000",

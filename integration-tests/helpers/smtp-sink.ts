@@ -14,21 +14,38 @@ export type ReceivedEmail = {
 /**
  * A real SMTP server in the test process (npm `smtp-server`): it accepts
  * every email, parses it, and can be stopped and restarted on the same port
- * to play an outage.
+ * to play an outage. With `ackDelayMs` it waits before acknowledging each
+ * email and, like a real server, keeps only those whose sender was still
+ * connected to hear the acknowledgement; `pending` counts emails waiting.
  */
 export class SmtpSink {
   readonly emails: ReceivedEmail[] = []
+  pending = 0
   protected server_?: SMTPServer
+  protected readonly closedSessions_ = new Set<string>()
   port = 0
+
+  constructor(protected readonly options: { ackDelayMs?: number } = {}) {}
 
   async start(port = this.port): Promise<this> {
     this.server_ = new SMTPServer({
       authOptional: true,
       disabledCommands: ["STARTTLS", "AUTH"],
       logger: false,
-      onData: (stream, _session, callback) => {
+      onClose: (session) => {
+        this.closedSessions_.add(session.id)
+      },
+      onData: (stream, session, callback) => {
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.options.ackDelayMs) {
+              this.pending++
+              await new Promise((resolve) => setTimeout(resolve, this.options.ackDelayMs))
+              this.pending--
+              if (this.closedSessions_.has(session.id)) {
+                return callback(new Error("sender went away before the acknowledgement"))
+              }
+            }
             this.emails.push({
               to: [mail.to].flat().flatMap((a: any) => a?.value?.map((v: any) => v.address) ?? []),
               subject: mail.subject ?? "",

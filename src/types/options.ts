@@ -31,9 +31,22 @@ export type AffiliateMessagingPluginOptions = {
   /** First retry delay in ms, doubling each attempt up to `deliveryMaxBackoffMs`. */
   deliveryBackoffMs?: number
   deliveryMaxBackoffMs?: number
+  /** Deliveries one process sends at once (default 5). */
+  deliveryConcurrency?: number
+  /** How long a crashed worker's job stays locked before another takes it over (BullMQ, default 30 s). */
+  deliveryLockMs?: number
 }
 
+type DeliveryOption =
+  | "redisUrl"
+  | "deliveryQueueName"
+  | "deliveryAttempts"
+  | "deliveryBackoffMs"
+  | "deliveryMaxBackoffMs"
+  | "deliveryConcurrency"
+  | "deliveryLockMs"
+
 export type ResolvedPluginOptions = Required<
-  Omit<AffiliateMessagingPluginOptions, "redisUrl" | "deliveryQueueName" | "deliveryAttempts" | "deliveryBackoffMs" | "deliveryMaxBackoffMs">
+  Omit<AffiliateMessagingPluginOptions, DeliveryOption>
 > &
-  Pick<AffiliateMessagingPluginOptions, "redisUrl" | "deliveryQueueName" | "deliveryAttempts" | "deliveryBackoffMs" | "deliveryMaxBackoffMs">
+  Pick<AffiliateMessagingPluginOptions, DeliveryOption>

@@ -14,6 +14,7 @@ export type DeliveryQueueOptions = {
   /** Longest wait between two attempts (default 1 h). */
   deliveryMaxBackoffMs?: number
   deliveryConcurrency?: number
+  deliveryLockMs?: number
 }
 
 type ModuleDeclaration = { worker_mode?: "shared" | "worker" | "server" }
@@ -86,7 +87,7 @@ export default class DeliveryQueueService {
           this.redisUrl_,
           this.options.deliveryQueueName ?? "affiliate-messaging-deliveries",
           this.policy_,
-          this.options.deliveryConcurrency ?? 5,
+          { concurrency: this.options.deliveryConcurrency ?? 5, lockMs: this.options.deliveryLockMs ?? 30_000 },
           this.logger_
         )
       : new InMemoryDriver(this.policy_, this.logger_)

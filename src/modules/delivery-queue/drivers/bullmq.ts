@@ -19,7 +19,7 @@ export class BullMqDriver implements QueueDriver {
     protected readonly redisUrl: string,
     protected readonly queueName: string,
     protected readonly policy: RetryPolicy,
-    protected readonly concurrency: number,
+    protected readonly worker: { concurrency: number; lockMs: number },
     protected readonly logger: Logger
   ) {
     this.queue_ = new Queue(queueName, {
@@ -59,7 +59,10 @@ export class BullMqDriver implements QueueDriver {
       async (job) => handler(job.data as DeliveryJob),
       {
         connection: this.connect(),
-        concurrency: this.concurrency,
+        concurrency: this.worker.concurrency,
+        // a crashed worker's job is taken over once its lock lapses
+        lockDuration: this.worker.lockMs,
+        stalledInterval: this.worker.lockMs,
         settings: { backoffStrategy: (attemptsMade: number) => backoffDelay(this.policy, attemptsMade) },
       }
     )
