@@ -1,4 +1,4 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { RenderedEmail } from "../../../emails"
 
@@ -35,7 +35,8 @@ export const sendEmailNotificationStep = createStep(
     if (sent) {
       return new StepResponse(sent.id)
     }
-    const [notification] = await notifications.createNotifications([
+    const [notification] = await notifications
+      .createNotifications([
       {
         to: input.to,
         channel: "email",
@@ -46,6 +47,17 @@ export const sendEmailNotificationStep = createStep(
         provider_data: { message_id: `<${input.idempotency_key}@affiliate-messaging>` },
       },
     ])
+      .catch((error: Error) => {
+        // a store without an email provider is a configuration choice, not a
+        // failure worth hours of retries
+        if (/Could not find a notification provider for channel: email/.test(error.message)) {
+          container
+            .resolve(ContainerRegistrationKeys.LOGGER)
+            .warn(`affiliate messaging: no email provider configured; ${input.template} to ${input.to} not sent`)
+          return []
+        }
+        throw error
+      })
     return new StepResponse(notification?.id ?? null)
   }
 )
