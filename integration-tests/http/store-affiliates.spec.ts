@@ -92,6 +92,17 @@ medusaIntegrationTestRunner({
         expect(me.data.affiliate).not.toHaveProperty("metadata")
       })
 
+      it("applies autoApproveAffiliates to affiliates an admin creates without a status", async () => {
+        const created = await http.post("/admin/affiliates", { name: "Direct", email: "direct@test.dev" }, admin.headers)
+        expect(created.data.affiliate.status).toBe("active")
+        const pending = await http.post(
+          "/admin/affiliates",
+          { name: "Held", email: "held@test.dev", status: "pending" },
+          admin.headers
+        )
+        expect(pending.data.affiliate.status).toBe("pending")
+      })
+
       it("refuses a login that already belongs to a member", async () => {
         const owner = await signUpAffiliate(http, publishableKey, { name: "Once", email: "once@test.dev" })
         await expectNothingWritten(async () => {

@@ -1,6 +1,6 @@
 export * from "./create-affiliate-invite"
 export * from "./record-steps"
-export * from "./resolve-signup-status"
+export * from "./resolve-default-status"
 export * from "./validate-affiliate-references"
 export * from "./validate-invite-acceptance"
 export * from "./ensure-affiliate-accepts-members"

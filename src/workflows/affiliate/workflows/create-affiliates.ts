@@ -7,6 +7,7 @@ import {
 import { AffiliateEvents, CreateAffiliateInput } from "../../../types/affiliate"
 import {
   createAffiliatesStep,
+  resolveDefaultStatusStep,
   validateAffiliateReferencesStep,
 } from "../steps"
 import { referencesOf } from "./references-of"
@@ -15,6 +16,7 @@ export type CreateAffiliatesWorkflowInput = { affiliates: CreateAffiliateInput[]
 
 /**
  * Creates affiliates (teams) from the admin and emits `affiliate.created`.
+ * Without a status they start `pending`, or `active` with `autoApproveAffiliates`.
  *
  * @example
  * const { result } = await createAffiliatesWorkflow(container).run({
@@ -27,7 +29,12 @@ export const createAffiliatesWorkflow = createWorkflow(
     validateAffiliateReferencesStep(
       transform({ input }, ({ input }) => referencesOf(input.affiliates))
     )
-    const affiliates = createAffiliatesStep(input.affiliates)
+    const defaultStatus = resolveDefaultStatusStep()
+    const affiliates = createAffiliatesStep(
+      transform({ input, defaultStatus }, ({ input, defaultStatus }) =>
+        input.affiliates.map((affiliate) => ({ status: defaultStatus, ...affiliate }))
+      )
+    )
     emitEventStep({
       eventName: AffiliateEvents.AFFILIATE_CREATED,
       data: transform({ affiliates }, ({ affiliates }) =>

@@ -5,7 +5,7 @@ import {
   transform,
 } from "@medusajs/framework/workflows-sdk"
 import { AffiliateEvents } from "../../../types/affiliate"
-import { createAffiliatesStep, resolveSignupStatusStep } from "../steps"
+import { createAffiliatesStep, resolveDefaultStatusStep } from "../steps"
 import { createMemberLoginWorkflow } from "./create-member-login"
 
 export type RegisterAffiliateWorkflowInput = {
@@ -29,7 +29,7 @@ export type RegisterAffiliateWorkflowInput = {
 export const registerAffiliateWorkflow = createWorkflow(
   "register-affiliate",
   (input: RegisterAffiliateWorkflowInput) => {
-    const status = resolveSignupStatusStep()
+    const status = resolveDefaultStatusStep()
     const affiliates = createAffiliatesStep(
       transform({ input, status }, ({ input, status }) => [
         { name: input.name, email: input.email, status },

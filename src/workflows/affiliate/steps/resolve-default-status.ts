@@ -4,14 +4,14 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { AffiliateStatus } from "../../../types/affiliate"
 
 /**
- * Status of a self-signed-up affiliate: `active` when the plugin option
- * `autoApproveAffiliates` is on, else `pending` until an admin approves.
+ * The status of an affiliate created without one: `active` when the plugin
+ * option `autoApproveAffiliates` is on, else `pending` until approved.
  *
  * @example
- * const status = resolveSignupStatusStep()
+ * const status = resolveDefaultStatusStep()
  */
-export const resolveSignupStatusStep = createStep(
-  "resolve-signup-status",
+export const resolveDefaultStatusStep = createStep(
+  "resolve-default-status",
   async (_: void, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const status: AffiliateStatus = service.getOptions().autoApproveAffiliates
