@@ -26,9 +26,9 @@ export type AffiliateMessagingPluginOptions = {
   redisUrl?: string
   /** BullMQ queue name (default `affiliate-messaging-deliveries`). */
   deliveryQueueName?: string
-  /** Delivery attempts before an email is recorded as failed. */
+  /** Delivery attempts before an email is recorded as failed (default 15: about 9 hours). */
   deliveryAttempts?: number
-  /** First retry delay in ms, doubling each attempt up to `deliveryMaxBackoffMs`. */
+  /** First retry delay in ms (default 5000), doubling each attempt up to `deliveryMaxBackoffMs` (default 1 h). */
   deliveryBackoffMs?: number
   deliveryMaxBackoffMs?: number
   /** Deliveries one process sends at once (default 5). */

@@ -1,21 +1,20 @@
 import type { Logger } from "@medusajs/framework/types"
+import type { AffiliateMessagingPluginOptions } from "../../types/options"
 import { BullMqDriver } from "./drivers/bullmq"
 import { InMemoryDriver } from "./drivers/in-memory"
 import { DeliveryJob, JobHandler, QueueDriver, RetryPolicy } from "./types"
 
-export type DeliveryQueueOptions = {
-  /** Redis for the queue; defaults to the store's `projectConfig.redisUrl`. Without one, an in-process queue. */
-  redisUrl?: string
-  deliveryQueueName?: string
-  /** Attempts before a job is recorded as failed (default 15: about 9 hours with the default backoff). */
-  deliveryAttempts?: number
-  /** First retry delay; doubles each attempt (default 5 s). */
-  deliveryBackoffMs?: number
-  /** Longest wait between two attempts (default 1 h). */
-  deliveryMaxBackoffMs?: number
-  deliveryConcurrency?: number
-  deliveryLockMs?: number
-}
+/** The plugin options this module reads (see AffiliateMessagingPluginOptions). */
+export type DeliveryQueueOptions = Pick<
+  AffiliateMessagingPluginOptions,
+  | "redisUrl"
+  | "deliveryQueueName"
+  | "deliveryAttempts"
+  | "deliveryBackoffMs"
+  | "deliveryMaxBackoffMs"
+  | "deliveryConcurrency"
+  | "deliveryLockMs"
+>
 
 type ModuleDeclaration = { worker_mode?: "shared" | "worker" | "server" }
 type ConfigModule = { projectConfig?: { redisUrl?: string } }
