@@ -18,6 +18,8 @@ module.exports = {
           parser: { syntax: "typescript", decorators: true, tsx: true },
           transform: { react: { runtime: "automatic" } },
         },
+        // keep import() so ESM-only packages (file-type) load through jest's ESM support
+        module: { type: "commonjs", ignoreDynamic: true },
       },
     ],
   },

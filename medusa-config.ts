@@ -1,4 +1,6 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import os from "os"
+import path from "path"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -21,6 +23,9 @@ const pluginOptions = {
   deliveryLockMs: Number(process.env.AFFILIATE_DELIVERY_LOCK_MS ?? 30_000),
 }
 
+const uploadRoot =
+  process.env.AFFILIATE_UPLOAD_DIR || path.join(os.tmpdir(), `affmsg-uploads-${process.pid}`)
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -38,6 +43,22 @@ module.exports = defineConfig({
     { resolve: "./src/modules/affiliate", options: pluginOptions },
     { resolve: "./src/modules/messaging", options: pluginOptions },
     { resolve: "./src/modules/delivery-queue", options: pluginOptions },
+    {
+      // uploads of the tests land in a temp folder, never in the repository
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: {
+              upload_dir: path.join(uploadRoot, "static"),
+              private_upload_dir: path.join(uploadRoot, "private"),
+            },
+          },
+        ],
+      },
+    },
     {
       resolve: "@medusajs/medusa/notification",
       options: {

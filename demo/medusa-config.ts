@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import path from "path"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -23,6 +24,23 @@ module.exports = defineConfig({
   },
   admin: { backendUrl },
   modules: [
+    {
+      // uploads live beside the demo's database, outside the watched folder
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: {
+              upload_dir: path.resolve(__dirname, "../.demo/uploads/static"),
+              private_upload_dir: path.resolve(__dirname, "../.demo/uploads/private"),
+              backend_url: `${backendUrl}/static`,
+            },
+          },
+        ],
+      },
+    },
     {
       resolve: "@medusajs/medusa/notification",
       options: {

@@ -100,6 +100,7 @@ describe("npm pack output installed into a separate store", () => {
       "affiliate_member",
       "affiliate_member_read_state",
       "affiliate_message",
+      "affiliate_message_attachment",
       "affiliate_messaging_setting",
     ])
 

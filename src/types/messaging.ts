@@ -6,6 +6,8 @@ export type MessageAuthorType = (typeof MESSAGE_AUTHOR_TYPES)[number]
 export const MESSAGE_BODY_MAX_LENGTH = 10_000
 export const MESSAGE_PREVIEW_LENGTH = 200
 export const MAX_ATTACHMENTS_PER_MESSAGE = 10
+/** Uploads must be sent within this many hours; older unsent ones are purged. */
+export const ATTACHMENT_SEND_WINDOW_HOURS = 24
 
 export const MessagingEvents = {
   CONVERSATION_CREATED: "affiliate_conversation.created",
@@ -63,6 +65,20 @@ export type ConversationAffiliateFields = {
 export type ConversationAudience = {
   affiliate_id: string
   member_id: string | null
+}
+
+export type AttachmentUploader = { type: "owner" | "affiliate"; id: string }
+
+export type MessageAttachmentDTO = {
+  id: string
+  message_id: string | null
+  file_id: string
+  filename: string
+  mime_type: string
+  size: number
+  uploader_type: "owner" | "affiliate"
+  uploader_id: string
+  created_at: Date
 }
 
 export type AppendMessageInput = {

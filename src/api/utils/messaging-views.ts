@@ -1,7 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { Conversation, Message } from "../../types/http"
-import type { ConversationDTO, MessageDTO } from "../../types/messaging"
+import type { Attachment, Conversation, Message } from "../../types/http"
+import type { ConversationDTO, MessageAttachmentDTO, MessageDTO } from "../../types/messaging"
+import { MESSAGING_MODULE } from "../../modules/messaging"
+import type MessagingModuleService from "../../modules/messaging/service"
 
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null)
 
@@ -61,14 +63,48 @@ export async function conversationViews(
 
 export const ownerUnread = (row: ConversationDTO) => !!row.owner_unread
 
-export function messageView(message: MessageDTO): Message {
+/** Whose download routes attachment URLs point at. */
+export type Side = "owner" | "affiliate"
+
+export function attachmentView(attachment: MessageAttachmentDTO, side: Side): Attachment {
+  const base = side === "owner" ? "/admin/messaging/attachments" : "/store/affiliates/me/attachments"
   return {
+    id: attachment.id,
+    filename: attachment.filename,
+    mime_type: attachment.mime_type,
+    size: Number(attachment.size),
+    url: `${base}/${attachment.id}`,
+  }
+}
+
+/** Messages in the API shape, their attachments loaded in one query. */
+export async function messageViews(
+  scope: MedusaContainer,
+  messages: MessageDTO[],
+  side: Side
+): Promise<Message[]> {
+  const attachments = messages.length
+    ? ((await scope
+        .resolve<MessagingModuleService>(MESSAGING_MODULE)
+        .listMessageAttachments(
+          { message_id: messages.map((m) => m.id) },
+          { order: { created_at: "ASC", id: "ASC" } }
+        )) as MessageAttachmentDTO[])
+    : []
+  return messages.map((message) => ({
     id: message.id,
     conversation_id: message.conversation_id,
     author_type: message.author_type,
     author: { id: message.author_id, name: message.author_name },
     body: message.body,
-    attachments: [],
+    attachments: attachments
+      .filter((a) => a.message_id === message.id)
+      .map((a) => attachmentView(a, side)),
     created_at: iso(message.created_at)!,
-  }
+  }))
+}
+
+export async function messageView(scope: MedusaContainer, message: MessageDTO, side: Side) {
+  const [view] = await messageViews(scope, [message], side)
+  return view
 }

@@ -13,6 +13,7 @@ import {
   ConversationAffiliateFields,
   ConversationAudience,
   ConversationDTO,
+  ATTACHMENT_SEND_WINDOW_HOURS,
   MESSAGE_PREVIEW_LENGTH,
   MessageDTO,
   MessagingSettingsDTO,
@@ -22,7 +23,13 @@ import {
   ResolvedPluginOptions,
 } from "../../types/options"
 import { resolvePluginOptions } from "../../utils/plugin-options"
-import { Conversation, MemberReadState, Message, MessagingSetting } from "./models"
+import {
+  Conversation,
+  MemberReadState,
+  Message,
+  MessageAttachment,
+  MessagingSetting,
+} from "./models"
 import {
   InboxQuery,
   MemberConversationQuery,
@@ -50,6 +57,7 @@ export type AppendedMessage = {
 class MessagingModuleService extends MedusaService({
   Conversation,
   Message,
+  MessageAttachment,
   MemberReadState,
   MessagingSetting,
 }) {
@@ -186,6 +194,45 @@ class MessagingModuleService extends MedusaService({
        where c.id = ?`,
       [appended.previous_owner_unread, appended.conversation_id]
     )
+  }
+
+  /**
+   * Ties uploads to a sent message, only if each is unsent, uploaded by
+   * `uploader` and at most 24 hours old: an attachment is sent once.
+   */
+  @InjectTransactionManager()
+  async attachToMessage(
+    ids: string[],
+    messageId: string,
+    uploader: { type: "owner" | "affiliate"; id: string },
+    @MedusaContext() ctx: Ctx = {}
+  ) {
+    if (!ids.length) {
+      return
+    }
+    const attached = await ctx.transactionManager!.execute(
+      `update affiliate_message_attachment set message_id = ?, updated_at = now()
+        where id in (${ids.map(() => "?").join(", ")}) and message_id is null and deleted_at is null
+          and uploader_type = ? and uploader_id = ? and created_at > now() - interval '${ATTACHMENT_SEND_WINDOW_HOURS} hours'
+        returning id`,
+      [messageId, ...ids, uploader.type, uploader.id]
+    )
+    if (attached.length !== ids.length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "An attachment was already sent, is not yours or is older than 24 hours"
+      )
+    }
+  }
+
+  @InjectTransactionManager()
+  async detachFromMessage(ids: string[], @MedusaContext() ctx: Ctx = {}) {
+    if (ids.length) {
+      await ctx.transactionManager!.execute(
+        `update affiliate_message_attachment set message_id = null where id in (${ids.map(() => "?").join(", ")})`,
+        ids
+      )
+    }
   }
 
   /** Sets the shared owner read state; returns the previous values of the changed rows. */

@@ -53,7 +53,7 @@ export const POST = answerConflicts(
     })
     res.status(result.created ? 201 : 200).json({
       conversation: await ownerConversationView(req.scope, result.conversation_id),
-      message: messageView(result.message),
+      message: await messageView(req.scope, result.message, "owner"),
     })
   }
 )

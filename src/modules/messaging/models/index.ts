@@ -1,4 +1,5 @@
 export { Conversation } from "./conversation"
 export { MemberReadState } from "./member-read-state"
 export { Message } from "./message"
+export { MessageAttachment } from "./message-attachment"
 export { MessagingSetting } from "./messaging-setting"

@@ -1,6 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 import { MESSAGE_AUTHOR_TYPES } from "../../../types/messaging"
 import { Conversation } from "./conversation"
+import { MessageAttachment } from "./message-attachment"
 
 /**
  * Immutable once written. `author_name` is the name at sending time, so a
@@ -14,6 +15,7 @@ export const Message = model
     author_name: model.text(),
     body: model.text(),
     conversation: model.belongsTo(() => Conversation, { mappedBy: "messages" }),
+    attachments: model.hasMany(() => MessageAttachment, { mappedBy: "message" }),
   })
   .indexes([
     {

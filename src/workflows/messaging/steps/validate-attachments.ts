@@ -1,21 +1,48 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { MESSAGING_MODULE } from "../../../modules/messaging"
+import type MessagingModuleService from "../../../modules/messaging/service"
+import {
+  ATTACHMENT_SEND_WINDOW_HOURS,
+  AttachmentUploader,
+  MessageAttachmentDTO,
+} from "../../../types/messaging"
 
 /**
- * Attachment ids are part of every send route's contract. Until uploads
- * exist, no id can name a sendable attachment, so any id is refused.
+ * An attachment may be sent once, only by its uploader, within 24 hours of
+ * uploading. Checked before anything is written, so a refusal writes nothing.
  *
  * @example
- * validateAttachmentsStep({ attachment_ids: [] })
+ * validateAttachmentsStep({ attachment_ids: ["matt_1"], uploader: { type: "owner", id: "user_1" } })
  */
 export const validateAttachmentsStep = createStep(
   "validate-attachments",
-  async (input: { attachment_ids: string[] }) => {
-    if (input.attachment_ids.length) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Attachment ${input.attachment_ids[0]} was not found or cannot be sent`
-      )
+  async (input: { attachment_ids: string[]; uploader: AttachmentUploader }, { container }) => {
+    const ids = [...new Set(input.attachment_ids)]
+    if (!ids.length) {
+      return new StepResponse(void 0)
+    }
+    if (ids.length !== input.attachment_ids.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "The same attachment was given twice")
+    }
+    const found = (await container
+      .resolve<MessagingModuleService>(MESSAGING_MODULE)
+      .listMessageAttachments({ id: ids })) as MessageAttachmentDTO[]
+    const oldest = Date.now() - ATTACHMENT_SEND_WINDOW_HOURS * 60 * 60 * 1000
+    for (const id of ids) {
+      const attachment = found.find((a) => a.id === id)
+      const sendable =
+        attachment &&
+        !attachment.message_id &&
+        attachment.uploader_type === input.uploader.type &&
+        attachment.uploader_id === input.uploader.id &&
+        new Date(attachment.created_at).getTime() > oldest
+      if (!sendable) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Attachment ${id} was not found or cannot be sent: attachments are sent once, by their uploader, within ${ATTACHMENT_SEND_WINDOW_HOURS} hours`
+        )
+      }
     }
     return new StepResponse(void 0)
   }

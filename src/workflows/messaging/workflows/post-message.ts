@@ -6,7 +6,7 @@ import {
   when,
 } from "@medusajs/framework/workflows-sdk"
 import { MessageAuthorType, MessagingEvents } from "../../../types/messaging"
-import { appendMessageStep, openConversationStep } from "../steps"
+import { appendMessageStep, attachAttachmentsStep, openConversationStep } from "../steps"
 import type { MessagingContext } from "../steps/load-messaging-context"
 
 export type PostMessageWorkflowInput = {
@@ -14,17 +14,18 @@ export type PostMessageWorkflowInput = {
   author_type: MessageAuthorType
   author: { id: string; name: string }
   body: string
+  attachment_ids: string[]
 }
 
 /**
  * The part both sides share once the rules have passed: open the
- * audience's thread (or find it), append the message, emit
+ * audience's thread (or find it), append the message, attach its uploads, emit
  * `affiliate_conversation.created` when the thread is new and
  * `affiliate_message.created`. Used as a step by the send workflows.
  *
  * @example
  * const posted = postMessageWorkflow.runAsStep({
- *   input: { context, author_type: "owner", author: { id: "user_1", name: "Ann" }, body: "Hi" },
+ *   input: { context, author_type: "owner", author: { id: "user_1", name: "Ann" }, body: "Hi", attachment_ids: [] },
  * })
  */
 export const postMessageWorkflow = createWorkflow(
@@ -38,6 +39,13 @@ export const postMessageWorkflow = createWorkflow(
         author_id: input.author.id,
         author_name: input.author.name,
         body: input.body,
+      }))
+    )
+    attachAttachmentsStep(
+      transform({ input, message }, ({ input, message }) => ({
+        message_id: message.id,
+        attachment_ids: input.attachment_ids,
+        uploader: { type: input.author_type as "owner" | "affiliate", id: input.author.id },
       }))
     )
     when({ opened }, ({ opened }) => opened.created).then(() => {

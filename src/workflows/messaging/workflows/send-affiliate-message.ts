@@ -36,7 +36,10 @@ export const sendAffiliateMessageWorkflow = createWorkflow(
   "send-affiliate-message",
   (input: SendAffiliateMessageWorkflowInput) => {
     validateAttachmentsStep(
-      transform({ input }, ({ input }) => ({ attachment_ids: input.attachment_ids ?? [] }))
+      transform({ input }, ({ input }) => ({
+        attachment_ids: input.attachment_ids ?? [],
+        uploader: { type: "affiliate" as const, id: input.member_id },
+      }))
     )
     const context = loadMessagingContextStep(
       transform({ input }, ({ input }) => ({
@@ -54,6 +57,7 @@ export const sendAffiliateMessageWorkflow = createWorkflow(
         author_type: "affiliate" as const,
         author,
         body: input.body,
+        attachment_ids: input.attachment_ids ?? [],
       })),
     })
     markMemberReadStep(

@@ -35,7 +35,10 @@ export const sendOwnerMessageWorkflow = createWorkflow(
   "send-owner-message",
   (input: SendOwnerMessageWorkflowInput) => {
     validateAttachmentsStep(
-      transform({ input }, ({ input }) => ({ attachment_ids: input.attachment_ids ?? [] }))
+      transform({ input }, ({ input }) => ({
+        attachment_ids: input.attachment_ids ?? [],
+        uploader: { type: "owner" as const, id: input.user_id },
+      }))
     )
     const context = loadMessagingContextStep(
       transform({ input }, ({ input }) => ({
@@ -53,6 +56,7 @@ export const sendOwnerMessageWorkflow = createWorkflow(
         author_type: "owner" as const,
         author,
         body: input.body,
+        attachment_ids: input.attachment_ids ?? [],
       })),
     })
     return new WorkflowResponse(posted)

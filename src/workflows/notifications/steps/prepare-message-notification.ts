@@ -84,6 +84,13 @@ export const prepareMessageNotificationStep = createStep(
       return skip("nothing unread to report")
     }
 
+    const attachments = (await messaging.listMessageAttachments(
+      { message_id: messages.map((m) => m.id) },
+      { select: ["id", "message_id"] }
+    )) as { message_id: string }[]
+    const attachmentCount = (messageId: string) =>
+      attachments.filter((a) => a.message_id === messageId).length
+
     const audience = input.recipient.kind === "member" ? "affiliate" : "owner"
     return new StepResponse<PreparedNotification>({
       send: true,
@@ -95,7 +102,7 @@ export const prepareMessageNotificationStep = createStep(
         messages: messages.map((m) => ({
           sender: m.author_name,
           preview: preview(m.body),
-          attachment_count: 0,
+          attachment_count: attachmentCount(m.id),
         })),
         link:
           audience === "affiliate"

@@ -19,7 +19,7 @@ export const GET = async (
 ) => {
   await retrieveVisibleConversation(req.scope, req.params.id)
   res.json(
-    await listThreadPage(req.scope, req.params.id, req.validatedQuery as MessagePageParamsType)
+    await listThreadPage(req.scope, req.params.id, req.validatedQuery as MessagePageParamsType, "owner")
   )
 }
 
@@ -35,6 +35,6 @@ export const POST = answerConflicts(
         user_id: req.auth_context.actor_id,
       },
     })
-    res.json({ message: messageView(result.message) })
+    res.json({ message: await messageView(req.scope, result.message, "owner") })
   }
 )

@@ -45,6 +45,6 @@ export const POST = async (
   })
   res.status(result.created ? 201 : 200).json({
     conversation: await memberConversationView(req.scope, result.conversation_id, member),
-    message: messageView(result.message),
+    message: await messageView(req.scope, result.message, "affiliate"),
   })
 }

@@ -16,7 +16,7 @@ export const GET = async (
 ) => {
   await retrieveVisibleConversation(req.scope, req.params.id, req.affiliate_member)
   res.json(
-    await listThreadPage(req.scope, req.params.id, req.validatedQuery as MessagePageParamsType)
+    await listThreadPage(req.scope, req.params.id, req.validatedQuery as MessagePageParamsType, "affiliate")
   )
 }
 
@@ -27,5 +27,5 @@ export const POST = async (
   const { result } = await replyAsAffiliateWorkflow(req.scope).run({
     input: { ...req.validatedBody, conversation_id: req.params.id, member: req.affiliate_member },
   })
-  res.json({ message: messageView(result.message) })
+  res.json({ message: await messageView(req.scope, result.message, "affiliate") })
 }

@@ -1,0 +1,7 @@
+import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
+import { downloadRoute } from "../../../../utils/attachments/download-route"
+
+export const GET = downloadRoute((req) => ({
+  side: "owner",
+  id: (req as AuthenticatedMedusaRequest).auth_context.actor_id,
+}))

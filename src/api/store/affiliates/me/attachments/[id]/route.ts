@@ -1,0 +1,7 @@
+import { downloadRoute } from "../../../../../utils/attachments/download-route"
+import type { AffiliateMemberRequest } from "../../../../../utils/require-affiliate-member"
+
+export const GET = downloadRoute((req) => {
+  const member = (req as AffiliateMemberRequest).affiliate_member
+  return { side: "affiliate", id: member.id, member }
+})

@@ -1,0 +1,33 @@
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { MESSAGING_MODULE } from "../../../modules/messaging"
+import type MessagingModuleService from "../../../modules/messaging/service"
+import type { AttachmentUploader } from "../../../types/messaging"
+
+export type AttachAttachmentsInput = {
+  message_id: string
+  attachment_ids: string[]
+  uploader: AttachmentUploader
+}
+
+/**
+ * Ties the uploads to the sent message. The conditional update refuses an
+ * attachment that another send took meanwhile; undone by detaching.
+ *
+ * @example
+ * attachAttachmentsStep({ message_id: "msg_1", attachment_ids: ["matt_1"], uploader: { type: "owner", id: "user_1" } })
+ */
+export const attachAttachmentsStep = createStep(
+  "attach-attachments",
+  async (input: AttachAttachmentsInput, { container }) => {
+    await container
+      .resolve<MessagingModuleService>(MESSAGING_MODULE)
+      .attachToMessage(input.attachment_ids, input.message_id, input.uploader)
+    return new StepResponse(void 0, input.attachment_ids)
+  },
+  async (ids, { container }) => {
+    if (!ids?.length) {
+      return
+    }
+    await container.resolve<MessagingModuleService>(MESSAGING_MODULE).detachFromMessage(ids)
+  }
+)
