@@ -2,6 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { purgeUnsentAttachmentsWorkflow } from "../../src/workflows"
 import { FIXTURES } from "../helpers/fixtures"
+import { officeFixtures } from "../helpers/office-fixtures"
 import { httpClient, HttpClient } from "../helpers/http-client"
 import { generatedFile, uploadMultipart, UploadPart } from "../helpers/multipart"
 import { createProgram, MemberLogin } from "../helpers/program"
@@ -95,6 +96,30 @@ medusaIntegrationTestRunner({
       expect(partial.status).toBe(206)
       expect(Buffer.from(partial.data).toString()).toBe("%PDF-1.4")
       expect(partial.headers["content-range"]).toBe(`bytes 0-7/${FIXTURES.pdf.length}`)
+    })
+
+    it("accepts every office format by content and returns it byte for byte", async () => {
+      const team = await program.team("Office Co", "otto@office.test")
+      const kinds = await officeFixtures()
+      const uploaded = await memberUpload(team, kinds.map((k) => ({ filename: k.filename, content: k.content })))
+      expect(uploaded.status).toBe(200)
+      expect(uploaded.data.attachments.map((a: any) => a.mime_type)).toEqual(kinds.map((k) => k.mime))
+      const sent = await http.post(
+        "/store/affiliates/me/conversations",
+        { body: "Reports attached", attachment_ids: uploaded.data.attachments.map((a: any) => a.id) },
+        team.headers
+      )
+      expect(sent.status).toBe(201)
+      expect(sent.data.message.attachments).toHaveLength(9)
+      for (const [i, kind] of kinds.entries()) {
+        const res = await download(`/admin/messaging/attachments/${uploaded.data.attachments[i].id}`, program.admin.headers)
+        expect(res.status).toBe(200)
+        expect(res.headers["content-type"]).toContain(kind.mime)
+        expect(Buffer.from(res.data).equals(kind.content)).toBe(true)
+      }
+      // the OLE container alone does not say which office file it is: other names are refused
+      const unnamed = await memberUpload(team, [{ filename: "report.bin", content: kinds[6].content }])
+      expect(unnamed.status).toBe(415)
     })
 
     it("refuses by content, not by name or header: spoofed files are 415", async () => {
