@@ -5,6 +5,7 @@ import {
   createUserAccountWorkflow,
 } from "@medusajs/medusa/core-flows"
 import fs from "fs"
+import { gradientPng, simplePdf } from "./demo-files"
 import {
   acceptAffiliateInviteWorkflow,
   createAffiliateGroupsWorkflow,
@@ -15,6 +16,7 @@ import {
   sendOwnerMessageWorkflow,
   updateAffiliateGroupsWorkflow,
   updateAffiliatesWorkflow,
+  uploadAttachmentsWorkflow,
 } from "medusa-plugin-affiliate-messaging/workflows"
 import {
   AFFILIATE_PASSWORD,
@@ -148,6 +150,24 @@ async function seed(container: MedusaContainer) {
   })
 }
 
+/** Streams generated files into the File Module and records them as unsent uploads. */
+async function upload(
+  container: MedusaContainer,
+  uploader: { type: "owner" | "affiliate"; id: string },
+  files: { filename: string; mime: string; content: Buffer }[]
+): Promise<string[]> {
+  const fileModule = container.resolve(Modules.FILE)
+  const stored: { file_id: string; filename: string; mime_type: string; size: number }[] = []
+  for (const file of files) {
+    const target = await fileModule.getUploadStream({ filename: file.filename, mimeType: file.mime, access: "private" } as any)
+    target.writeStream.end(file.content)
+    await target.promise
+    stored.push({ file_id: target.fileKey, filename: file.filename, mime_type: file.mime, size: file.content.length })
+  }
+  const { result } = await uploadAttachmentsWorkflow(container).run({ input: { uploader, files: stored } })
+  return result.map((attachment: { id: string }) => attachment.id)
+}
+
 async function loginMembers(container: MedusaContainer): Promise<Record<string, string>> {
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "affiliate_member",
@@ -169,9 +189,14 @@ async function seedConversations(
   others: { id: string; status: string }[],
   otherMembers: { id: string; affiliate_id: string }[]
 ) {
-  const owner = (affiliate_id: string, body: string, member_id: string | null = null) =>
+  const owner = (
+    affiliate_id: string,
+    body: string,
+    member_id: string | null = null,
+    attachment_ids: string[] = []
+  ) =>
     sendOwnerMessageWorkflow(container).run({
-      input: { user_id: adminId, affiliate_id, member_id, body },
+      input: { user_id: adminId, affiliate_id, member_id, body, attachment_ids },
     })
   const affiliate = (
     affiliate_id: string,
@@ -186,8 +211,27 @@ async function seedConversations(
   const northwind = teamIds.northwind
   await owner(northwind, "Welcome to the Demo Outfitters partner program! Your links are in the dashboard.")
   await affiliate(northwind, members["ann@northwind.test"], "Thanks! Can we get early access to the winter collection?")
-  await owner(northwind, "Yes: samples ship next week. See https://demo-outfitters.test/winter for the lookbook.")
-  await affiliate(northwind, members["ben@northwind.test"], "Great, I'll plan two posts around the launch.")
+  const lookbook = await upload(container, { type: "owner", id: adminId }, [
+    { filename: "winter-lookbook.png", mime: "image/png", content: gradientPng() },
+    { filename: "winter-terms.pdf", mime: "application/pdf", content: simplePdf(["Winter collection", "Affiliate terms", "Commission: 12%"]) },
+  ])
+  await owner(
+    northwind,
+    "Yes: samples ship next week. See https://demo-outfitters.test/winter for the lookbook.",
+    null,
+    lookbook
+  )
+  const draft = await upload(container, { type: "affiliate", id: members["ben@northwind.test"] }, [
+    { filename: "post-draft.pdf", mime: "application/pdf", content: simplePdf(["Launch post draft", "Two posts, week 48"]) },
+  ])
+  await sendAffiliateMessageWorkflow(container).run({
+    input: {
+      affiliate_id: northwind,
+      member_id: members["ben@northwind.test"],
+      body: "Great, I'll plan two posts around the launch. Draft attached.",
+      attachment_ids: draft,
+    },
+  })
   await owner(northwind, "Ann, your payout details need updating before Friday.", members["ann@northwind.test"])
 
   const bluepeak = teamIds.bluepeak
