@@ -1,5 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createAdmin } from "./actors"
+import { FIXTURES } from "./fixtures"
+import { uploadMultipart } from "./multipart"
 import { httpClient, HttpClient } from "./http-client"
 import { createProgram } from "./program"
 import { SmtpSink } from "./smtp-sink"
@@ -57,14 +59,25 @@ export function notificationScenarios(
     expect(sink().to("bo@northwind.test").filter(mentioning("Hi team"))).toEqual([])
     expect(sink().to("admin@test.dev")).toEqual([])
 
-    // a member thread reaches only that member
+    // a member thread reaches only that member, with the attachment count
+    const upload = await uploadMultipart(`${app().api.defaults.baseURL}/admin/messaging/attachments`, program.admin.headers, [
+      { filename: "brief.pdf", content: FIXTURES.pdf },
+      { filename: "logo.png", content: FIXTURES.png },
+    ])
+    expect(upload.status).toBe(200)
     await http.post(
       "/admin/conversations",
-      { affiliate_id: team.affiliate_id, member_id: cy.member_id, body: "Just for Cy" },
+      {
+        affiliate_id: team.affiliate_id,
+        member_id: cy.member_id,
+        body: "Just for Cy",
+        attachment_ids: upload.data.attachments.map((a: any) => a.id),
+      },
       program.admin.headers
     )
     const private_ = await sink().waitFor(mentioning("Just for Cy"), 1)
     expect(private_.map((e) => e.to[0])).toEqual(["cy@northwind.test"])
+    expect(private_[0].text).toContain("2 attached files")
   })
 
   it("affiliate message: manager and notification emails, else every admin", async () => {
