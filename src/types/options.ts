@@ -37,7 +37,8 @@ export type AffiliateMessagingPluginOptions = {
   deliveryLockMs?: number
 }
 
-type DeliveryOption =
+/** The options the delivery queue module reads. */
+export type DeliveryOption =
   | "redisUrl"
   | "deliveryQueueName"
   | "deliveryAttempts"

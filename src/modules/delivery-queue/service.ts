@@ -1,20 +1,11 @@
 import type { Logger } from "@medusajs/framework/types"
-import type { AffiliateMessagingPluginOptions } from "../../types/options"
+import type { AffiliateMessagingPluginOptions, DeliveryOption } from "../../types/options"
 import { BullMqDriver } from "./drivers/bullmq"
 import { InMemoryDriver } from "./drivers/in-memory"
 import { DeliveryJob, JobHandler, QueueDriver, RetryPolicy } from "./types"
 
 /** The plugin options this module reads (see AffiliateMessagingPluginOptions). */
-export type DeliveryQueueOptions = Pick<
-  AffiliateMessagingPluginOptions,
-  | "redisUrl"
-  | "deliveryQueueName"
-  | "deliveryAttempts"
-  | "deliveryBackoffMs"
-  | "deliveryMaxBackoffMs"
-  | "deliveryConcurrency"
-  | "deliveryLockMs"
->
+export type DeliveryQueueOptions = Pick<AffiliateMessagingPluginOptions, DeliveryOption>
 
 type ModuleDeclaration = { worker_mode?: "shared" | "worker" | "server" }
 type ConfigModule = { projectConfig?: { redisUrl?: string } }
