@@ -452,9 +452,17 @@ class MessagingModuleService extends MedusaService({
     return { messages, count: Number(count), offset: Number(offset) }
   }
 
-  /** The global settings, created from the plugin options on first use. */
-  @InjectTransactionManager()
+  /**
+   * The global settings. Read on every badge request, so the common case is
+   * one select; the row is created from the plugin options on first use.
+   */
+  @InjectManager()
   async retrieveSettings(@MedusaContext() ctx: Ctx = {}): Promise<MessagingSettingsDTO> {
+    return (await readSettings(ctx.manager!)) ?? (await this.createDefaultSettings_())
+  }
+
+  @InjectTransactionManager()
+  protected async createDefaultSettings_(@MedusaContext() ctx: Ctx = {}): Promise<MessagingSettingsDTO> {
     const manager = ctx.transactionManager!
     await manager.execute(
       `insert into affiliate_messaging_setting (id, scope, enabled, notification_emails, created_at, updated_at)
@@ -462,10 +470,7 @@ class MessagingModuleService extends MedusaService({
        on conflict (scope) where deleted_at is null do nothing`,
       [generateEntityId(undefined, "msgset"), this.options_.messagingEnabledByDefault]
     )
-    const [row] = await manager.execute(
-      `select enabled, notification_emails from affiliate_messaging_setting where scope = 'global' and deleted_at is null`
-    )
-    return { enabled: row.enabled, notification_emails: row.notification_emails ?? [] }
+    return (await readSettings(manager))!
   }
 
   @InjectTransactionManager()
@@ -473,11 +478,19 @@ class MessagingModuleService extends MedusaService({
     update: Partial<MessagingSettingsDTO>,
     @MedusaContext() ctx: Ctx = {}
   ): Promise<{ previous: MessagingSettingsDTO; current: MessagingSettingsDTO }> {
-    const previous = await this.retrieveSettings(ctx)
+    const previous = (await readSettings(ctx.transactionManager!)) ?? (await this.createDefaultSettings_(ctx))
     const [row] = await this.listMessagingSettings({ scope: "global" }, { select: ["id"] }, ctx)
     await this.updateMessagingSettings({ id: row.id, ...update }, ctx)
     return { previous, current: { ...previous, ...update } }
   }
+}
+
+async function readSettings(manager: EntityManager): Promise<MessagingSettingsDTO | null> {
+  const [row] = await manager.execute(
+    `select enabled, notification_emails from affiliate_messaging_setting
+      where scope = 'global' and deleted_at is null`
+  )
+  return row ? { enabled: row.enabled, notification_emails: row.notification_emails ?? [] } : null
 }
 
 function affiliateFieldValues(fields: ConversationAffiliateFields) {
