@@ -1,9 +1,5 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
-import type { ConversationDTO } from "../../../types/messaging"
-import { isVisibleToMember } from "../../../utils/conversation-visibility"
+import { retrieveVisibleConversation } from "../../../utils/conversation-visibility"
 
 export type LoadVisibleConversationInput = {
   id: string
@@ -21,17 +17,6 @@ export type LoadVisibleConversationInput = {
 export const loadVisibleConversationStep = createStep(
   "load-visible-conversation",
   async (input: LoadVisibleConversationInput, { container }) => {
-    const service = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
-    const [conversation] = (await service.listConversations(
-      { id: input.id },
-      { take: 1 }
-    )) as ConversationDTO[]
-    if (!conversation || (input.member && !isVisibleToMember(conversation, input.member))) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Conversation ${input.id} was not found`
-      )
-    }
-    return new StepResponse(conversation)
+    return new StepResponse(await retrieveVisibleConversation(container, input.id, input.member))
   }
 )

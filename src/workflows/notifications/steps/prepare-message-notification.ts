@@ -9,6 +9,7 @@ import {
   MessageAuthorType,
   MessageDTO,
 } from "../../../types/messaging"
+import { isVisibleToMember } from "../../../utils/conversation-visibility"
 import type { Recipient } from "./resolve-message-recipients"
 
 export type MessageNotificationInput = {
@@ -58,10 +59,7 @@ export const prepareMessageNotificationStep = createStep(
         fields: ["id", "email_notifications", "affiliate_id"],
         filters: { id: input.recipient.id! },
       })
-      const sees =
-        member?.affiliate_id === conversation.affiliate_id &&
-        (!conversation.member_id || conversation.member_id === member.id)
-      if (!sees || !member.email_notifications) {
+      if (!member || !isVisibleToMember(conversation, member) || !member.email_notifications) {
         return skip("member opted out or cannot see the conversation")
       }
     }
