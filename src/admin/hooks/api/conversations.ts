@@ -1,0 +1,81 @@
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query"
+import type {
+  AdminConversationListParams,
+  AdminConversationListResponse,
+  AdminCreateConversationBody,
+  ConversationResponse,
+  ConversationWithMessageResponse,
+} from "../../../types/http"
+import { queryKeysFactory } from "../../lib/query-key-factory"
+import { sdk } from "../../lib/sdk"
+import { announceUnreadChange } from "../../lib/unread-events"
+import { messagesQueryKeys } from "./messages"
+
+export const conversationsQueryKeys = queryKeysFactory("affiliate_conversations")
+
+/** How often open inbox and thread pages look for new messages. */
+export const INBOX_REFRESH_MS = 15_000
+
+export const useConversations = (query: AdminConversationListParams) => {
+  const { data, ...rest } = useQuery({
+    queryKey: conversationsQueryKeys.list(query),
+    queryFn: () =>
+      sdk.client.fetch<AdminConversationListResponse>("/admin/conversations", { query }),
+    placeholderData: keepPreviousData,
+    refetchInterval: INBOX_REFRESH_MS,
+  })
+  return { ...data, ...rest }
+}
+
+/** Opening a thread marks it read for every admin: the GET does it server-side. */
+export const useConversation = (id: string) => {
+  const queryClient = useQueryClient()
+  const { data, ...rest } = useQuery({
+    queryKey: conversationsQueryKeys.detail(id),
+    queryFn: async () => {
+      const response = await sdk.client.fetch<ConversationResponse>(
+        `/admin/conversations/${id}`
+      )
+      queryClient.invalidateQueries({ queryKey: conversationsQueryKeys.lists() })
+      announceUnreadChange()
+      return response
+    },
+    refetchInterval: INBOX_REFRESH_MS,
+  })
+  return { ...data, ...rest }
+}
+
+const useConversationWrite = <TVariables, TData>(
+  mutationFn: (variables: TVariables) => Promise<TData>
+) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn,
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: conversationsQueryKeys.all })
+      queryClient.invalidateQueries({ queryKey: messagesQueryKeys.all })
+      announceUnreadChange()
+    },
+  })
+}
+
+export const useMarkConversationUnread = (id: string) =>
+  useConversationWrite(() =>
+    sdk.client.fetch<ConversationResponse>(`/admin/conversations/${id}/unread`, {
+      method: "POST",
+    })
+  )
+
+/** New Message: appends to the audience's existing thread or starts it. */
+export const useStartConversation = () =>
+  useConversationWrite((body: AdminCreateConversationBody) =>
+    sdk.client.fetch<ConversationWithMessageResponse>("/admin/conversations", {
+      method: "POST",
+      body,
+    })
+  )
