@@ -3,11 +3,9 @@
  * numbers), never from the client's header or the extension: images up to
  * 30 MB; PDF, office documents, plain text and CSV up to 250 MB.
  */
-export const MB = 1024 * 1024
-export const IMAGE_LIMIT = 30 * MB
-export const DOCUMENT_LIMIT = 250 * MB
-/** The largest limit: what a file may reach before its type is known. */
-export const MAX_ATTACHMENT_SIZE = DOCUMENT_LIMIT
+import { DOCUMENT_LIMIT, IMAGE_LIMIT } from "./attachment-limits"
+
+export { MAX_ATTACHMENT_SIZE, MB } from "./attachment-limits"
 /** Bytes read before deciding the type: enough for file-type's ZIP probing of office files. */
 export const SNIFF_BYTES = 64 * 1024
 

@@ -10,3 +10,7 @@ export const sdk = new Medusa({
     jwtTokenStorageKey: __JWT_TOKEN_STORAGE_KEY__ || undefined,
   },
 })
+
+/** An absolute URL on the backend for links the browser follows itself (downloads, XHR). */
+export const backendHref = (path: string) =>
+  new URL(path, new URL(backendUrl, window.location.origin)).toString()

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import type {
   AdminAffiliateGroupDeleteResponse,
   AdminAffiliateGroupListResponse,
@@ -13,13 +13,21 @@ import { conversationsQueryKeys } from "./conversations"
 
 export const affiliateGroupsQueryKeys = queryKeysFactory("affiliate_groups")
 
-type GroupListQuery = { q?: string; limit?: number; offset?: number; order?: string }
+type GroupListQuery = {
+  q?: string
+  /** As the URL carries it: "true" or "false". */
+  messaging_enabled?: string
+  limit?: number
+  offset?: number
+  order?: string
+}
 
 export const useAffiliateGroups = (query: GroupListQuery = { limit: 100 }) => {
   const { data, ...rest } = useQuery({
     queryKey: affiliateGroupsQueryKeys.list(query),
     queryFn: () =>
       sdk.client.fetch<AdminAffiliateGroupListResponse>("/admin/affiliate-groups", { query }),
+    placeholderData: keepPreviousData,
   })
   return { ...data, ...rest }
 }

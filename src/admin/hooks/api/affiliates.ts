@@ -19,8 +19,9 @@ import { conversationsQueryKeys } from "./conversations"
 
 export const affiliatesQueryKeys = queryKeysFactory("affiliates")
 
+/** `fields` adds relations to the rows, e.g. `+group.name` for a group column. */
 export const useAffiliates = (
-  query: AdminAffiliateListParams,
+  query: AdminAffiliateListParams & { fields?: string },
   options: { enabled?: boolean } = {}
 ) => {
   const { data, ...rest } = useQuery({
@@ -33,10 +34,11 @@ export const useAffiliates = (
 }
 
 /** One affiliate with its members and group. */
-export const useAffiliate = (id: string) => {
+export const useAffiliate = (id: string, options: { enabled?: boolean } = {}) => {
   const { data, ...rest } = useQuery({
     queryKey: affiliatesQueryKeys.detail(id),
     queryFn: () => sdk.client.fetch<AdminAffiliateResponse>(`/admin/affiliates/${id}`),
+    ...options,
   })
   return { ...data, ...rest }
 }

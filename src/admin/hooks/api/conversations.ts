@@ -21,13 +21,17 @@ export const conversationsQueryKeys = queryKeysFactory("affiliate_conversations"
 /** How often open inbox and thread pages look for new messages. */
 export const INBOX_REFRESH_MS = 15_000
 
-export const useConversations = (query: AdminConversationListParams) => {
+export const useConversations = (
+  query: AdminConversationListParams,
+  options: { enabled?: boolean } = {}
+) => {
   const { data, ...rest } = useQuery({
     queryKey: conversationsQueryKeys.list(query),
     queryFn: () =>
       sdk.client.fetch<AdminConversationListResponse>("/admin/conversations", { query }),
     placeholderData: keepPreviousData,
     refetchInterval: INBOX_REFRESH_MS,
+    ...options,
   })
   return { ...data, ...rest }
 }

@@ -7,6 +7,7 @@ import type { Readable } from "stream"
 import { MAX_ATTACHMENTS_PER_MESSAGE } from "../../../types/messaging"
 import {
   MAX_ATTACHMENT_SIZE,
+  MB,
   SNIFF_BYTES,
   cleanFilename,
   detectAttachmentType,
@@ -20,8 +21,6 @@ export class UploadError extends Error {
     super(message)
   }
 }
-
-const MB = 1024 * 1024
 
 /**
  * Streams the `files` of a multipart request into the File Module, one

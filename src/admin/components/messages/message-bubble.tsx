@@ -1,0 +1,53 @@
+import { useDate } from "@medusajs/dashboard/hooks"
+import { Text, Tooltip, clx } from "@medusajs/ui"
+import type { Message } from "../../../types/http"
+import { LinkifiedText } from "./linkified-text"
+import { MessageAttachments } from "./message-attachments"
+
+/** The store's messages on the right, the affiliate's on the left, system notes centred. */
+export const MessageBubble = ({ message }: { message: Message }) => {
+  const { getFullDate } = useDate()
+  const fromOwner = message.author_type === "owner"
+
+  if (message.author_type === "system") {
+    return (
+      <Text size="small" className="text-ui-fg-muted text-center" data-testid="message">
+        <LinkifiedText text={message.body} />
+      </Text>
+    )
+  }
+
+  return (
+    <article
+      data-testid="message"
+      data-author-type={message.author_type}
+      className={clx("flex flex-col gap-y-1", fromOwner ? "items-end" : "items-start")}
+    >
+      <div className="flex items-baseline gap-x-2 px-1">
+        <Text size="xsmall" weight="plus" className="text-ui-fg-subtle">
+          {message.author.name}
+        </Text>
+        <Tooltip content={getFullDate({ date: message.created_at, includeTime: true })}>
+          <time dateTime={message.created_at} className="txt-compact-xsmall text-ui-fg-muted">
+            {getFullDate({ date: message.created_at, includeTime: true })}
+          </time>
+        </Tooltip>
+      </div>
+      <div
+        className={clx(
+          "flex max-w-[80%] flex-col gap-y-2 rounded-xl px-3 py-2",
+          fromOwner
+            ? "bg-ui-bg-highlight shadow-borders-base rounded-tr-sm"
+            : "bg-ui-bg-component shadow-borders-base rounded-tl-sm"
+        )}
+      >
+        {message.body && (
+          <Text size="small" className="text-ui-fg-base whitespace-pre-wrap break-words" data-testid="message-body">
+            <LinkifiedText text={message.body} />
+          </Text>
+        )}
+        {message.attachments.length > 0 && <MessageAttachments attachments={message.attachments} />}
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,91 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { DataTable, LayoutComposer } from "@medusajs/dashboard/components"
+import { ChatBubbleLeftRight } from "@medusajs/icons"
+import { Container } from "@medusajs/ui"
+import type { Conversation } from "../../../types/http"
+import { INBOX_FILTER_IDS, useInboxFilters } from "../../components/messages/inbox-filters"
+import { useInboxColumns } from "../../components/messages/inbox-columns"
+import { InboxTabs, useInboxTab } from "../../components/messages/inbox-tabs"
+import { MessagingOffBanner } from "../../components/messages/messaging-off-banner"
+import { useConversations } from "../../hooks/api/conversations"
+import { useDataTableQuery } from "../../hooks/use-data-table-query"
+import { startSidebarUnreadBadge } from "../../lib/sidebar-unread-badge"
+
+const PAGE_SIZE = 20
+
+/** The shared inbox: every admin sees the same threads and the same read state. */
+const InboxPage = () => {
+  const { tab } = useInboxTab()
+  const query = useDataTableQuery({ filterIds: [...INBOX_FILTER_IDS], pageSize: PAGE_SIZE })
+  const { conversations, count, unread_count, isPending, isError, error } = useConversations({
+    ...query,
+    ...(tab === "unread" ? { unread: true } : {}),
+  } as Parameters<typeof useConversations>[0])
+  const columns = useInboxColumns()
+  const filters = useInboxFilters()
+
+  if (isError) {
+    throw error
+  }
+
+  return (
+    <LayoutComposer
+      widgetsZonePrefix="affiliate_conversation.list"
+      preferredLayoutId="core:single-column"
+      sections={{
+        main: (
+          <>
+            <LayoutComposer.Entry id="AffiliateMessagingOffBanner">
+              <MessagingOffBanner />
+            </LayoutComposer.Entry>
+            <LayoutComposer.Entry id="AffiliateInboxTable">
+              <Container className="p-0">
+                <DataTable<Conversation>
+                  data={conversations}
+                  columns={columns}
+                  filters={filters}
+                  getRowId={(row) => row.id}
+                  rowCount={count}
+                  pageSize={PAGE_SIZE}
+                  isLoading={isPending}
+                  heading="Messages"
+                  subHeading="One inbox for all admins: a thread read by one of you is read for everyone."
+                  action={{ label: "New message", to: "create" }}
+                  filterBarContent={<InboxTabs unreadCount={unread_count} />}
+                  rowHref={(row) => `/messages/${row.id}`}
+                  emptyState={{
+                    empty: {
+                      heading: tab === "unread" ? "All caught up" : "No conversations yet",
+                      description:
+                        tab === "unread"
+                          ? "No thread is waiting for a reply."
+                          : "Start one with New message, or wait for an affiliate to write.",
+                    },
+                    filtered: {
+                      heading: "No matching conversations",
+                      description: "Try other filters or search words.",
+                    },
+                  }}
+                />
+              </Container>
+            </LayoutComposer.Entry>
+          </>
+        ),
+      }}
+    />
+  )
+}
+
+export default InboxPage
+
+export const config = defineRouteConfig({
+  label: "Messages",
+  icon: ChatBubbleLeftRight,
+})
+
+export const handle = {
+  breadcrumb: () => "Messages",
+}
+
+// the dashboard loads every extension up front: the sidebar badge starts with it
+startSidebarUnreadBadge()
