@@ -22,7 +22,11 @@ module.exports = defineConfig({
     // the demo is served over plain http: a Secure cookie would never be sent back
     cookieOptions: { secure: false },
   },
-  admin: { backendUrl },
+  admin: {
+    backendUrl,
+    // the demo shares the repository's node_modules: let the dev server serve the dashboard's fonts from there
+    vite: () => ({ server: { fs: { allow: [path.resolve(__dirname, "..")] } } }),
+  },
   modules: [
     {
       // uploads live beside the demo's database, outside the watched folder

@@ -54,32 +54,37 @@ export const useConversation = (id: string) => {
   return { ...data, ...rest }
 }
 
-const useConversationWrite = <TVariables, TData>(
-  mutationFn: (variables: TVariables) => Promise<TData>
-) => {
+/**
+ * Only the lists are refetched: refetching the open thread would GET it and
+ * so mark it read again.
+ */
+export const useMarkConversationUnread = (id: string) => {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn,
-    onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: conversationsQueryKeys.all })
-      queryClient.invalidateQueries({ queryKey: messagesQueryKeys.all })
+    mutationFn: () =>
+      sdk.client.fetch<ConversationResponse>(`/admin/conversations/${id}/unread`, {
+        method: "POST",
+      }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(conversationsQueryKeys.detail(id), data)
+      queryClient.invalidateQueries({ queryKey: conversationsQueryKeys.lists() })
       announceUnreadChange()
     },
   })
 }
 
-export const useMarkConversationUnread = (id: string) =>
-  useConversationWrite(() =>
-    sdk.client.fetch<ConversationResponse>(`/admin/conversations/${id}/unread`, {
-      method: "POST",
-    })
-  )
-
 /** New Message: appends to the audience's existing thread or starts it. */
-export const useStartConversation = () =>
-  useConversationWrite((body: AdminCreateConversationBody) =>
-    sdk.client.fetch<ConversationWithMessageResponse>("/admin/conversations", {
-      method: "POST",
-      body,
-    })
-  )
+export const useStartConversation = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: AdminCreateConversationBody) =>
+      sdk.client.fetch<ConversationWithMessageResponse>("/admin/conversations", {
+        method: "POST",
+        body,
+      }),
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: conversationsQueryKeys.all })
+      queryClient.invalidateQueries({ queryKey: messagesQueryKeys.all })
+    },
+  })
+}
