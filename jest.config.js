@@ -7,6 +7,7 @@ const suites = {
   http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
   package: ["<rootDir>/integration-tests/package/**/*.spec.[jt]s"],
   processes: ["<rootDir>/integration-tests/processes/**/*.spec.[jt]s"],
+  browser: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
 }
 
 module.exports = {
@@ -25,7 +26,13 @@ module.exports = {
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
-  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/demo/", "<rootDir>/integration-tests/host-app/"],
+  modulePathIgnorePatterns: [
+    "<rootDir>/.medusa/",
+    "<rootDir>/.tmp/",
+    "<rootDir>/demo/",
+    "<rootDir>/integration-tests/host-app/",
+    "<rootDir>/integration-tests/admin-host/",
+  ],
   setupFiles: ["<rootDir>/integration-tests/setup/setup-file.js"],
   globalSetup: "<rootDir>/integration-tests/setup/global-setup.mjs",
   globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.mjs",

@@ -1,8 +1,8 @@
-import { execFileSync, spawn, ChildProcess } from "child_process"
+import { ChildProcess, execFileSync, spawn } from "child_process"
 import fs from "fs"
-import os from "os"
 import path from "path"
-import { Client } from "pg"
+import { databaseUrl, medusaBin as medusa, sql } from "../helpers/medusa-process"
+import { installPackedPlugin } from "../helpers/pack"
 
 /**
  * Proves the published artifact works: `npm pack` output unpacked into a
@@ -13,24 +13,8 @@ jest.setTimeout(300_000)
 
 const root = path.resolve(__dirname, "../..")
 const hostDir = path.join(root, "integration-tests/host-app")
-const medusa = path.join(root, "node_modules/.bin/medusa")
 const dbName = `affmsg_pack_${process.pid}`
 
-const dbUrl = (database: string) => {
-  const user = encodeURIComponent(process.env.DB_USERNAME ?? "postgres")
-  const password = process.env.DB_PASSWORD ? `:${encodeURIComponent(process.env.DB_PASSWORD)}` : ""
-  return `postgres://${user}${password}@${process.env.DB_HOST}:${process.env.DB_PORT ?? 5432}/${database}`
-}
-
-async function sql(database: string, text: string) {
-  const client = new Client({ connectionString: dbUrl(database) })
-  await client.connect()
-  try {
-    return (await client.query(text)).rows
-  } finally {
-    await client.end()
-  }
-}
 const adminQuery = (text: string) => sql("postgres", text)
 
 function freePort(): Promise<number> {
@@ -49,29 +33,17 @@ describe("npm pack output installed into a separate store", () => {
   let serverLog = ""
   const env = () => ({
     ...process.env,
-    DATABASE_URL: dbUrl(dbName),
+    DATABASE_URL: databaseUrl(dbName),
     MEDUSA_DISABLE_TELEMETRY: "true",
     NODE_OPTIONS: "",
   })
 
   beforeAll(async () => {
-    execFileSync(medusa, ["plugin:build"], { cwd: root, stdio: "pipe" })
-    const packDir = fs.mkdtempSync(path.join(os.tmpdir(), "affmsg-pack-"))
-    const [{ filename, files }] = JSON.parse(
-      execFileSync("npm", ["pack", "--json", "--pack-destination", packDir], {
-        cwd: root,
-        encoding: "utf8",
-      })
-    )
+    const { files } = installPackedPlugin(hostDir)
     // only the built server belongs in the package
     for (const file of files) {
       expect(file.path).toMatch(/^(\.medusa\/server\/|package\.json$|README\.md$|LICENSE)/)
     }
-    const installDir = path.join(hostDir, "node_modules/medusa-plugin-affiliate-messaging")
-    fs.rmSync(installDir, { recursive: true, force: true })
-    fs.mkdirSync(installDir, { recursive: true })
-    execFileSync("tar", ["-xzf", path.join(packDir, filename), "-C", installDir, "--strip-components=1"])
-    fs.rmSync(packDir, { recursive: true, force: true })
 
     await adminQuery(`drop database if exists "${dbName}"`)
     await adminQuery(`create database "${dbName}"`)

@@ -1,0 +1,232 @@
+import type { Page } from "playwright-core"
+import { AdminApp, startAdminApp } from "../helpers/admin-app"
+import { describeWithChromium, eventually, loginToAdmin, shot, sidebar, watchPage } from "../helpers/admin-browser"
+import { launchChromium } from "../helpers/browser"
+import { FIXTURES } from "../helpers/fixtures"
+import { MemberSession, StoreProgram, connectToStore } from "../helpers/store-affiliate"
+
+/**
+ * The merchant's Messages pages in real Chromium, against a store that
+ * installed the packed plugin (`medusa build` + `medusa start`). Affiliates
+ * act through the store API, the merchant only through the dashboard.
+ */
+jest.setTimeout(120_000)
+
+describeWithChromium("admin Messages pages, in Chromium", () => {
+  let app: AdminApp
+  let store: StoreProgram
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let page: Page
+  let watcher: ReturnType<typeof watchPage>
+  let creators: { id: string }
+  let coupons: { id: string }
+  let northwind: MemberSession
+  let dealHub: MemberSession
+  let pendingCo: MemberSession
+  let threadId: string
+
+  const inbox = (query = "") => page.goto(`${app.adminUrl}/messages${query}`)
+  const row = (text: string) => page.getByRole("row").filter({ hasText: text })
+  const messageBodies = () => page.getByTestId("message-body")
+  const adminConversation = async (id: string) =>
+    (await store.request("GET", `/admin/conversations/${id}?mark_read=false`, { headers: store.admin })).data
+      .conversation
+
+  beforeAll(async () => {
+    app = await startAdminApp()
+    store = await connectToStore(app)
+    const group = async (name: string) =>
+      (await store.request("POST", "/admin/affiliate-groups", { headers: store.admin, body: { name } })).data
+        .affiliate_group
+    creators = await group("Creators")
+    coupons = await group("Coupon sites")
+    northwind = await store.activeTeam("Northwind Media", "ann@northwind.test", { group_id: creators.id })
+    await store.inviteMember(northwind.affiliate_id, "ben@northwind.test", "Ben")
+    dealHub = await store.activeTeam("Deal Hub", "dan@dealhub.test", { group_id: coupons.id })
+    pendingCo = (await store.signUp({ name: "Pending Co", email: "pat@pending.test", first_name: "Pat" })).session
+
+    browser = await launchChromium()
+    page = await browser.context.newPage()
+    // the refused upload's 415 is expected; anything else is a problem
+    watcher = watchPage(page, { ignore: [/status of 415/] })
+    await loginToAdmin(page, app)
+  }, 600_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  it("adds Messages to the side bar, opening an empty shared inbox", async () => {
+    await sidebar(page).getByRole("link", { name: /Messages/ }).click()
+    await page.getByRole("heading", { level: 1, name: "Messages" }).waitFor()
+    await page.getByText("No conversations yet").waitFor()
+    await shot(page, "messages-inbox-empty")
+  })
+
+  it("New Message: picks an active affiliate by server-side search and lands in the new thread", async () => {
+    await page.getByRole("link", { name: "New message" }).click()
+    await page.getByRole("heading", { name: "New message" }).waitFor()
+    await page.getByRole("searchbox", { name: "Search affiliates" }).fill("northw")
+    const option = page.getByRole("option").filter({ hasText: "Northwind Media" })
+    await option.waitFor()
+    // pending affiliates cannot be messaged first, so they are not offered
+    await page.getByRole("searchbox", { name: "Search affiliates" }).fill("Pending")
+    await page.getByText(/No active affiliate matches "Pending"/).waitFor()
+    await page.getByRole("searchbox", { name: "Search affiliates" }).fill("northw")
+    await option.getByRole("button").click()
+    await page.getByTestId("picked-affiliate").getByText("Northwind Media").waitFor()
+    expect(await page.getByRole("radio", { name: /Whole team/ }).isChecked()).toBe(true)
+    await page.getByRole("textbox", { name: "Message" }).fill("Welcome aboard! Your first campaign brief is attached soon.")
+    await shot(page, "messages-new-message")
+    await page.keyboard.press("Control+Enter")
+
+    await page.waitForURL(/\/messages\/conv_/)
+    threadId = new URL(page.url()).pathname.split("/").pop()!
+    await messageBodies().filter({ hasText: "Welcome aboard!" }).waitFor()
+    const conversation = await adminConversation(threadId)
+    expect(conversation).toMatchObject({ affiliate: { id: northwind.affiliate_id }, member: null, message_count: 1 })
+    await shot(page, "messages-thread-new")
+  })
+
+  it("New Message to an audience that has a thread appends to it and opens it", async () => {
+    await inbox("/create")
+    await page.getByRole("searchbox", { name: "Search affiliates" }).fill("Northwind")
+    await page.getByRole("option").filter({ hasText: "Northwind Media" }).getByRole("button").click()
+    await page.getByTestId("existing-thread-hint").waitFor()
+    await page.getByRole("textbox", { name: "Message" }).fill("One more thing: payouts move to the 5th.")
+    await page.getByRole("button", { name: "Send message" }).click()
+    await page.waitForURL(new RegExp(`/messages/${threadId}$`))
+    await messageBodies().filter({ hasText: "payouts move to the 5th" }).waitFor()
+    expect(await messageBodies().count()).toBe(2)
+    expect((await adminConversation(threadId)).message_count).toBe(2)
+  })
+
+  it("an affiliate's reply makes the thread unread: side bar badge and Unread tab", async () => {
+    await store.affiliateReplies(northwind, threadId, "Thanks! Can we get early access to the winter collection?")
+    await inbox()
+    const badge = page.getByTestId("sidebar-unread-badge")
+    await expect(badge.textContent({ timeout: 30_000 })).resolves.toBe("1")
+    await row("Northwind Media").getByTestId("unread-marker").waitFor()
+
+    await page.getByRole("tab", { name: /Unread/ }).click()
+    await page.waitForURL(/unread=true/)
+    await row("early access to the winter collection").waitFor()
+    expect(await page.getByRole("row").count()).toBe(2) // header + the thread
+    await shot(page, "messages-inbox-unread")
+
+    // opening it reads it for every admin
+    await row("Northwind Media").click()
+    await messageBodies().filter({ hasText: "early access" }).waitFor()
+    await eventually(async () => expect((await adminConversation(threadId)).unread).toBe(false))
+    await badge.waitFor({ state: "detached" })
+  })
+
+  it("Mark as unread returns to the inbox with the thread unread for everyone", async () => {
+    await page.getByRole("button", { name: "Mark as unread" }).click()
+    await page.waitForURL(/\/messages(\?.*)?$/)
+    await eventually(async () => expect((await adminConversation(threadId)).unread).toBe(true))
+    await row("Northwind Media").getByTestId("unread-marker").waitFor()
+    await expect(page.getByTestId("sidebar-unread-badge").textContent()).resolves.toBe("1")
+  })
+
+  it("filters the inbox by affiliate group and by status", async () => {
+    await store.affiliateWrites(dealHub, "Is the coupon feed still refreshed nightly?")
+    await store.affiliateWrites(pendingCo, "We applied last week, any news?")
+    await inbox()
+    await row("Deal Hub").waitFor()
+    await row("Pending Co").waitFor()
+
+    await inbox(`?group_id=${encodeURIComponent(JSON.stringify([creators.id]))}`)
+    await row("Northwind Media").waitFor()
+    await expect(row("Deal Hub").count()).resolves.toBe(0)
+    await expect(row("Pending Co").count()).resolves.toBe(0)
+    await shot(page, "messages-inbox-filter-group")
+
+    await inbox(`?affiliate_status=${encodeURIComponent(JSON.stringify(["pending"]))}`)
+    await row("Pending Co").waitFor()
+    await expect(row("Northwind Media").count()).resolves.toBe(0)
+    await expect(row("Deal Hub").count()).resolves.toBe(0)
+    await shot(page, "messages-inbox-filter-status")
+  })
+
+  it("attaches an image (thumbnail shown) and refuses a file type with a clear error", async () => {
+    await page.goto(`${app.adminUrl}/messages/${threadId}`)
+    const input = page.getByTestId("attachment-input")
+    await input.setInputFiles([
+      { name: "banner.png", mimeType: "image/png", buffer: FIXTURES.png },
+      { name: "tool.exe", mimeType: "application/octet-stream", buffer: FIXTURES.elf },
+      // passes the name check, but the server sniffs the content
+      { name: "disguised.png", mimeType: "image/png", buffer: FIXTURES.elf },
+    ])
+    const chips = page.getByTestId("upload-chip")
+    await chips.filter({ hasText: "tool.exe" }).getByText(/cannot be attached/).waitFor()
+    await page.locator('[data-testid="upload-chip"][data-state="error"]').filter({ hasText: "disguised.png" }).waitFor()
+    await page.locator('[data-testid="upload-chip"][data-state="uploaded"]').filter({ hasText: "banner.png" }).waitFor()
+    // a failed file blocks sending until removed
+    expect(await page.getByRole("button", { name: "Send", exact: true }).isDisabled()).toBe(true)
+    await shot(page, "messages-composer-uploads")
+    await page.getByRole("button", { name: "Remove tool.exe" }).click()
+    await page.getByRole("button", { name: "Remove disguised.png" }).click()
+
+    await page.getByRole("textbox", { name: "Message" }).fill("Here is the banner for your site.")
+    await page.getByRole("button", { name: "Send", exact: true }).click()
+    const thumbnail = page.getByTestId("attachment-thumbnail").last()
+    await thumbnail.waitFor()
+    await eventually(async () =>
+      expect(await thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1)
+    )
+    expect(await page.getByTestId("upload-chip").count()).toBe(0)
+    await shot(page, "messages-thread-attachment")
+  })
+
+  it("a group with messaging disabled replaces the composer with why and where to enable it", async () => {
+    await store.request("POST", `/admin/affiliate-groups/${coupons.id}`, {
+      headers: store.admin,
+      body: { messaging_enabled: false, messaging_disabled_message: "Coupon partners: please email us." },
+    })
+    const { data } = await store.request("GET", `/admin/conversations?affiliate_id=${dealHub.affiliate_id}`, {
+      headers: store.admin,
+    })
+    await page.goto(`${app.adminUrl}/messages/${data.conversations[0].id}`)
+    const unavailable = page.getByTestId("composer-unavailable")
+    await unavailable.getByText('Messaging is off for the group "Coupon sites"').waitFor()
+    await unavailable.getByText("Coupon partners: please email us.", { exact: false }).waitFor()
+    expect(await page.getByTestId("message-composer").count()).toBe(0)
+    expect(await unavailable.getByRole("link", { name: "Open group settings" }).getAttribute("href")).toMatch(
+      new RegExp(`/affiliates/groups/${coupons.id}$`)
+    )
+    await shot(page, "messages-thread-group-disabled")
+  })
+
+  it("shows an affiliate's markup as text, never as HTML", async () => {
+    const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`
+    const { conversation } = await store.affiliateWrites(northwind, payload, "member")
+    await page.goto(`${app.adminUrl}/messages/${conversation.id}`)
+    const body = messageBodies().filter({ hasText: "<img src=x" })
+    await body.waitFor()
+    expect(await body.textContent()).toBe(payload)
+    expect(await body.locator("img, script").count()).toBe(0)
+    expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined()
+    await inbox()
+    await row(`<img src=x onerror`).waitFor()
+    expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined()
+    await shot(page, "messages-xss-as-text")
+  })
+
+  it("when messaging is off for the store, the inbox offers a switch to turn it on", async () => {
+    await store.request("POST", "/admin/messaging/settings", { headers: store.admin, body: { enabled: false } })
+    await inbox()
+    const banner = page.getByTestId("messaging-off-banner")
+    await banner.getByText("Messaging is turned off").waitFor()
+    await shot(page, "messages-global-off-banner")
+    await banner.getByRole("switch", { name: "Enable messaging" }).click()
+    await banner.waitFor({ state: "detached" })
+    const { data } = await store.request("GET", "/admin/messaging/settings", { headers: store.admin })
+    expect(data.settings.enabled).toBe(true)
+  })
+
+  it("no page errors, console errors or failed requests", () => {
+    expect(watcher.problems()).toEqual([])
+  })
+})
