@@ -1,0 +1,58 @@
+import { zodResolver } from "@hookform/resolvers/zod"
+import { KeyboundForm, RouteDrawer, useRouteModal } from "@medusajs/dashboard/components"
+import { Button, toast } from "@medusajs/ui"
+import { useForm } from "react-hook-form"
+import type { AdminAffiliate } from "../../../types/http"
+import { useUpdateAffiliate } from "../../hooks/api/affiliates"
+import { reportFormError } from "../../lib/api-error"
+import { AffiliateDetailsFields } from "./affiliate-details-fields"
+import { AffiliateFormSchema, type AffiliateFormValues } from "./affiliate-form-schema"
+
+/** Status is changed from the page's menu, with its own confirmations, not here. */
+export const EditAffiliateForm = ({ affiliate }: { affiliate: AdminAffiliate }) => {
+  const { handleSuccess } = useRouteModal()
+  const { mutate, isPending } = useUpdateAffiliate(affiliate.id)
+
+  const form = useForm<AffiliateFormValues>({
+    defaultValues: {
+      name: affiliate.name,
+      email: affiliate.email,
+      status: affiliate.status,
+      group_id: affiliate.group_id,
+      manager_id: affiliate.manager_id,
+    },
+    resolver: zodResolver(AffiliateFormSchema),
+  })
+
+  const handleSubmit = form.handleSubmit(({ status: _status, ...values }) => {
+    mutate(values, {
+      onSuccess: ({ affiliate }) => {
+        toast.success(`Affiliate ${affiliate.name} was updated`)
+        handleSuccess()
+      },
+      onError: (error) => reportFormError(form, error, "email"),
+    })
+  })
+
+  return (
+    <RouteDrawer.Form form={form}>
+      <KeyboundForm onSubmit={handleSubmit} className="flex flex-1 flex-col overflow-hidden">
+        <RouteDrawer.Body className="flex flex-1 flex-col gap-y-4 overflow-y-auto">
+          <AffiliateDetailsFields control={form.control} />
+        </RouteDrawer.Body>
+        <RouteDrawer.Footer>
+          <div className="flex items-center justify-end gap-x-2">
+            <RouteDrawer.Close asChild>
+              <Button size="small" variant="secondary">
+                Cancel
+              </Button>
+            </RouteDrawer.Close>
+            <Button size="small" type="submit" isLoading={isPending}>
+              Save
+            </Button>
+          </div>
+        </RouteDrawer.Footer>
+      </KeyboundForm>
+    </RouteDrawer.Form>
+  )
+}

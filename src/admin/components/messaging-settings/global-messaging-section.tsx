@@ -1,0 +1,60 @@
+import { Container, Heading, Label, Switch, Text, toast } from "@medusajs/ui"
+import { Link } from "react-router-dom"
+import type { MessagingSettings } from "../../../types/http"
+import { useUpdateMessagingSettings } from "../../hooks/api/messaging-settings"
+import { apiErrorMessage } from "../../lib/api-error"
+
+/** The store-wide switch; groups can only narrow it, never widen it. */
+export const GlobalMessagingSection = ({ settings }: { settings: MessagingSettings }) => {
+  const { mutate, isPending } = useUpdateMessagingSettings()
+
+  const toggle = (enabled: boolean) => {
+    mutate(
+      { enabled },
+      {
+        onSuccess: () => toast.success(`Affiliate messaging turned ${enabled ? "on" : "off"}`),
+        onError: (error) => toast.error(apiErrorMessage(error)),
+      },
+    )
+  }
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="px-6 py-4">
+        <Heading>Affiliate messaging</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          Conversations between your team and your affiliates, in Messages here and in the
+          affiliates' own Messages tab.
+        </Text>
+      </div>
+      <div className="flex items-start justify-between gap-x-6 px-6 py-4">
+        <div className="flex flex-col gap-y-1">
+          <Label htmlFor="messaging-enabled" size="small" weight="plus">
+            Messaging enabled
+          </Label>
+          <Text size="small" className="text-ui-fg-subtle">
+            When off, nobody can start or send messages, on either side. Affiliates still see their
+            past conversations, read-only.
+          </Text>
+        </div>
+        <Switch
+          id="messaging-enabled"
+          checked={settings.enabled}
+          disabled={isPending}
+          onCheckedChange={toggle}
+        />
+      </div>
+      <div className="px-6 py-4">
+        <Text size="small" className="text-ui-fg-subtle">
+          Each affiliate group can also turn messaging off for its affiliates only.{" "}
+          <Link
+            to="/affiliates/groups"
+            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover transition-fg"
+          >
+            Affiliate groups
+          </Link>
+        </Text>
+      </div>
+    </Container>
+  )
+}

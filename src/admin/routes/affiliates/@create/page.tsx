@@ -1,0 +1,10 @@
+import { RouteFocusModal } from "@medusajs/dashboard/components"
+import { CreateAffiliateForm } from "../../../components/affiliates/create-affiliate-form"
+
+const CreateAffiliatePage = () => (
+  <RouteFocusModal>
+    <CreateAffiliateForm />
+  </RouteFocusModal>
+)
+
+export default CreateAffiliatePage
