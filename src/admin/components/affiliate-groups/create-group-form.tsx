@@ -1,12 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { KeyboundForm, RouteFocusModal, useRouteModal } from "@medusajs/dashboard/components"
-import { Button, Heading, Text, toast } from "@medusajs/ui"
+import { Heading, Text, toast } from "@medusajs/ui"
 import { useForm } from "react-hook-form"
 import { useCreateAffiliateGroup } from "../../hooks/api/affiliate-groups"
 import { reportFormError } from "../../lib/api-error"
 import { SwitchBox } from "../switch-box"
 import { GroupDisabledMessageField, GroupNameField } from "./group-form-fields"
 import { GroupFormSchema, disabledMessageBody, type GroupFormValues } from "./group-form-schema"
+import { FormFooter } from "../form-footer"
 
 export const CreateGroupForm = () => {
   const { handleSuccess } = useRouteModal()
@@ -64,18 +65,7 @@ export const CreateGroupForm = () => {
             </div>
           </div>
         </RouteFocusModal.Body>
-        <RouteFocusModal.Footer>
-          <div className="flex items-center justify-end gap-x-2">
-            <RouteFocusModal.Close asChild>
-              <Button size="small" variant="secondary">
-                Cancel
-              </Button>
-            </RouteFocusModal.Close>
-            <Button size="small" type="submit" isLoading={isPending}>
-              Create
-            </Button>
-          </div>
-        </RouteFocusModal.Footer>
+        <FormFooter in="modal" submitLabel="Create" isPending={isPending} />
       </KeyboundForm>
     </RouteFocusModal.Form>
   )

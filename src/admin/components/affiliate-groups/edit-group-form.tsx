@@ -1,12 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { KeyboundForm, RouteDrawer, useRouteModal } from "@medusajs/dashboard/components"
-import { Button, toast } from "@medusajs/ui"
+import { toast } from "@medusajs/ui"
 import { useForm } from "react-hook-form"
 import type { AdminAffiliateGroup } from "../../../types/http"
 import { useUpdateAffiliateGroup } from "../../hooks/api/affiliate-groups"
 import { reportFormError } from "../../lib/api-error"
 import { GroupDisabledMessageField, GroupNameField } from "./group-form-fields"
 import { GroupFormSchema, disabledMessageBody, type GroupFormValues } from "./group-form-schema"
+import { FormFooter } from "../form-footer"
 
 /** The messaging switch itself stays on the page, where it saves at once. */
 export const EditGroupForm = ({ group }: { group: AdminAffiliateGroup }) => {
@@ -42,18 +43,7 @@ export const EditGroupForm = ({ group }: { group: AdminAffiliateGroup }) => {
           <GroupNameField control={form.control} />
           <GroupDisabledMessageField control={form.control} />
         </RouteDrawer.Body>
-        <RouteDrawer.Footer>
-          <div className="flex items-center justify-end gap-x-2">
-            <RouteDrawer.Close asChild>
-              <Button size="small" variant="secondary">
-                Cancel
-              </Button>
-            </RouteDrawer.Close>
-            <Button size="small" type="submit" isLoading={isPending}>
-              Save
-            </Button>
-          </div>
-        </RouteDrawer.Footer>
+        <FormFooter in="drawer" submitLabel="Save" isPending={isPending} />
       </KeyboundForm>
     </RouteDrawer.Form>
   )

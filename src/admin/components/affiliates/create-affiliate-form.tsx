@@ -1,12 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { Form, KeyboundForm, RouteFocusModal, useRouteModal } from "@medusajs/dashboard/components"
-import { Button, Heading, Select, Text, toast } from "@medusajs/ui"
+import { Heading, Select, Text, toast } from "@medusajs/ui"
 import { useForm } from "react-hook-form"
 import { useCreateAffiliate } from "../../hooks/api/affiliates"
 import { AFFILIATE_STATUS_OPTIONS } from "../../lib/affiliate-status"
 import { reportFormError } from "../../lib/api-error"
 import { AffiliateDetailsFields } from "./affiliate-details-fields"
 import { AffiliateFormSchema, type AffiliateFormValues } from "./affiliate-form-schema"
+import { FormFooter } from "../form-footer"
 
 export const CreateAffiliateForm = () => {
   const { handleSuccess } = useRouteModal()
@@ -75,18 +76,7 @@ export const CreateAffiliateForm = () => {
             </div>
           </div>
         </RouteFocusModal.Body>
-        <RouteFocusModal.Footer>
-          <div className="flex items-center justify-end gap-x-2">
-            <RouteFocusModal.Close asChild>
-              <Button size="small" variant="secondary">
-                Cancel
-              </Button>
-            </RouteFocusModal.Close>
-            <Button size="small" variant="primary" type="submit" isLoading={isPending}>
-              Create
-            </Button>
-          </div>
-        </RouteFocusModal.Footer>
+        <FormFooter in="modal" submitLabel="Create" isPending={isPending} />
       </KeyboundForm>
     </RouteFocusModal.Form>
   )

@@ -1,12 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { KeyboundForm, RouteDrawer, useRouteModal } from "@medusajs/dashboard/components"
-import { Button, toast } from "@medusajs/ui"
+import { toast } from "@medusajs/ui"
 import { useForm } from "react-hook-form"
 import type { AdminAffiliate } from "../../../types/http"
 import { useUpdateAffiliate } from "../../hooks/api/affiliates"
 import { reportFormError } from "../../lib/api-error"
 import { AffiliateDetailsFields } from "./affiliate-details-fields"
 import { AffiliateFormSchema, type AffiliateFormValues } from "./affiliate-form-schema"
+import { FormFooter } from "../form-footer"
 
 /** Status is changed from the page's menu, with its own confirmations, not here. */
 export const EditAffiliateForm = ({ affiliate }: { affiliate: AdminAffiliate }) => {
@@ -40,18 +41,7 @@ export const EditAffiliateForm = ({ affiliate }: { affiliate: AdminAffiliate }) 
         <RouteDrawer.Body className="flex flex-1 flex-col gap-y-4 overflow-y-auto">
           <AffiliateDetailsFields control={form.control} />
         </RouteDrawer.Body>
-        <RouteDrawer.Footer>
-          <div className="flex items-center justify-end gap-x-2">
-            <RouteDrawer.Close asChild>
-              <Button size="small" variant="secondary">
-                Cancel
-              </Button>
-            </RouteDrawer.Close>
-            <Button size="small" type="submit" isLoading={isPending}>
-              Save
-            </Button>
-          </div>
-        </RouteDrawer.Footer>
+        <FormFooter in="drawer" submitLabel="Save" isPending={isPending} />
       </KeyboundForm>
     </RouteDrawer.Form>
   )

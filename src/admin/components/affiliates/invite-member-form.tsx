@@ -8,6 +8,7 @@ import { z } from "zod"
 import type { AdminAffiliate, AdminAffiliateInvite } from "../../../types/http"
 import { useInviteAffiliateMember } from "../../hooks/api/affiliates"
 import { reportFormError } from "../../lib/api-error"
+import { FormFooter } from "../form-footer"
 
 const InviteSchema = z.object({
   email: z
@@ -72,18 +73,7 @@ export const InviteMemberForm = ({ affiliate }: { affiliate: AdminAffiliate }) =
               )}
             />
           </RouteDrawer.Body>
-          <RouteDrawer.Footer>
-            <div className="flex items-center justify-end gap-x-2">
-              <RouteDrawer.Close asChild>
-                <Button size="small" variant="secondary">
-                  Cancel
-                </Button>
-              </RouteDrawer.Close>
-              <Button size="small" type="submit" isLoading={isPending}>
-                Send invite
-              </Button>
-            </div>
-          </RouteDrawer.Footer>
+          <FormFooter in="drawer" submitLabel="Send invite" isPending={isPending} />
         </KeyboundForm>
       )}
     </RouteDrawer.Form>

@@ -1,8 +1,7 @@
-import { RouteDrawer } from "@medusajs/dashboard/components"
-import { Heading } from "@medusajs/ui"
 import { useParams } from "react-router-dom"
 import { EditAffiliateForm } from "../../../../components/affiliates/edit-affiliate-form"
 import { useAffiliate } from "../../../../hooks/api/affiliates"
+import { FormDrawer } from "../../../../components/form-drawer"
 
 const EditAffiliatePage = () => {
   const { id } = useParams()
@@ -13,17 +12,12 @@ const EditAffiliatePage = () => {
   }
 
   return (
-    <RouteDrawer>
-      <RouteDrawer.Header>
-        <RouteDrawer.Title asChild>
-          <Heading>Edit affiliate</Heading>
-        </RouteDrawer.Title>
-        <RouteDrawer.Description className="sr-only">
-          Change the affiliate's name, email, group and manager.
-        </RouteDrawer.Description>
-      </RouteDrawer.Header>
+    <FormDrawer
+      title="Edit affiliate"
+      description="Change the affiliate's name, email, group and manager."
+    >
       {affiliate && <EditAffiliateForm affiliate={affiliate} />}
-    </RouteDrawer>
+    </FormDrawer>
   )
 }
 

@@ -1,8 +1,7 @@
-import { RouteDrawer } from "@medusajs/dashboard/components"
-import { Heading } from "@medusajs/ui"
 import { useParams } from "react-router-dom"
 import { InviteMemberForm } from "../../../../components/affiliates/invite-member-form"
 import { useAffiliate } from "../../../../hooks/api/affiliates"
+import { FormDrawer } from "../../../../components/form-drawer"
 
 const InviteMemberPage = () => {
   const { id } = useParams()
@@ -13,17 +12,12 @@ const InviteMemberPage = () => {
   }
 
   return (
-    <RouteDrawer>
-      <RouteDrawer.Header>
-        <RouteDrawer.Title asChild>
-          <Heading>Invite member</Heading>
-        </RouteDrawer.Title>
-        <RouteDrawer.Description className="sr-only">
-          Invite someone to join this affiliate's team.
-        </RouteDrawer.Description>
-      </RouteDrawer.Header>
+    <FormDrawer
+      title="Invite member"
+      description="Invite someone to join this affiliate's team."
+    >
       {affiliate && <InviteMemberForm affiliate={affiliate} />}
-    </RouteDrawer>
+    </FormDrawer>
   )
 }
 

@@ -1,8 +1,7 @@
-import { RouteDrawer } from "@medusajs/dashboard/components"
-import { Heading } from "@medusajs/ui"
 import { useParams } from "react-router-dom"
 import { EditGroupForm } from "../../../../../components/affiliate-groups/edit-group-form"
 import { useAffiliateGroup } from "../../../../../hooks/api/affiliate-groups"
+import { FormDrawer } from "../../../../../components/form-drawer"
 
 const EditAffiliateGroupPage = () => {
   const { id } = useParams()
@@ -13,17 +12,12 @@ const EditAffiliateGroupPage = () => {
   }
 
   return (
-    <RouteDrawer>
-      <RouteDrawer.Header>
-        <RouteDrawer.Title asChild>
-          <Heading>Edit group</Heading>
-        </RouteDrawer.Title>
-        <RouteDrawer.Description className="sr-only">
-          Change the group's name and the message its affiliates see while messaging is off.
-        </RouteDrawer.Description>
-      </RouteDrawer.Header>
+    <FormDrawer
+      title="Edit group"
+      description="Change the group's name and the message its affiliates see while messaging is off."
+    >
       {group && <EditGroupForm group={group} />}
-    </RouteDrawer>
+    </FormDrawer>
   )
 }
 
