@@ -4,6 +4,7 @@ import { DragEvent, KeyboardEvent, useRef, useState } from "react"
 import { MESSAGE_BODY_MAX_LENGTH } from "../../../types/messaging"
 import { ATTACHMENT_ACCEPT } from "../../../utils/attachment-limits"
 import { useAttachmentUploads } from "../../hooks/use-attachment-uploads"
+import { apiErrorMessage } from "../../lib/api-error"
 import { UploadChip } from "./upload-chip"
 
 export type ComposerMessage = { body: string; attachment_ids?: string[] }
@@ -54,7 +55,7 @@ export const Composer = ({
       setBody("")
       uploads.clear()
     } catch (error) {
-      toast.error((error as Error).message)
+      toast.error(apiErrorMessage(error))
     }
   }
 

@@ -1,8 +1,9 @@
 import { LayoutComposer } from "@medusajs/dashboard/components"
-import { Container, Text } from "@medusajs/ui"
+import { Container } from "@medusajs/ui"
 import type { LoaderFunctionArgs, UIMatch } from "react-router-dom"
 import { useParams } from "react-router-dom"
 import type { ConversationResponse } from "../../../../types/http"
+import { PageSkeleton } from "../../../components/page-skeleton"
 import { ThreadAffiliateSection } from "../../../components/messages/thread-affiliate-section"
 import { ThreadHeader } from "../../../components/messages/thread-header"
 import { ThreadMessages } from "../../../components/messages/thread-messages"
@@ -20,13 +21,7 @@ const ConversationPage = () => {
     throw error
   }
   if (isPending || !conversation) {
-    return (
-      <Container>
-        <Text size="small" className="text-ui-fg-muted">
-          Loading conversation…
-        </Text>
-      </Container>
-    )
+    return <PageSkeleton side />
   }
 
   return (
