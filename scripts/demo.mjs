@@ -83,8 +83,9 @@ async function main() {
   const port = Number(process.env.PORT || (await freePort()))
   const backendUrl = `http://localhost:${port}`
 
-  log("building the plugin (medusa plugin:build)…")
+  log("building the plugin (medusa plugin:build + the storefront widget)…")
   await run(medusaBin, ["plugin:build"], { cwd: root, quiet: true })
+  await run(process.execPath, [path.join(root, "scripts/build-widget.mjs")], { cwd: root, quiet: true })
   linkPluginPackage()
 
   const databaseUrl = await provideDatabase()
@@ -111,7 +112,9 @@ async function main() {
 
   log(`starting Medusa on ${backendUrl} (log: .demo/medusa.log)…`)
   const logStream = fs.createWriteStream(path.join(stateDir, "medusa.log"))
-  const server = startDetached(medusaBin, ["develop"], { cwd: hostDir, env, logStream })
+  // the storefront page (demo/src/api/affiliate) embeds the widget with this key
+  const serverEnv = { ...env, DEMO_PUBLISHABLE_KEY: seeded.publishable_key }
+  const server = startDetached(medusaBin, ["develop"], { cwd: hostDir, env: serverEnv, logStream })
   cleanups.push(() => server.stop())
   const isAlive = () => server.child.exitCode === null
   server.child.on("exit", (code) => {
@@ -130,8 +133,7 @@ async function main() {
     publishable_key: seeded.publishable_key,
     affiliates: seeded.affiliates,
     mail_ui_url: mail.uiUrl,
-    // the affiliate storefront page arrives with the storefront issue
-    storefront_url: null,
+    storefront_url: `${backendUrl}/affiliate/messages`,
   }
   if (process.env.DEMO_INFO_FILE) {
     fs.writeFileSync(process.env.DEMO_INFO_FILE, JSON.stringify(info, null, 2))
@@ -146,6 +148,7 @@ function printInfo(info) {
     "",
     `  Medusa Admin     ${info.admin_url}`,
     `    login          ${info.admin_email} / ${info.admin_password}`,
+    `  Storefront page  ${info.storefront_url}   (affiliate login + Messages tab)`,
     `  Backend API      ${info.backend_url}`,
     `  Publishable key  ${info.publishable_key}`,
     `  Mail catcher     ${info.mail_ui_url ?? "(SMTP_URL given: your own server)"}`,

@@ -2,7 +2,6 @@ import { execFileSync } from "child_process"
 import fs from "fs"
 import os from "os"
 import path from "path"
-import { medusaBin } from "./medusa-process"
 
 const root = path.resolve(__dirname, "../..")
 
@@ -18,7 +17,7 @@ export const PLUGIN_BUILD_LOCK = "/tmp/affmsg-plugin-build.lock"
 export type PackedFile = { path: string; size: number; mode: number }
 
 /**
- * `medusa plugin:build`, then `npm pack` of the result, both under the build
+ * `npm run build` (plugin:build + the storefront widget), then `npm pack` of the result, both under the build
  * lock (one `flock` call), so the tarball is the output of this build and of
  * no other. Returns the tarball in a temp folder; `cleanup()` removes it.
  */
@@ -31,8 +30,7 @@ export function buildAndPackPlugin(): { tarball: string; files: PackedFile[]; cl
       "sh",
       "-c",
       // build output goes to stderr, so stdout is npm pack's JSON alone
-      `"$0" plugin:build >&2 && npm pack --json --pack-destination "$1"`,
-      medusaBin,
+      `npm run build >&2 && npm pack --json --pack-destination "$0"`,
       packDir,
     ],
     {

@@ -58,6 +58,20 @@ describe("npm pack output installed into a separate store", () => {
     await adminQuery(`drop database if exists "${dbName}" with (force)`)
   })
 
+  it("gives storefronts the client, the React components and the widget by package name", () => {
+    const resolveFromHost = (entry: string) => require.resolve(entry, { paths: [hostDir] })
+    const installed = path.join(hostDir, "node_modules/medusa-plugin-affiliate-messaging")
+    for (const entry of ["client", "react"]) {
+      const file = resolveFromHost(`medusa-plugin-affiliate-messaging/${entry}`)
+      expect(file.startsWith(installed)).toBe(true)
+      expect(fs.existsSync(file.replace(/\.js$/, ".d.ts"))).toBe(true)
+    }
+    const { createAffiliateMessagingClient } = require(resolveFromHost("medusa-plugin-affiliate-messaging/client"))
+    expect(typeof createAffiliateMessagingClient).toBe("function")
+    const widget = fs.readFileSync(resolveFromHost("medusa-plugin-affiliate-messaging/widget"), "utf8")
+    expect(widget).toContain("affiliate-messages")
+  })
+
   it("migrates, boots and serves /admin/affiliates", async () => {
     execFileSync(medusa, ["db:migrate"], { cwd: hostDir, env: env(), stdio: "pipe" })
     const tables = await sql(

@@ -1,11 +1,2 @@
-const UNITS = ["B", "KB", "MB", "GB"]
-
-export function formatFileSize(bytes: number): string {
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${UNITS[unit]}`
-}
+// shared with the storefront components
+export { formatFileSize } from "../../utils/format-file-size"

@@ -1,0 +1,194 @@
+import { ChildProcess, spawn } from "child_process"
+import fs from "fs"
+import os from "os"
+import path from "path"
+import type { Page } from "playwright-core"
+import { describeWithChromium, eventually, shot, watchPage } from "../helpers/admin-browser"
+import { launchChromium } from "../helpers/browser"
+import { FIXTURES } from "../helpers/fixtures"
+import { databaseUrl, sql } from "../helpers/medusa-process"
+import { freePortSync } from "../helpers/ports"
+import { request } from "../helpers/store-affiliate"
+
+/**
+ * The demo's storefront page (`npm run demo`, storefront_url), which embeds
+ * the published `<affiliate-messages>` widget, driven in Chromium as an
+ * affiliate: login, badge, reading, replying with an attachment, the
+ * disabled state, markup shown as text.
+ */
+jest.setTimeout(120_000)
+
+const root = path.resolve(__dirname, "../..")
+
+type DemoInfo = {
+  backend_url: string
+  admin_email: string
+  admin_password: string
+  storefront_url: string
+  publishable_key: string
+  affiliates: { email: string; password: string; affiliate_id: string; member_id: string }[]
+}
+
+describeWithChromium("demo storefront page with the Messages widget, in Chromium", () => {
+  const database = `affmsg_storefront_${process.pid}`
+  const infoFile = path.join(os.tmpdir(), `affmsg-storefront-${process.pid}.json`)
+  let demo: ChildProcess
+  let demoLog = ""
+  let info: DemoInfo
+  let adminHeaders: Record<string, string>
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let page: Page
+  let watcher: ReturnType<typeof watchPage>
+
+  const badge = () => page.locator("affiliate-messages-badge").getByTestId("amsg-badge")
+  const widget = () => page.locator("affiliate-messages")
+  const bodies = () => widget().getByTestId("amsg-message-body")
+
+  const login = async (email: string, password: string) => {
+    await page.goto(info.storefront_url)
+    await widget().getByLabel("Email").fill(email)
+    await widget().getByLabel("Password").fill(password)
+    await widget().getByRole("button", { name: "Log in" }).click()
+    await widget().getByTestId("amsg-conversations").waitFor()
+  }
+
+  beforeAll(async () => {
+    await sql("postgres", `drop database if exists "${database}" with (force)`)
+    await sql("postgres", `create database "${database}"`)
+    demo = spawn(process.execPath, ["scripts/demo.mjs"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "development",
+        NODE_OPTIONS: "",
+        DATABASE_URL: databaseUrl(database),
+        PORT: String(freePortSync()),
+        DEMO_INFO_FILE: infoFile,
+        LOG_LEVEL: "info",
+      },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    demo.stdout!.on("data", (chunk) => (demoLog += chunk))
+    demo.stderr!.on("data", (chunk) => (demoLog += chunk))
+    await eventually(
+      () => {
+        if (demo.exitCode !== null) throw new Error(`the demo exited:\n${demoLog.slice(-3000)}`)
+        return fs.existsSync(infoFile)
+      },
+      { timeoutMs: 420_000, intervalMs: 1000 }
+    )
+    info = JSON.parse(fs.readFileSync(infoFile, "utf8"))
+    const { data } = await request(info.backend_url, "POST", "/auth/user/emailpass", {
+      body: { email: info.admin_email, password: info.admin_password },
+    })
+    adminHeaders = { authorization: `Bearer ${data.token}` }
+
+    browser = await launchChromium()
+    page = await browser.context.newPage()
+    // a refused upload's 415 is expected
+    watcher = watchPage(page, { ignore: [/status of 415/] })
+  }, 600_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    if (demo && demo.exitCode === null) {
+      const exited = new Promise((resolve) => demo.once("exit", resolve))
+      demo.kill("SIGINT") // the demo's own Ctrl-C path stops what it started
+      const timer = setTimeout(() => process.kill(-demo.pid!, "SIGKILL"), 20_000)
+      await exited
+      clearTimeout(timer)
+    }
+    fs.rmSync(infoFile, { force: true })
+    await sql("postgres", `drop database if exists "${database}" with (force)`)
+  })
+
+  it("serves the storefront page the demo prints, with the widget's login form", async () => {
+    expect(info.storefront_url).toBe(`${info.backend_url}/affiliate/messages`)
+    await page.goto(info.storefront_url)
+    await widget().getByRole("button", { name: "Log in" }).waitFor()
+    await shot(page, "storefront-login")
+  })
+
+  it("a member logs in and sees its conversations with the unread badge", async () => {
+    const ann = info.affiliates[0]
+    await login(ann.email, ann.password)
+    const { data } = await request(info.backend_url, "GET", "/store/affiliates/me/messaging", {
+      headers: await memberHeaders(ann.email, ann.password),
+    })
+    expect(data.messaging.unread_count).toBeGreaterThan(0)
+    await eventually(async () => expect(await badge().textContent()).toBe(String(data.messaging.unread_count)))
+    await shot(page, "storefront-conversations")
+  })
+
+  it("opening an unread thread reads it: the badge drops", async () => {
+    const before = Number(await badge().textContent())
+    await widget().locator('[data-testid="amsg-conversation"][data-unread="true"]').first().click()
+    await widget().getByTestId("amsg-thread").waitFor()
+    await eventually(async () => {
+      const count = (await badge().count()) ? Number(await badge().textContent()) : 0
+      expect(count).toBe(before - 1)
+    })
+    await shot(page, "storefront-thread")
+  })
+
+  it("replies with an attachment; the image shows as a thumbnail", async () => {
+    await widget().getByTestId("amsg-file-input").setInputFiles({
+      name: "banner.png",
+      mimeType: "image/png",
+      buffer: FIXTURES.png,
+    })
+    await widget().locator('[data-testid="amsg-upload"][data-state="uploaded"]').filter({ hasText: "banner.png" }).waitFor()
+    await widget().getByRole("textbox").fill("Here is our banner for the launch post.")
+    await page.keyboard.press("Control+Enter")
+    await bodies().filter({ hasText: "banner for the launch post" }).waitFor()
+    const thumbnail = widget().locator('[data-testid="amsg-attachment-image"] img').last()
+    await eventually(async () =>
+      expect(await thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1)
+    )
+    await shot(page, "storefront-reply-attachment")
+  })
+
+  it("shows the store's markup as text, never as HTML", async () => {
+    const ann = info.affiliates[0]
+    const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`
+    const sent = await request(info.backend_url, "POST", "/admin/conversations", {
+      headers: adminHeaders,
+      body: { affiliate_id: ann.affiliate_id, member_id: ann.member_id, body: payload },
+    })
+    expect([200, 201]).toContain(sent.status)
+    await page.goto(`${info.storefront_url}/${sent.data.conversation.id}`)
+    const body = bodies().filter({ hasText: "<img src=x" })
+    await body.waitFor()
+    expect(await body.textContent()).toBe(payload)
+    expect(await body.locator("img, script").count()).toBe(0)
+    expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined()
+    await shot(page, "storefront-xss-as-text")
+  })
+
+  it("a member of a group with messaging disabled sees the store's text and no composer", async () => {
+    await widget().getByRole("button", { name: "Log out" }).click()
+    const dan = info.affiliates[3]
+    await login(dan.email, dan.password)
+    const { data } = await request(info.backend_url, "GET", "/store/affiliates/me/messaging", {
+      headers: await memberHeaders(dan.email, dan.password),
+    })
+    expect(data.messaging.enabled).toBe(false)
+    await widget().getByTestId("amsg-disabled").first().getByText(data.messaging.disabled_message).waitFor()
+    await widget().getByTestId("amsg-conversation").first().click()
+    await widget().getByTestId("amsg-thread").waitFor()
+    expect(await widget().getByTestId("amsg-composer").count()).toBe(0)
+    await shot(page, "storefront-disabled")
+  })
+
+  it("no page errors, console errors or failed requests", () => {
+    expect(watcher.problems()).toEqual([])
+  })
+
+  const memberHeaders = async (email: string, password: string) => {
+    const { data } = await request(info.backend_url, "POST", "/auth/affiliate/emailpass", {
+      body: { email, password },
+    })
+    return { authorization: `Bearer ${data.token}`, "x-publishable-api-key": info.publishable_key }
+  }
+})
