@@ -1,7 +1,7 @@
 import { DocumentText } from "@medusajs/icons"
 import { Text } from "@medusajs/ui"
 import type { Attachment } from "../../../types/http"
-import { formatFileSize } from "../../lib/format-file-size"
+import { formatFileSize } from "../../../utils/format-file-size"
 import { backendHref } from "../../lib/sdk"
 
 const isImage = (attachment: Attachment) => attachment.mime_type.startsWith("image/")

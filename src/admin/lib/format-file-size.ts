@@ -1,2 +1,0 @@
-// shared with the storefront components
-export { formatFileSize } from "../../utils/format-file-size"
