@@ -1,3 +1,4 @@
+import type { UploadOne } from "../../react/hooks/use-attachment-uploads"
 import type { Attachment } from "../../types/http"
 import { backendHref } from "./sdk"
 
@@ -5,11 +6,7 @@ import { backendHref } from "./sdk"
  * One file to `POST /admin/messaging/attachments`. XMLHttpRequest rather than
  * the js-sdk's fetch: only XHR reports upload progress.
  */
-export function uploadAttachment(
-  file: File,
-  onProgress: (fraction: number) => void,
-  signal: AbortSignal
-): Promise<Attachment> {
+export const uploadAttachment: UploadOne = (file, { onProgress, signal }) => {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest()
     request.open("POST", backendHref("/admin/messaging/attachments"))
@@ -33,7 +30,7 @@ export function uploadAttachment(
       }
     }
     request.onerror = () => reject(new Error("Upload failed: the server could not be reached"))
-    signal.addEventListener("abort", () => request.abort())
+    signal?.addEventListener("abort", () => request.abort())
     request.onabort = () => reject(new DOMException("Upload cancelled", "AbortError"))
 
     const form = new FormData()

@@ -1,6 +1,7 @@
 "use client"
 import { useCallback, useEffect, useRef, useState } from "react"
 import type { AffiliateMessagingClient } from "../../client"
+import type { UploadOptions } from "../../client/upload"
 import type { Attachment } from "../../types/http"
 import { MAX_ATTACHMENTS_PER_MESSAGE } from "../../types/messaging"
 import { checkAttachmentFile } from "../../utils/attachment-limits"
@@ -35,13 +36,36 @@ export type AttachmentUploadsState = {
 
 let keys = 0
 
+/** Sends one file to an upload route and returns what the server made of it. */
+export type UploadOne = (file: File, options: Required<Pick<UploadOptions, "onProgress">> & UploadOptions) => Promise<Attachment>
+
+/** The affiliate's uploads, through the storefront client. */
+export function useAttachmentUploads(
+  client: AffiliateMessagingClient,
+  options: { max?: number } = {}
+): AttachmentUploadsState {
+  const uploadOne = useCallback<UploadOne>(
+    async (file, uploadOptions) => {
+      const { attachments } = await client.attachments.upload([file], uploadOptions)
+      if (!attachments[0]) {
+        throw new Error(`${file.name}: the upload returned no file`)
+      }
+      return attachments[0]
+    },
+    [client]
+  )
+  return useFileUploads(uploadOne, options)
+}
+
 /**
  * Files picked or dropped into a composer: each is checked (type by name,
  * size) and uploaded at once in its own request with its own progress and
  * error, so sending only waits for what is still in flight. At most 10.
+ * Shared by the storefront components and the admin composer, which upload
+ * to their own side's route.
  */
-export function useAttachmentUploads(
-  client: AffiliateMessagingClient,
+export function useFileUploads(
+  uploadOne: UploadOne,
   { max = MAX_ATTACHMENTS_PER_MESSAGE }: { max?: number } = {}
 ): AttachmentUploadsState {
   const [uploads, setUploads] = useState<PendingUpload[]>([])
@@ -87,15 +111,11 @@ export function useAttachmentUploads(
       for (const upload of added.filter((item) => !item.error)) {
         const controller = new AbortController()
         controllers.current.set(upload.key, controller)
-        client.attachments
-          .upload([upload.file], {
-            signal: controller.signal,
-            onProgress: (fraction) => patch(upload.key, { progress: Math.min(fraction, 0.99) }),
-          })
-          .then(({ attachments }) => {
-            const attachment = attachments[0]
-            patch(upload.key, attachment ? { attachment, progress: 1 } : { error: `${upload.file.name}: the upload returned no file` })
-          })
+        uploadOne(upload.file, {
+          signal: controller.signal,
+          onProgress: (fraction) => patch(upload.key, { progress: Math.min(fraction, 0.99) }),
+        })
+          .then((attachment) => patch(upload.key, { attachment, progress: 1 }))
           .catch((error: unknown) => {
             if (!isAbort(error)) {
               const message = toError(error).message
@@ -105,7 +125,7 @@ export function useAttachmentUploads(
           .finally(() => controllers.current.delete(upload.key))
       }
     },
-    [client, commit, max, patch]
+    [uploadOne, commit, max, patch]
   )
 
   const remove = useCallback(
