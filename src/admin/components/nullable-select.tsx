@@ -1,10 +1,12 @@
 import { Select } from "@medusajs/ui"
-import { forwardRef } from "react"
+import { forwardRef, type AriaAttributes } from "react"
 
 /** Radix Select refuses "" as an item value, so "nothing chosen" gets its own. */
 const NONE = "__none__"
 
-type NullableSelectProps = {
+/** `id` and `aria-*` come from `Form.Control`: they tie the trigger to its label and error. */
+type NullableSelectProps = AriaAttributes & {
+  id?: string
   value: string | null
   onChange: (value: string | null) => void
   options: { value: string; label: string }[]
@@ -15,7 +17,7 @@ type NullableSelectProps = {
 
 /** A select whose first choice clears the value (no group, no manager). */
 export const NullableSelect = forwardRef<HTMLButtonElement, NullableSelectProps>(
-  ({ value, onChange, options, noneLabel, loading = false }, ref) => {
+  ({ value, onChange, options, noneLabel, loading = false, ...labelling }, ref) => {
     const unlisted = value !== null && !options.some((option) => option.value === value)
 
     return (
@@ -24,7 +26,7 @@ export const NullableSelect = forwardRef<HTMLButtonElement, NullableSelectProps>
         onValueChange={(next) => onChange(next === NONE ? null : next)}
         disabled={loading}
       >
-        <Select.Trigger ref={ref}>
+        <Select.Trigger ref={ref} {...labelling}>
           <Select.Value />
         </Select.Trigger>
         <Select.Content>

@@ -71,9 +71,24 @@ export const useUpdateAffiliateGroup = (id: string) =>
     })
   )
 
-export const useDeleteAffiliateGroup = (id: string) =>
-  useGroupWrite(() =>
-    sdk.client.fetch<AdminAffiliateGroupDeleteResponse>(`/admin/affiliate-groups/${id}`, {
-      method: "DELETE",
-    })
-  )
+export const useDeleteAffiliateGroup = (id: string) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<AdminAffiliateGroupDeleteResponse>(`/admin/affiliate-groups/${id}`, {
+        method: "DELETE",
+      }),
+    onSuccess: () => {
+      // The group's page is still open until the caller navigates away:
+      // refetching its detail now would only answer 404. Marked stale, a
+      // later visit (browser back) finds the group gone.
+      queryClient.invalidateQueries({
+        queryKey: affiliateGroupsQueryKeys.detail(id),
+        refetchType: "none",
+      })
+      queryClient.invalidateQueries({ queryKey: affiliateGroupsQueryKeys.lists() })
+      queryClient.invalidateQueries({ queryKey: affiliatesQueryKeys.all })
+      queryClient.invalidateQueries({ queryKey: conversationsQueryKeys.all })
+    },
+  })
+}
