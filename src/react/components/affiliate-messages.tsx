@@ -11,9 +11,9 @@ import { useLatest } from "../internal/effects"
 import { useRemote } from "../internal/use-remote"
 import { useAffiliateMessagingStyles } from "../styles"
 import { Composer } from "./composer"
+import { DisabledNotice } from "./disabled-notice"
 import { ConversationList } from "./conversation-list"
-import { LinkifiedText } from "./linkified-text"
-import { AlertIcon, BackIcon, ChatIcon, InfoIcon, PlusIcon } from "./icons"
+import { AlertIcon, BackIcon, ChatIcon, PlusIcon } from "./icons"
 import { ThreadView } from "./thread-view"
 
 export type AffiliateMessagesProps = {
@@ -217,12 +217,7 @@ export function AffiliateMessages({
           </>
         ) : (
           <div className="amsg-center-body">
-            <p className="amsg-notice" role="status" data-testid="amsg-disabled">
-              <InfoIcon />
-              <span>
-                      <LinkifiedText text={status.disabled_message ?? "Messaging is currently unavailable."} />
-                    </span>
-            </p>
+            <DisabledNotice message={status.disabled_message} />
           </div>
         )}
       </div>
@@ -294,12 +289,7 @@ export function AffiliateMessages({
               </p>
               {!canWrite && (
                 <div className="amsg-center-body">
-                  <p className="amsg-notice" role="status" data-testid="amsg-disabled">
-                    <InfoIcon />
-                    <span>
-                      <LinkifiedText text={status.disabled_message ?? "Messaging is currently unavailable."} />
-                    </span>
-                  </p>
+                  <DisabledNotice message={status.disabled_message} />
                 </div>
               )}
             </div>

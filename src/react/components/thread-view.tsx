@@ -7,7 +7,8 @@ import { toError } from "../internal/effects"
 import { conversationTitle, dayKey, dayLabel, fullDate, timeOfDay } from "../internal/format"
 import { MessageAttachments } from "./attachments"
 import { Composer } from "./composer"
-import { AlertIcon, BackIcon, InfoIcon } from "./icons"
+import { DisabledNotice } from "./disabled-notice"
+import { AlertIcon, BackIcon } from "./icons"
 import { LinkifiedText } from "./linkified-text"
 
 type Side = "store" | "self" | "team" | "system"
@@ -282,12 +283,7 @@ export function ThreadView({
           {canWrite ? (
             <Composer client={client} onSend={send} placeholder="Write a reply…" />
           ) : (
-            <p className="amsg-notice" role="status" data-testid="amsg-disabled">
-              <InfoIcon />
-              <span>
-                <LinkifiedText text={disabledMessage ?? "Messaging is currently unavailable."} />
-              </span>
-            </p>
+            <DisabledNotice message={disabledMessage} />
           )}
         </div>
       )}
