@@ -1,12 +1,13 @@
 import { ActionMenu, SectionRow } from "@medusajs/dashboard/components"
 import { useDate } from "@medusajs/dashboard/hooks"
 import { PencilSquare, Trash } from "@medusajs/icons"
-import { Container, Heading, Label, Switch, Text, toast, usePrompt } from "@medusajs/ui"
+import { Container, Heading, toast, usePrompt } from "@medusajs/ui"
 import { useNavigate } from "react-router-dom"
 import type { AdminAffiliateGroup } from "../../../types/http"
 import { DEFAULT_DISABLED_MESSAGE } from "../../../types/messaging"
 import { useDeleteAffiliateGroup, useUpdateAffiliateGroup } from "../../hooks/api/affiliate-groups"
 import { apiErrorMessage } from "../../lib/api-error"
+import { SwitchRow } from "../switch-row"
 import { MessagingBadge } from "./messaging-badge"
 
 export const GroupGeneralSection = ({ group }: { group: AdminAffiliateGroup }) => {
@@ -70,23 +71,14 @@ export const GroupGeneralSection = ({ group }: { group: AdminAffiliateGroup }) =
           />
         </div>
       </div>
-      <div className="flex items-start justify-between gap-x-6 px-6 py-4">
-        <div className="flex flex-col gap-y-1">
-          <Label htmlFor="group-messaging" size="small" weight="plus" className="text-ui-fg-subtle">
-            Messaging
-          </Label>
-          <Text size="small" className="text-ui-fg-subtle">
-            When off, affiliates in this group see this message in their Messages tab and cannot
-            reply.
-          </Text>
-        </div>
-        <Switch
-          id="group-messaging"
-          checked={group.messaging_enabled}
-          disabled={isSwitching}
-          onCheckedChange={toggleMessaging}
-        />
-      </div>
+      <SwitchRow
+        id="group-messaging"
+        label="Messaging"
+        description="When off, affiliates in this group see this message in their Messages tab and cannot reply."
+        checked={group.messaging_enabled}
+        disabled={isSwitching}
+        onCheckedChange={toggleMessaging}
+      />
       <SectionRow
         title="Message when off"
         value={

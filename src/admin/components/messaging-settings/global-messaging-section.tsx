@@ -1,8 +1,9 @@
-import { Container, Heading, Label, Switch, Text, toast } from "@medusajs/ui"
+import { Container, Heading, Text, toast } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import type { MessagingSettings } from "../../../types/http"
 import { useUpdateMessagingSettings } from "../../hooks/api/messaging-settings"
 import { apiErrorMessage } from "../../lib/api-error"
+import { SwitchRow } from "../switch-row"
 
 /** The store-wide switch; groups can only narrow it, never widen it. */
 export const GlobalMessagingSection = ({ settings }: { settings: MessagingSettings }) => {
@@ -27,23 +28,14 @@ export const GlobalMessagingSection = ({ settings }: { settings: MessagingSettin
           affiliates' own Messages tab.
         </Text>
       </div>
-      <div className="flex items-start justify-between gap-x-6 px-6 py-4">
-        <div className="flex flex-col gap-y-1">
-          <Label htmlFor="messaging-enabled" size="small" weight="plus">
-            Messaging enabled
-          </Label>
-          <Text size="small" className="text-ui-fg-subtle">
-            When off, nobody can start or send messages, on either side. Affiliates still see their
-            past conversations, read-only.
-          </Text>
-        </div>
-        <Switch
-          id="messaging-enabled"
-          checked={settings.enabled}
-          disabled={isPending}
-          onCheckedChange={toggle}
-        />
-      </div>
+      <SwitchRow
+        id="messaging-enabled"
+        label="Messaging enabled"
+        description="When off, nobody can start or send messages, on either side. Affiliates still see their past conversations, read-only."
+        checked={settings.enabled}
+        disabled={isPending}
+        onCheckedChange={toggle}
+      />
       <div className="px-6 py-4">
         <Text size="small" className="text-ui-fg-subtle">
           Each affiliate group can also turn messaging off for its affiliates only.{" "}
