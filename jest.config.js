@@ -8,6 +8,8 @@ const suites = {
   package: ["<rootDir>/integration-tests/package/**/*.spec.[jt]s"],
   processes: ["<rootDir>/integration-tests/processes/**/*.spec.[jt]s"],
   browser: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
+  // `npm run test:reliability` only: authorization matrix, hostile input, load, faults, scale-out
+  reliability: ["<rootDir>/integration-tests/reliability/**/*.spec.[jt]s"],
 }
 
 module.exports = {
@@ -38,5 +40,7 @@ module.exports = {
   globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.mjs",
   testMatch: process.env.TEST_SUITE
     ? suites[process.env.TEST_SUITE]
-    : Object.values(suites).flat(),
+    : Object.entries(suites)
+        .filter(([name]) => name !== "reliability")
+        .flatMap(([, patterns]) => patterns),
 }
