@@ -1,18 +1,38 @@
-import { createElement } from "react"
-import {
-  AffiliateInviteEmail,
-  AffiliateInviteEmailProps,
-  affiliateInviteSubject,
-} from "./affiliate-invite-email"
-import { NewMessageEmail, NewMessageEmailProps, newMessageSubject } from "./new-message-email"
-import { renderEmail } from "./render-email"
+import type { AffiliateInviteEmailProps } from "./affiliate-invite-email"
+import type { NewMessageEmailProps } from "./new-message-email"
+import type { RenderedEmail } from "./render-email"
 
 export type { AffiliateInviteEmailProps } from "./affiliate-invite-email"
 export type { NewMessageEmailProps, NotifiedMessage } from "./new-message-email"
 export type { RenderedEmail } from "./render-email"
 
-export const renderNewMessageEmail = (props: NewMessageEmailProps) =>
-  renderEmail(newMessageSubject(props), createElement(NewMessageEmail, props))
+/**
+ * React, react-email and the templates load on the first email, so server
+ * processes that never send one (workerMode "server") do not carry them.
+ */
+const templates = () =>
+  require("./templates") as typeof import("./templates")
+
+/**
+ * The same props render the same email: a team message to many members is
+ * rendered once, not once per recipient. Bounded, oldest dropped first.
+ */
+const rendered = new Map<string, Promise<RenderedEmail>>()
+const RENDER_CACHE_SIZE = 200
+
+export function renderNewMessageEmail(props: NewMessageEmailProps): Promise<RenderedEmail> {
+  const key = JSON.stringify(props)
+  let email = rendered.get(key)
+  if (!email) {
+    email = templates().renderNewMessageEmail(props)
+    rendered.set(key, email)
+    email.catch(() => rendered.delete(key))
+    if (rendered.size > RENDER_CACHE_SIZE) {
+      rendered.delete(rendered.keys().next().value!)
+    }
+  }
+  return email
+}
 
 export const renderAffiliateInviteEmail = (props: AffiliateInviteEmailProps) =>
-  renderEmail(affiliateInviteSubject(props), createElement(AffiliateInviteEmail, props))
+  templates().renderAffiliateInviteEmail(props)

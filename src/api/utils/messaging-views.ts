@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Attachment, Conversation, Message } from "../../types/http"
 import type { ConversationDTO, MessageAttachmentDTO, MessageDTO } from "../../types/messaging"
+import { AFFILIATE_MODULE } from "../../modules/affiliate"
+import type AffiliateModuleService from "../../modules/affiliate/service"
 import { MESSAGING_MODULE } from "../../modules/messaging"
 import type MessagingModuleService from "../../modules/messaging/service"
 
@@ -9,39 +10,19 @@ const iso = (value: Date | string | null) => (value ? new Date(value).toISOStrin
 
 /**
  * Conversations in the API's shape. Affiliate facts come from the row's own
- * copies; members come through the conversation–member link in one query.
+ * copies; members from the affiliate module in one query for the page.
  */
 export async function conversationViews(
   scope: MedusaContainer,
   rows: (ConversationDTO & { unread?: boolean })[],
   unreadOf: (row: ConversationDTO & { unread?: boolean }) => boolean
 ): Promise<Conversation[]> {
-  const withMembers = rows.filter((row) => row.member_id).map((row) => row.id)
-  const members = new Map<string, Conversation["member"]>()
-  if (withMembers.length) {
-    const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "conversation",
-      fields: [
-        "id",
-        "affiliate_member.id",
-        "affiliate_member.first_name",
-        "affiliate_member.last_name",
-        "affiliate_member.email",
-      ],
-      filters: { id: withMembers },
-    })
-    for (const { id, affiliate_member: member } of data as any[]) {
-      if (member) {
-        members.set(id, {
-          id: member.id,
-          first_name: member.first_name ?? null,
-          last_name: member.last_name ?? null,
-          email: member.email,
-        })
-      }
-    }
-  }
+  const memberIds = [...new Set(rows.map((row) => row.member_id).filter((id): id is string => !!id))]
+  const members = new Map(
+    (await scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).listMemberSummaries(memberIds)).map(
+      (member) => [member.id, member] as const
+    )
+  )
   return rows.map((row) => ({
     id: row.id,
     affiliate: {
@@ -52,7 +33,7 @@ export async function conversationViews(
       group_id: row.affiliate_group_id,
       manager_id: row.affiliate_manager_id,
     },
-    member: row.member_id ? members.get(row.id) ?? null : null,
+    member: (row.member_id && members.get(row.member_id)) || null,
     last_message_at: iso(row.last_message_at),
     last_message_preview: row.last_message_preview,
     message_count: Number(row.message_count),
@@ -83,14 +64,9 @@ export async function messageViews(
   messages: MessageDTO[],
   side: Side
 ): Promise<Message[]> {
-  const attachments = messages.length
-    ? ((await scope
-        .resolve<MessagingModuleService>(MESSAGING_MODULE)
-        .listMessageAttachments(
-          { message_id: messages.map((m) => m.id) },
-          { order: { created_at: "ASC", id: "ASC" } }
-        )) as MessageAttachmentDTO[])
-    : []
+  const attachments = await scope
+    .resolve<MessagingModuleService>(MESSAGING_MODULE)
+    .listAttachmentsOfMessages(messages.map((m) => m.id))
   return messages.map((message) => ({
     id: message.id,
     conversation_id: message.conversation_id,

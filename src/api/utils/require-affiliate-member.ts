@@ -3,15 +3,11 @@ import type {
   MedusaNextFunction,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { AffiliateStatus } from "../../types/affiliate"
+import { AFFILIATE_MODULE } from "../../modules/affiliate"
+import type AffiliateModuleService from "../../modules/affiliate/service"
+import type { MemberAccess } from "../../modules/affiliate/service"
 
-export type AffiliateMemberContext = {
-  id: string
-  affiliate_id: string
-  affiliate_status: AffiliateStatus
-  affiliate_group_id: string | null
-}
+export type AffiliateMemberContext = MemberAccess
 
 export type AffiliateMemberRequest<Body = unknown> =
   AuthenticatedMedusaRequest<Body> & { affiliate_member: AffiliateMemberContext }
@@ -37,14 +33,9 @@ async function resolveMember(
   res: MedusaResponse,
   next: MedusaNextFunction
 ) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [member],
-  } = await query.graph({
-    entity: "affiliate_member",
-    fields: ["id", "affiliate_id", "affiliate.status", "affiliate.group_id"],
-    filters: { id: req.auth_context.actor_id },
-  })
+  const member = await req.scope
+    .resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    .retrieveMemberAccess(req.auth_context.actor_id)
   if (!member) {
     res.status(401).json({
       type: "unauthorized",
@@ -52,18 +43,13 @@ async function resolveMember(
     })
     return
   }
-  if (member.affiliate.status === "suspended") {
+  if (member.affiliate_status === "suspended") {
     res.status(403).json({
       type: "not_allowed",
       message: "This affiliate account is suspended",
     })
     return
   }
-  ;(req as AffiliateMemberRequest).affiliate_member = {
-    id: member.id,
-    affiliate_id: member.affiliate_id,
-    affiliate_status: member.affiliate.status,
-    affiliate_group_id: member.affiliate.group_id ?? null,
-  }
+  ;(req as AffiliateMemberRequest).affiliate_member = member
   next()
 }

@@ -1,4 +1,7 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { AffiliateStatus } from "../../types/affiliate"
 import {
   AffiliateMessagingPluginOptions,
   ResolvedPluginOptions,
@@ -27,6 +30,71 @@ class AffiliateModuleService extends MedusaService({
   getOptions(): ResolvedPluginOptions {
     return this.options_
   }
+
+  /**
+   * What every store request of a member needs (its affiliate's status and
+   * group messaging flags) in one indexed query: it runs on each call of the
+   * affiliate's Messages tab and badge.
+   */
+  @InjectManager()
+  async retrieveMemberAccess(
+    memberId: string,
+    @MedusaContext() ctx: Context<EntityManager> = {}
+  ): Promise<MemberAccess | null> {
+    const [row] = await ctx.manager!.execute(
+      `select m.id, m.affiliate_id, a.status as affiliate_status, a.group_id as affiliate_group_id,
+              g.messaging_enabled, g.messaging_disabled_message
+         from affiliate_member m
+         join affiliate a on a.id = m.affiliate_id and a.deleted_at is null
+         left join affiliate_group g on g.id = a.group_id and g.deleted_at is null
+        where m.id = ? and m.deleted_at is null`,
+      [memberId]
+    )
+    if (!row) {
+      return null
+    }
+    return {
+      id: row.id,
+      affiliate_id: row.affiliate_id,
+      affiliate_status: row.affiliate_status,
+      affiliate_group_id: row.affiliate_group_id ?? null,
+      group:
+        row.messaging_enabled === null || row.messaging_enabled === undefined
+          ? null
+          : { messaging_enabled: row.messaging_enabled, messaging_disabled_message: row.messaging_disabled_message },
+    }
+  }
+
+  /** Names and emails of members, for conversation lists (one query for a page). */
+  @InjectManager()
+  async listMemberSummaries(
+    ids: string[],
+    @MedusaContext() ctx: Context<EntityManager> = {}
+  ): Promise<MemberSummary[]> {
+    if (!ids.length) {
+      return []
+    }
+    return await ctx.manager!.execute(
+      `select id, first_name, last_name, email from affiliate_member where id in (${ids.map(() => "?").join(", ")})`,
+      ids
+    )
+  }
+}
+
+export type MemberAccess = {
+  id: string
+  affiliate_id: string
+  affiliate_status: AffiliateStatus
+  affiliate_group_id: string | null
+  /** Null when the affiliate has no group. */
+  group: { messaging_enabled: boolean; messaging_disabled_message: string | null } | null
+}
+
+export type MemberSummary = {
+  id: string
+  first_name: string | null
+  last_name: string | null
+  email: string
 }
 
 export default AffiliateModuleService

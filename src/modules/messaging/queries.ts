@@ -79,19 +79,17 @@ export function inboxSql(query: InboxQuery) {
     where.push(`c.id in (${sources.join(" union ")})`)
   }
   const filter = `from affiliate_conversation c where ${where.join(" and ")}`
+  // one round trip: the counts always come back, the page's columns are
+  // null when it is empty
   return {
-    rows: {
-      sql: `select c.*, c.owner_unread as unread ${filter}
-            order by c.last_message_at desc, c.id desc limit ? offset ?`,
-      bindings: [...bindings, query.limit, query.offset],
-    } as Sql,
-    count: { sql: `select count(*) as count ${filter}`, bindings } as Sql,
-    unread: {
-      sql: `select count(*) as unread_count from affiliate_conversation
-             where owner_unread = true and deleted_at is null and last_message_at is not null`,
-      bindings: [],
-    } as Sql,
-  }
+    sql: `select page.*, totals.total_count, unread.total_unread_count
+            from (select count(*) as total_count ${filter}) totals
+           cross join (select count(*) as total_unread_count from affiliate_conversation
+                        where owner_unread = true and deleted_at is null and last_message_at is not null) unread
+            left join lateral (select c.*, c.owner_unread as unread ${filter}
+                                order by c.last_message_at desc, c.id desc limit ? offset ?) page on true`,
+    bindings: [...bindings, ...bindings, query.limit, query.offset],
+  } as Sql
 }
 
 /** Unread for a member: an owner message after its read mark (`c` the conversation, `r` its read state). */
@@ -164,9 +162,12 @@ export function threadPageSql(
       newestFirst: false,
     }
   }
+  // the latest page needs no position query: it ends at the last message
   return {
-    sql: `${base} order by created_at desc, id desc limit ?`,
-    bindings: [query.conversation_id, query.limit],
+    sql: `select ${MESSAGE_COLUMNS}, (select message_count from affiliate_conversation where id = ?) as thread_total
+            from affiliate_message where conversation_id = ? and deleted_at is null
+           order by created_at desc, id desc limit ?`,
+    bindings: [query.conversation_id, query.conversation_id, query.limit],
     newestFirst: true,
   }
 }

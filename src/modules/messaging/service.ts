@@ -15,6 +15,7 @@ import {
   ConversationDTO,
   ATTACHMENT_SEND_WINDOW_HOURS,
   MESSAGE_PREVIEW_LENGTH,
+  MessageAttachmentDTO,
   MessageDTO,
   MessagingSettingsDTO,
 } from "../../types/messaging"
@@ -373,16 +374,13 @@ class MessagingModuleService extends MedusaService({
   @InjectManager()
   async listInbox(query: InboxQuery, @MedusaContext() ctx: Ctx = {}) {
     const manager = ctx.manager!
-    const { rows: rowsSql, count: countSql, unread: unreadSql } = inboxSql(query)
-    const [rows, [{ count }], [{ unread_count }]] = await Promise.all([
-      manager.execute(rowsSql.sql, rowsSql.bindings),
-      manager.execute(countSql.sql, countSql.bindings),
-      manager.execute(unreadSql.sql, unreadSql.bindings),
-    ])
+    const { sql, bindings } = inboxSql(query)
+    const rows: (ConversationDTO & { total_count: string; total_unread_count: string })[] =
+      await manager.execute(sql, bindings)
     return {
-      conversations: rows as ConversationDTO[],
-      count: Number(count),
-      unread_count: Number(unread_count),
+      conversations: rows.filter((row) => row.id !== null).map(({ total_count, total_unread_count, ...row }) => row),
+      count: Number(rows[0].total_count),
+      unread_count: Number(rows[0].total_unread_count),
     }
   }
 
@@ -445,11 +443,33 @@ class MessagingModuleService extends MedusaService({
       }
     }
     const page = threadPageSql(query, cursor)
-    const rows: MessageDTO[] = await manager.execute(page.sql, page.bindings)
-    const messages = page.newestFirst ? rows.reverse() : rows
+    const rows: (MessageDTO & { thread_total?: number })[] = await manager.execute(page.sql, page.bindings)
+    const messages = (page.newestFirst ? rows.reverse() : rows).map(({ thread_total, ...message }) => message)
+    if (rows.length && rows[0].thread_total !== undefined) {
+      const count = Number(rows[0].thread_total)
+      return { messages, count, offset: count - messages.length }
+    }
     const position = positionSql(query.conversation_id, messages[0])
     const [{ count, offset }] = await manager.execute(position.sql, position.bindings)
     return { messages, count: Number(count), offset: Number(offset) }
+  }
+
+  /** The attachments of sent messages, in upload order: one indexed query for a page of a thread. */
+  @InjectManager()
+  async listAttachmentsOfMessages(
+    messageIds: string[],
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<MessageAttachmentDTO[]> {
+    if (!messageIds.length) {
+      return []
+    }
+    return await ctx.manager!.execute(
+      `select id, message_id, file_id, filename, mime_type, size, uploader_type, uploader_id, created_at
+         from affiliate_message_attachment
+        where message_id in (${messageIds.map(() => "?").join(", ")}) and deleted_at is null
+        order by created_at asc, id asc`,
+      messageIds
+    )
   }
 
   /**

@@ -115,7 +115,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
                      from generate_series(1, 20000) g`)
         await sql("vacuum analyze affiliate_conversation")
         await sql("vacuum analyze affiliate_message")
-        const query = inboxSql({ q: "payout", limit: 20, offset: 0 }).rows
+        const query = inboxSql({ q: "payout", limit: 20, offset: 0 })
         const manager = MikroOrmWrapper.getManager()
         await manager.execute("set enable_seqscan = off")
         const plan = await sql(`explain ${query.sql}`, query.bindings)

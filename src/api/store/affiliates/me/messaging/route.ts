@@ -1,5 +1,4 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { StoreMessagingStatusResponse } from "../../../../../types/http"
 import { messagingAvailability } from "../../../../../utils/messaging-availability"
 import { messagingService } from "../../../../utils/conversations"
@@ -11,22 +10,12 @@ export const GET = async (
   res: MedusaResponse<StoreMessagingStatusResponse>
 ) => {
   const member = req.affiliate_member
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const service = messagingService(req.scope)
-  const [settings, unreadCount, group] = await Promise.all([
+  const [settings, unreadCount] = await Promise.all([
     service.retrieveSettings(),
     service.countMemberUnread(member.affiliate_id, member.id),
-    member.affiliate_group_id
-      ? query
-          .graph({
-            entity: "affiliate_group",
-            fields: ["messaging_enabled", "messaging_disabled_message"],
-            filters: { id: member.affiliate_group_id },
-          })
-          .then(({ data }) => data[0] ?? null)
-      : null,
   ])
-  const availability = messagingAvailability(settings, group)
+  const availability = messagingAvailability(settings, member.group)
   res.json({
     messaging: {
       enabled: availability.enabled,

@@ -1,0 +1,60 @@
+import { defineConfig } from "@medusajs/framework/utils"
+
+// The benchmark's store: the plugin as a store installs it, plus two no-op
+// routes (src/api/*/bench-floor) that measure what Medusa itself costs per
+// request. BENCH_WITHOUT_PLUGIN=true starts the same store without the plugin,
+// to weigh its memory. Everything is read from the environment at start.
+const backendUrl = `http://localhost:${process.env.PORT || "9000"}`
+const withPlugin = process.env.BENCH_WITHOUT_PLUGIN !== "true"
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    // with REDIS_URL the plugin's email queue is BullMQ; without, in process
+    redisUrl: process.env.REDIS_URL || undefined,
+    // the query-plan check reads the SQL each hot path runs from this log
+    databaseLogging: process.env.BENCH_LOG_QUERIES === "true",
+    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "server" | "worker") || "shared",
+    http: {
+      storeCors: backendUrl,
+      adminCors: backendUrl,
+      authCors: backendUrl,
+      jwtSecret: "bench-secret",
+      cookieSecret: "bench-secret",
+    },
+  },
+  admin: { disable: true },
+  modules: withPlugin
+    ? [
+        {
+          resolve: "@medusajs/medusa/notification",
+          options: {
+            providers: [
+              {
+                resolve: "medusa-plugin-affiliate-messaging/providers/nodemailer",
+                id: "affiliate-messaging-nodemailer",
+                options: {
+                  channels: ["email"],
+                  url: process.env.SMTP_URL,
+                  from: "Bench Store <partners@bench.test>",
+                },
+              },
+            ],
+          },
+        },
+      ]
+    : [],
+  plugins: withPlugin
+    ? [
+        {
+          resolve: "medusa-plugin-affiliate-messaging",
+          options: {
+            adminUrl: `${backendUrl}/app`,
+            storeName: "Bench Store",
+            // the load generator sends far faster than any person
+            rateLimits: false,
+          },
+        },
+      ]
+    : [],
+})

@@ -1,0 +1,84 @@
+import { execFileSync } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import { freePort } from "../../scripts/lib/free-port.mjs"
+import { run, startDetached, waitForHttp } from "../../scripts/lib/processes.mjs"
+
+const PACKAGE_NAME = "medusa-plugin-affiliate-messaging"
+
+/**
+ * The benchmark's store as a merchant runs it: bench/host copied to
+ * `dir`, the plugin (built from this checkout) linked into its node_modules
+ * by package name, `medusa build`, and `medusa start` from .medusa/server
+ * with NODE_ENV=production.
+ */
+export class BenchHost {
+  constructor({ root, dir, env }) {
+    this.root = root
+    this.dir = dir
+    this.env = env
+    this.medusaBin = path.join(root, "node_modules/.bin/medusa")
+  }
+
+  commandEnv(extra = {}) {
+    return {
+      ...process.env,
+      ...this.env,
+      NODE_ENV: "production",
+      NODE_OPTIONS: "",
+      MEDUSA_DISABLE_TELEMETRY: "true",
+      LOG_LEVEL: "error",
+      ...extra,
+    }
+  }
+
+  async build() {
+    fs.rmSync(this.dir, { recursive: true, force: true })
+    fs.cpSync(path.join(this.root, "bench/host"), this.dir, { recursive: true })
+    fs.mkdirSync(path.join(this.dir, "node_modules"), { recursive: true })
+    fs.symlinkSync(this.root, path.join(this.dir, "node_modules", PACKAGE_NAME), "dir")
+    await run(this.medusaBin, ["build"], { cwd: this.dir, env: this.commandEnv(), quiet: true })
+  }
+
+  async migrate() {
+    await run(this.medusaBin, ["db:migrate"], { cwd: this.dir, env: this.commandEnv(), quiet: true })
+  }
+
+  async createAdmin(email, password) {
+    await run(this.medusaBin, ["user", "-e", email, "-p", password], {
+      cwd: this.dir,
+      env: this.commandEnv(),
+      quiet: true,
+    })
+  }
+
+  /** Starts `medusa start`; resolves once /health answers. */
+  async start({ extraEnv = {}, logName = "medusa.log" } = {}) {
+    const port = await freePort()
+    const logStream = fs.createWriteStream(path.join(this.dir, logName))
+    const server = startDetached(this.medusaBin, ["start"], {
+      cwd: path.join(this.dir, ".medusa/server"),
+      env: this.commandEnv({ PORT: String(port), ...extraEnv }),
+      logStream,
+    })
+    const url = `http://localhost:${port}`
+    await waitForHttp(`${url}/health`, { isAlive: () => server.child.exitCode === null })
+    return {
+      url,
+      pid: server.child.pid,
+      rssMb: () => sessionRssMb(server.child.pid),
+      stop: server.stop,
+      logFile: path.join(this.dir, logName),
+    }
+  }
+}
+
+/** RSS of every process in the server's session (started detached: its own session), in MB. */
+function sessionRssMb(sid) {
+  try {
+    const out = execFileSync("ps", ["-o", "rss=", "--sid", String(sid)], { encoding: "utf8" })
+    return out.split("\n").reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024
+  } catch {
+    return 0
+  }
+}

@@ -1,0 +1,184 @@
+import fs from "node:fs"
+import path from "node:path"
+import { round } from "./load.mjs"
+
+/** The goals of the product, as the ratios they are judged by (≤ or ≥ `limit`). */
+export const TARGETS = {
+  inbox_p95_over_floor: { limit: 1.5, better: "lower", means: "inbox list p95 / admin floor p95, worst filter and scale" },
+  thread_p95_over_floor: { limit: 1.5, better: "lower", means: "thread page (50 messages) p95 / its side's floor p95, worst side and scale" },
+  badge_p95_over_store_floor: { limit: 1.5, better: "lower", means: "GET /store/affiliates/me/messaging p95 / store floor p95, worst scale" },
+  flatness_L_over_S: { limit: 1.2, better: "lower", means: "p95 at the largest scale / p95 at S, worst read hot path" },
+  send_slow_smtp_over_fast: { limit: 1.1, better: "lower", means: "owner send p95 with a 2 s SMTP server / with an instant one" },
+  emails_per_s_per_worker: { limit: 200, better: "higher", means: "emails per second one worker hands to a local SMTP server" },
+  plugin_rss_mb: { limit: 30, better: "lower", means: "server RSS with the plugin minus without (MB)" },
+}
+
+const READ_PATHS = (paths) => Object.entries(paths).filter(([, s]) => s.ratio).map(([name]) => name)
+
+export function buildReport({ machine, settings, results, paths, slowSend, email, memory, plans }) {
+  const scaleNames = Object.keys(results)
+  const floorOf = (scale, side) => results[scale].paths[side === "admin" ? "floor_admin" : "floor_store"].p95
+  const overFloor = {}
+  for (const scale of scaleNames) {
+    overFloor[scale] = {}
+    for (const [name, spec] of Object.entries(paths)) {
+      if (!spec.floor) overFloor[scale][name] = round(results[scale].paths[name].p95 / floorOf(scale, spec.side))
+    }
+  }
+  const worst = (names) => {
+    let best = { value: -Infinity }
+    for (const scale of scaleNames) {
+      for (const name of names) {
+        if (overFloor[scale][name] > best.value) best = { value: overFloor[scale][name], path: name, scale }
+      }
+    }
+    return best
+  }
+  const ofRatio = (ratio) => Object.entries(paths).filter(([, s]) => s.ratio === ratio).map(([name]) => name)
+
+  const first = scaleNames[0]
+  const last = scaleNames[scaleNames.length - 1]
+  const flatness = {}
+  for (const name of READ_PATHS(paths)) {
+    flatness[name] = round(results[last].paths[name].p95 / results[first].paths[name].p95)
+  }
+  const flattest = Object.entries(flatness).sort((a, b) => b[1] - a[1])[0]
+  const inbox = worst(ofRatio("inbox"))
+  const thread = worst(ofRatio("thread"))
+  const badge = worst(ofRatio("badge"))
+  const fastSend = results[last].paths.send_owner
+
+  const ratios = {
+    inbox_p95_over_floor: inbox.value,
+    thread_p95_over_floor: thread.value,
+    badge_p95_over_store_floor: badge.value,
+    flatness_L_over_S: scaleNames.length > 1 ? flattest[1] : null,
+    send_slow_smtp_over_fast: round(slowSend.p95 / fastSend.p95),
+    emails_per_s_per_worker: email.per_second,
+    plugin_rss_mb: memory.plugin_mb,
+  }
+  const seqScans = Object.entries(plans).flatMap(([name, p]) => p.watched_seq_scans.map((s) => ({ path: name, ...s })))
+  return {
+    date: new Date().toISOString(),
+    machine,
+    settings,
+    scales: Object.fromEntries(scaleNames.map((scale) => [scale, { ...results[scale], p95_over_floor: overFloor[scale] }])),
+    ratios,
+    ratio_details: {
+      inbox_worst: inbox,
+      thread_worst: thread,
+      badge_worst: badge,
+      flatness_per_path: flatness,
+      flatness_scales: `${last}/${first}`,
+      send_fast: fastSend,
+      send_slow_smtp: slowSend,
+      medusa_products_p95_over_floor: Object.fromEntries(scaleNames.map((s) => [s, overFloor[s].medusa_products])),
+    },
+    targets: Object.fromEntries(
+      Object.entries(TARGETS).map(([key, t]) => [key, { ...t, met: meets(ratios[key], t) }])
+    ),
+    email,
+    memory,
+    query_plans: { scale: last, seq_scans_on_messages_or_conversations: seqScans, paths: plans },
+  }
+}
+
+const meets = (value, target) =>
+  value === null || value === undefined ? null : target.better === "lower" ? value <= target.limit : value >= target.limit
+
+const pad = (value, width) => String(value).padStart(width)
+
+export function printScale(scale, result, paths) {
+  const floors = { admin: result.paths.floor_admin.p95, store: result.paths.floor_store.p95 }
+  const lines = [
+    "",
+    `Scale ${scale}: ${result.counts.affiliates} affiliates, ${result.counts.conversations} conversations, ${result.counts.messages} messages`,
+    `${"path".padEnd(22)}${pad("req/s", 9)}${pad("p50 ms", 9)}${pad("p95 ms", 9)}${pad("p99 ms", 9)}${pad("errors", 8)}${pad("p95/floor", 11)}`,
+  ]
+  for (const [name, m] of Object.entries(result.paths)) {
+    const spec = paths[name]
+    const ratio = spec.floor ? "floor" : `${round(m.p95 / floors[spec.side])}× ${spec.side}`
+    lines.push(`${name.padEnd(22)}${pad(m.rps, 9)}${pad(m.p50, 9)}${pad(m.p95, 9)}${pad(m.p99, 9)}${pad(m.errors, 8)}${pad(ratio, 11)}`)
+  }
+  console.log(lines.join("\n"))
+}
+
+export function printSummary(report) {
+  const lines = ["", "Ratios (goal):"]
+  for (const [key, value] of Object.entries(report.ratios)) {
+    const t = report.targets[key]
+    const verdict = t.met === null ? "n/a" : t.met ? "met" : "NOT MET"
+    lines.push(`  ${key.padEnd(28)}${pad(value ?? "n/a", 8)}   ${t.better === "lower" ? "≤" : "≥"} ${t.limit}   ${verdict}`)
+  }
+  const scans = report.query_plans.seq_scans_on_messages_or_conversations
+  lines.push(
+    "",
+    scans.length
+      ? `Sequential scans on messages/conversations at ${report.query_plans.scale}: ${scans.map((s) => `${s.path} → ${s.relation}`).join(", ")}`
+      : `No sequential scan on messages or conversations in any hot path at scale ${report.query_plans.scale}.`,
+    `Medusa's GET /admin/products?limit=20 p95 over the admin floor: ${Object.entries(report.ratio_details.medusa_products_p95_over_floor).map(([s, v]) => `${s} ${v}×`).join(", ")}`
+  )
+  console.log(lines.join("\n"))
+}
+
+/** bench/results/<date>.json and .md (the PNG path is returned for the chart). */
+export function writeReport(dir, report) {
+  fs.mkdirSync(dir, { recursive: true })
+  const stamp = report.date.slice(0, 10)
+  const files = {
+    json: path.join(dir, `${stamp}.json`),
+    md: path.join(dir, `${stamp}.md`),
+    png: path.join(dir, `${stamp}.png`),
+  }
+  fs.writeFileSync(files.json, `${JSON.stringify(report, null, 2)}\n`)
+  fs.writeFileSync(files.md, markdown(report, path.basename(files.png)))
+  return files
+}
+
+function markdown(report, png) {
+  const m = report.machine
+  const scales = Object.keys(report.scales)
+  const out = [
+    `# Benchmark ${report.date.slice(0, 10)}`,
+    "",
+    `Machine: ${m.cores} × ${m.cpu}, ${m.memory_gb} GB, ${m.os}; Node ${m.node}; PostgreSQL ${m.postgres} (${m.database}); queue ${m.queue} (${m.redis}).`,
+    `Load: autocannon, ${report.settings.connections} connections, ${report.settings.duration_s} s measured after a ${report.settings.warmup_s} s warm-up per path; production build (\`medusa build\` + \`medusa start\`, NODE_ENV=production), one server in workerMode shared.`,
+    "",
+    "## Ratios",
+    "",
+    "| ratio | value | goal | met |",
+    "|---|---|---|---|",
+    ...Object.entries(report.ratios).map(([key, value]) => {
+      const t = report.targets[key]
+      return `| \`${key}\` | ${value ?? "n/a"} | ${t.better === "lower" ? "≤" : "≥"} ${t.limit} | ${t.met === null ? "n/a" : t.met ? "yes" : "**no**"} |`
+    }),
+    "",
+    `![p95 latency by scale](${png})`,
+    "",
+  ]
+  for (const scale of scales) {
+    const r = report.scales[scale]
+    out.push(
+      `## Scale ${scale}: ${r.counts.affiliates} affiliates, ${r.counts.conversations} conversations, ${r.counts.messages} messages`,
+      "",
+      "| path | req/s | p50 ms | p95 ms | p99 ms | errors | p95 / floor |",
+      "|---|---|---|---|---|---|---|",
+      ...Object.entries(r.paths).map(
+        ([name, p]) => `| ${name} | ${p.rps} | ${p.p50} | ${p.p95} | ${p.p99} | ${p.errors} | ${r.p95_over_floor[name] ?? "floor"} |`
+      ),
+      ""
+    )
+  }
+  const scans = report.query_plans.seq_scans_on_messages_or_conversations
+  out.push(
+    "## Query plans",
+    "",
+    scans.length
+      ? `Sequential scans on messages or conversations at ${report.query_plans.scale}: ${scans.map((s) => `${s.path} → ${s.relation}`).join(", ")}.`
+      : `Every statement of every hot path at scale ${report.query_plans.scale} was run under EXPLAIN (ANALYZE, BUFFERS): no sequential scan on messages or conversations.`,
+    "",
+    `Email: ${report.email.emails} emails in ${report.email.seconds} s by ${report.email.workers} worker = ${report.email.per_second}/s. Memory: ${report.memory.with_plugin_mb} MB with the plugin, ${report.memory.without_plugin_mb} MB without (median of 3 starts each).`,
+    ""
+  )
+  return out.join("\n")
+}

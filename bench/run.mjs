@@ -1,0 +1,239 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the plugin's hot paths against Medusa's own floor, on a
+ * production build, at three program sizes, in one run. Prints tables and
+ * ratios; writes bench/results/<date>.{json,md,png}. Options:
+ *   --scale S,M,L        scales to run (default all three; L is 10k affiliates / 1M messages)
+ *   --duration <s>       measured seconds per path (default 8), after a 2 s warm-up
+ *   --connections <n>    concurrent connections (default 8)
+ * Honours DATABASE_URL (else localhost:5432, else embedded Postgres) and
+ * REDIS_URL (else localhost:6379 when it answers, else the in-process queue).
+ */
+import { execFileSync } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import { parseArgs } from "node:util"
+import pg from "pg"
+import { run } from "../scripts/lib/processes.mjs"
+import { renderChart } from "./lib/chart.mjs"
+import { checkQueryPlans } from "./lib/explain.mjs"
+import { BenchHost } from "./lib/host.mjs"
+import { hotPaths } from "./lib/hot-paths.mjs"
+import { measure, round } from "./lib/load.mjs"
+import { addBroadcastMembers, api, lengthenThread, setUpProgram } from "./lib/program.mjs"
+import { buildReport, printScale, printSummary, writeReport } from "./lib/report.mjs"
+import { countRows, GROUP_IDS, seedAffiliates, seedFixtures } from "./lib/seed.mjs"
+import { describeMachine, dropDatabase, provideDatabaseServer, provideRedis, recreateDatabase } from "./lib/services.mjs"
+import { SmtpSink } from "./lib/smtp-sink.mjs"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const stateDir = path.join(root, ".tmp/bench")
+const SCALES = { S: 100, M: 1_000, L: 10_000 }
+const ADMIN = { email: "bench@bench.test", password: "bench-admin-password" }
+const DATABASE = `affmsg_bench_${process.pid}`
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: "string", default: "S,M,L" },
+    duration: { type: "string", default: "8" },
+    connections: { type: "string", default: "8" },
+  },
+})
+const scales = args.scale.split(",").map((s) => s.trim().toUpperCase())
+for (const scale of scales) {
+  if (!SCALES[scale]) throw new Error(`unknown scale ${scale}: use S, M and/or L`)
+}
+const durationS = Number(args.duration)
+const connections = Number(args.connections)
+
+const cleanups = []
+const log = (message) => console.log(`[bench] ${message}`)
+
+async function main() {
+  fs.mkdirSync(stateDir, { recursive: true })
+  log("building the plugin…")
+  await buildPlugin()
+
+  const dbServer = await provideDatabaseServer(stateDir)
+  cleanups.push(dbServer.stop)
+  const redisUrl = await provideRedis()
+  const sink = await new SmtpSink().start()
+  cleanups.push(() => sink.stop())
+  log(`database: ${dbServer.kind}; queue: ${redisUrl ?? "in-process"}; SMTP sink: ${sink.url}`)
+
+  await recreateDatabase(dbServer.url, DATABASE)
+  cleanups.push(() => dropDatabase(dbServer.url, DATABASE))
+  const host = new BenchHost({
+    root,
+    dir: path.join(stateDir, "host"),
+    env: { DATABASE_URL: dbServer.url(DATABASE), REDIS_URL: redisUrl ?? "", SMTP_URL: sink.url },
+  })
+  log("medusa build of the bench host (production)…")
+  await host.build()
+  log("medusa db:migrate…")
+  await host.migrate()
+  await host.createAdmin(ADMIN.email, ADMIN.password)
+
+  const db = new pg.Client({ connectionString: dbServer.url(DATABASE) })
+  await db.connect()
+  cleanups.push(() => db.end())
+  const machine = await describeMachine(db, redisUrl)
+
+  log("server memory with and without the plugin…")
+  const memory = await measureMemory(host)
+  log(`RSS: ${memory.with_plugin_mb} MB with the plugin, ${memory.without_plugin_mb} MB without`)
+
+  const server = await host.start()
+  cleanups.push(server.stop)
+  await seedFixtures(db)
+  const program = await setUpProgram(server.url, { adminEmail: ADMIN.email, adminPassword: ADMIN.password, groupId: GROUP_IDS[0] })
+  await lengthenThread(db, program.teamThreadId, 199)
+  await addBroadcastMembers(db, program.broadcast.affiliate_id, 99)
+  const managers = [program.adminId, "user_bench_manager_2", "user_bench_manager_3"]
+  const paths = hotPaths(program)
+
+  const results = {}
+  let seeded = 0
+  let emailsExpected = sink.received
+  for (const scale of scales) {
+    log(`seeding to scale ${scale} (${SCALES[scale]} affiliates)…`)
+    const seconds = await seedAffiliates(db, { from: seeded, to: SCALES[scale], managers })
+    seeded = SCALES[scale]
+    const counts = await countRows(db)
+    log(`seeded in ${round(seconds, 1)} s: ${JSON.stringify(counts)}`)
+    const measured = {}
+    for (const [name, spec] of Object.entries(paths)) {
+      measured[name] = await measure({
+        url: `${server.url}${spec.path}`,
+        method: spec.method,
+        headers: spec.headers,
+        body: spec.body,
+        connections,
+        durationS,
+      })
+      if (spec.send) {
+        emailsExpected += measured[name].acknowledged
+      }
+    }
+    // each send emails one person: let the queue drain before the next scale
+    await sink.waitFor(emailsExpected, 300_000)
+    results[scale] = { counts, seed_seconds: round(seconds, 1), paths: measured }
+    printScale(scale, results[scale], paths)
+  }
+
+  const last = scales[scales.length - 1]
+  log(`owner send with an SMTP server that takes 2 s per email (scale ${last})…`)
+  sink.delayMs = 2_000
+  const slowSend = await measure({
+    url: `${server.url}${paths.send_owner.path}`,
+    method: "POST",
+    headers: paths.send_owner.headers,
+    body: paths.send_owner.body,
+    connections,
+    durationS,
+  })
+  sink.delayMs = 0
+  emailsExpected += slowSend.acknowledged
+  await sink.waitFor(emailsExpected, 600_000)
+
+  log("email throughput of one worker…")
+  const email = await measureEmailThroughput(server.url, program, sink)
+  emailsExpected += email.emails
+  log(`${email.emails} emails in ${email.seconds} s: ${email.per_second}/s`)
+
+  log(`query plans of the hot paths at scale ${last} (EXPLAIN ANALYZE, BUFFERS)…`)
+  const plans = await checkQueryPlans({ host, db, paths, log })
+
+  const report = buildReport({
+    machine: { ...machine, database: dbServer.kind, queue: redisUrl ? "BullMQ on Redis" : "in-process" },
+    settings: { connections, duration_s: durationS, warmup_s: 2 },
+    results,
+    paths,
+    slowSend,
+    email,
+    memory,
+    plans,
+  })
+  printSummary(report)
+  const files = writeReport(path.join(root, "bench/results"), report)
+  await renderChart(report, files.png)
+  log(`wrote ${Object.values(files).map((f) => path.relative(root, f)).join(", ")}`)
+}
+
+async function buildPlugin() {
+  const useFlock = (() => {
+    try {
+      execFileSync("flock", ["--version"], { stdio: "ignore" })
+      return true
+    } catch {
+      return false
+    }
+  })()
+  const [command, commandArgs] = useFlock
+    ? ["flock", ["/tmp/affmsg-plugin-build.lock", "npm", "run", "build"]]
+    : ["npm", ["run", "build"]]
+  await run(command, commandArgs, { cwd: root, quiet: true })
+}
+
+/** Median RSS of three fresh starts each, with the plugin and without, after the same warm-up. */
+async function measureMemory(host) {
+  const samples = { with: [], without: [] }
+  for (let i = 0; i < 3; i++) {
+    for (const variant of ["with", "without"]) {
+      const server = await host.start({
+        extraEnv: { BENCH_WITHOUT_PLUGIN: variant === "without" ? "true" : "false" },
+        logName: `memory-${variant}.log`,
+      })
+      try {
+        const token = (await api(server.url, "POST", "/auth/user/emailpass", { body: ADMIN })).token
+        for (let r = 0; r < 200; r++) {
+          await api(server.url, "GET", "/admin/bench-floor", { token })
+        }
+        await new Promise((resolve) => setTimeout(resolve, 2_000))
+        samples[variant].push(server.rssMb())
+      } finally {
+        await server.stop()
+      }
+    }
+  }
+  const median = (values) => round([...values].sort((a, b) => a - b)[1], 1)
+  return {
+    with_plugin_mb: median(samples.with),
+    without_plugin_mb: median(samples.without),
+    plugin_mb: round(median(samples.with) - median(samples.without), 1),
+    samples,
+  }
+}
+
+/**
+ * Owner messages to the broadcast affiliate's team thread, each emailing its
+ * 100 members: emails per second from the first send to the last email,
+ * with the one server (workerMode shared) as the only worker.
+ */
+async function measureEmailThroughput(baseUrl, program, sink) {
+  const sends = 20
+  const recipients = 100
+  const before = sink.received
+  const started = Date.now()
+  for (let i = 0; i < sends; i++) {
+    await api(baseUrl, "POST", "/admin/conversations", {
+      token: program.adminToken,
+      body: { affiliate_id: program.broadcast.affiliate_id, body: `Broadcast ${i}` },
+    })
+  }
+  await sink.waitFor(before + sends * recipients, 600_000)
+  const seconds = (Date.now() - started) / 1000
+  return { emails: sends * recipients, seconds: round(seconds, 2), per_second: round((sends * recipients) / seconds, 1), workers: 1 }
+}
+
+main()
+  .catch((error) => {
+    console.error(`[bench] failed: ${error.stack ?? error}`)
+    process.exitCode = 1
+  })
+  .finally(async () => {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((error) => console.error(`[bench] cleanup: ${error.message}`))
+    }
+  })
