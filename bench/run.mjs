@@ -52,8 +52,8 @@ const log = (message) => console.log(`[bench] ${message}`)
 
 async function main() {
   fs.mkdirSync(stateDir, { recursive: true })
-  log("building the plugin…")
-  await buildPlugin()
+  log("building and packing the plugin…")
+  const tarball = await buildAndPackPlugin()
 
   const dbServer = await provideDatabaseServer(stateDir)
   cleanups.push(dbServer.stop)
@@ -67,6 +67,7 @@ async function main() {
   const host = new BenchHost({
     root,
     dir: path.join(stateDir, "host"),
+    tarball,
     env: { DATABASE_URL: dbServer.url(DATABASE), REDIS_URL: redisUrl ?? "", SMTP_URL: sink.url },
   })
   log("medusa build of the bench host (production)…")
@@ -161,8 +162,18 @@ async function main() {
   log(`wrote ${Object.values(files).map((f) => path.relative(root, f)).join(", ")}`)
 }
 
-async function buildPlugin() {
-  const useFlock = (() => {
+/**
+ * `npm run build` and `npm pack` under the build lock the tests use (a
+ * build deletes .medusa/server first, so a pack beside another build would
+ * see half a package). Returns the tarball: the host installs it as a store
+ * installs the published package.
+ */
+async function buildAndPackPlugin() {
+  const packDir = path.join(stateDir, "pack")
+  fs.rmSync(packDir, { recursive: true, force: true })
+  fs.mkdirSync(packDir, { recursive: true })
+  const script = `npm run build >/dev/null && npm pack --silent --pack-destination "${packDir}" >/dev/null`
+  const hasFlock = (() => {
     try {
       execFileSync("flock", ["--version"], { stdio: "ignore" })
       return true
@@ -170,10 +181,11 @@ async function buildPlugin() {
       return false
     }
   })()
-  const [command, commandArgs] = useFlock
-    ? ["flock", ["/tmp/affmsg-plugin-build.lock", "npm", "run", "build"]]
-    : ["npm", ["run", "build"]]
-  await run(command, commandArgs, { cwd: root, quiet: true })
+  await (hasFlock
+    ? run("flock", ["/tmp/affmsg-plugin-build.lock", "sh", "-c", script], { cwd: root, quiet: true })
+    : run("sh", ["-c", script], { cwd: root, quiet: true }))
+  const [tarball] = fs.readdirSync(packDir).filter((file) => file.endsWith(".tgz"))
+  return path.join(packDir, tarball)
 }
 
 /** Median RSS of three fresh starts each, with the plugin and without, after the same warm-up. */

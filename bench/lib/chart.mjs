@@ -38,7 +38,7 @@ export async function renderChart(report, pngPath) {
 function chartSvg(report) {
   const width = 900
   const height = 520
-  const m = { left: 70, right: 300, top: 50, bottom: 60 }
+  const m = { left: 130, right: 300, top: 50, bottom: 60 }
   const scales = Object.keys(report.scales)
   const values = SERIES.flatMap(([key]) => scales.map((s) => report.scales[s].paths[key]?.p95).filter((v) => v > 0))
   const lo = Math.log10(Math.min(...values) / 1.5)

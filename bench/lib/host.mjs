@@ -8,14 +8,16 @@ const PACKAGE_NAME = "medusa-plugin-affiliate-messaging"
 
 /**
  * The benchmark's store as a merchant runs it: bench/host copied to
- * `dir`, the plugin (built from this checkout) linked into its node_modules
- * by package name, `medusa build`, and `medusa start` from .medusa/server
+ * `dir`, the plugin's `npm pack` tarball unpacked into its node_modules
+ * (found by package name; its dependencies resolve from the repository's
+ * node_modules), `medusa build`, and `medusa start` from .medusa/server
  * with NODE_ENV=production.
  */
 export class BenchHost {
-  constructor({ root, dir, env }) {
+  constructor({ root, dir, tarball, env }) {
     this.root = root
     this.dir = dir
+    this.tarball = tarball
     this.env = env
     this.medusaBin = path.join(root, "node_modules/.bin/medusa")
   }
@@ -35,8 +37,9 @@ export class BenchHost {
   async build() {
     fs.rmSync(this.dir, { recursive: true, force: true })
     fs.cpSync(path.join(this.root, "bench/host"), this.dir, { recursive: true })
-    fs.mkdirSync(path.join(this.dir, "node_modules"), { recursive: true })
-    fs.symlinkSync(this.root, path.join(this.dir, "node_modules", PACKAGE_NAME), "dir")
+    const installDir = path.join(this.dir, "node_modules", PACKAGE_NAME)
+    fs.mkdirSync(installDir, { recursive: true })
+    execFileSync("tar", ["-xzf", this.tarball, "-C", installDir, "--strip-components=1"])
     await run(this.medusaBin, ["build"], { cwd: this.dir, env: this.commandEnv(), quiet: true })
   }
 

@@ -76,7 +76,9 @@ export function inboxSql(query: InboxQuery) {
       )
       bindings.push(pattern)
     }
-    where.push(`c.id in (${sources.join(" union ")})`)
+    // an array of the hits, looked up by primary key: `in (subquery)` lets the
+    // planner hash-join it against a scan of every conversation
+    where.push(`c.id = any(array(${sources.join(" union ")}))`)
   }
   const filter = `from affiliate_conversation c where ${where.join(" and ")}`
   // one round trip: the counts always come back, the page's columns are

@@ -105,10 +105,12 @@ class MessagingModuleService extends MedusaService({
     if (inserted) {
       return { conversation: inserted as ConversationDTO, created: true }
     }
+    // `is not distinct from` would hide both unique indexes from the planner
     const [existing] = await manager.execute(
-      `select * from affiliate_conversation
-        where affiliate_id = ? and member_id is not distinct from ? and deleted_at is null`,
-      [audience.affiliate_id, audience.member_id]
+      audience.member_id
+        ? `select * from affiliate_conversation where affiliate_id = ? and member_id = ? and deleted_at is null`
+        : `select * from affiliate_conversation where affiliate_id = ? and member_id is null and deleted_at is null`,
+      audience.member_id ? [audience.affiliate_id, audience.member_id] : [audience.affiliate_id]
     )
     return { conversation: existing as ConversationDTO, created: false }
   }
