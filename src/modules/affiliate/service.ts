@@ -7,6 +7,7 @@ import {
   ResolvedPluginOptions,
 } from "../../types/options"
 import { resolvePluginOptions } from "../../utils/plugin-options"
+import { placeholders } from "../../utils/sql-placeholders"
 import { Affiliate, AffiliateGroup, AffiliateInvite, AffiliateMember } from "./models"
 
 class AffiliateModuleService extends MedusaService({
@@ -42,8 +43,8 @@ class AffiliateModuleService extends MedusaService({
     @MedusaContext() ctx: Context<EntityManager> = {}
   ): Promise<MemberAccess | null> {
     const [row] = await ctx.manager!.execute(
-      `select m.id, m.affiliate_id, a.status as affiliate_status, a.group_id as affiliate_group_id,
-              g.messaging_enabled, g.messaging_disabled_message
+      `select m.id, m.affiliate_id, a.status as affiliate_status,
+              g.id as group_id, g.messaging_enabled, g.messaging_disabled_message
          from affiliate_member m
          join affiliate a on a.id = m.affiliate_id and a.deleted_at is null
          left join affiliate_group g on g.id = a.group_id and g.deleted_at is null
@@ -57,11 +58,9 @@ class AffiliateModuleService extends MedusaService({
       id: row.id,
       affiliate_id: row.affiliate_id,
       affiliate_status: row.affiliate_status,
-      affiliate_group_id: row.affiliate_group_id ?? null,
-      group:
-        row.messaging_enabled === null || row.messaging_enabled === undefined
-          ? null
-          : { messaging_enabled: row.messaging_enabled, messaging_disabled_message: row.messaging_disabled_message },
+      group: row.group_id
+        ? { messaging_enabled: row.messaging_enabled, messaging_disabled_message: row.messaging_disabled_message }
+        : null,
     }
   }
 
@@ -75,7 +74,7 @@ class AffiliateModuleService extends MedusaService({
       return []
     }
     return await ctx.manager!.execute(
-      `select id, first_name, last_name, email from affiliate_member where id in (${ids.map(() => "?").join(", ")})`,
+      `select id, first_name, last_name, email from affiliate_member where id in (${placeholders(ids)})`,
       ids
     )
   }
@@ -85,7 +84,6 @@ export type MemberAccess = {
   id: string
   affiliate_id: string
   affiliate_status: AffiliateStatus
-  affiliate_group_id: string | null
   /** Null when the affiliate has no group. */
   group: { messaging_enabled: boolean; messaging_disabled_message: string | null } | null
 }

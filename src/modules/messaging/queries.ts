@@ -1,4 +1,5 @@
 import type { AffiliateStatus } from "../../types/affiliate"
+import { placeholders } from "../../utils/sql-placeholders"
 
 /**
  * SQL of the read paths that must stay index-backed at program scale: the
@@ -37,8 +38,6 @@ export type ThreadPageQuery = {
   before?: string
   after?: string
 }
-
-const placeholders = (values: unknown[]) => values.map(() => "?").join(", ")
 
 function likePattern(q: string) {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`

@@ -24,6 +24,7 @@ import {
   ResolvedPluginOptions,
 } from "../../types/options"
 import { resolvePluginOptions } from "../../utils/plugin-options"
+import { placeholders } from "../../utils/sql-placeholders"
 import {
   Conversation,
   MemberReadState,
@@ -215,7 +216,7 @@ class MessagingModuleService extends MedusaService({
     }
     const attached = await ctx.transactionManager!.execute(
       `update affiliate_message_attachment set message_id = ?, updated_at = now()
-        where id in (${ids.map(() => "?").join(", ")}) and message_id is null and deleted_at is null
+        where id in (${placeholders(ids)}) and message_id is null and deleted_at is null
           and uploader_type = ? and uploader_id = ? and created_at > now() - interval '${ATTACHMENT_SEND_WINDOW_HOURS} hours'
         returning id`,
       [messageId, ...ids, uploader.type, uploader.id]
@@ -232,7 +233,7 @@ class MessagingModuleService extends MedusaService({
   async detachFromMessage(ids: string[], @MedusaContext() ctx: Ctx = {}) {
     if (ids.length) {
       await ctx.transactionManager!.execute(
-        `update affiliate_message_attachment set message_id = null where id in (${ids.map(() => "?").join(", ")})`,
+        `update affiliate_message_attachment set message_id = null where id in (${placeholders(ids)})`,
         ids
       )
     }
@@ -253,7 +254,7 @@ class MessagingModuleService extends MedusaService({
               owner_read_at = case when ? then c.owner_read_at else now() end,
               updated_at = now()
          from (select id, owner_unread, owner_read_at from affiliate_conversation
-                where id in (${ids.map(() => "?").join(", ")}) for update) previous
+                where id in (${placeholders(ids)}) for update) previous
         where c.id = previous.id and c.owner_unread is distinct from ?
         returning previous.id, previous.owner_unread, previous.owner_read_at`,
       [unread, unread, ...ids, unread]
@@ -468,7 +469,7 @@ class MessagingModuleService extends MedusaService({
     return await ctx.manager!.execute(
       `select id, message_id, file_id, filename, mime_type, size, uploader_type, uploader_id, created_at
          from affiliate_message_attachment
-        where message_id in (${messageIds.map(() => "?").join(", ")}) and deleted_at is null
+        where message_id in (${placeholders(messageIds)}) and deleted_at is null
         order by created_at asc, id asc`,
       messageIds
     )
