@@ -28,9 +28,9 @@ export async function retrieveVisibleConversation(
   id: string,
   member?: { id: string; affiliate_id: string }
 ): Promise<ConversationDTO> {
-  const [conversation] = (await container
+  const conversation = await container
     .resolve<MessagingModuleService>(MESSAGING_MODULE)
-    .listConversations({ id }, { take: 1 })) as ConversationDTO[]
+    .findConversation(id)
   if (!conversation || (member && !isVisibleToMember(conversation, member))) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Conversation ${id} was not found`)
   }

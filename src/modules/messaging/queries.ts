@@ -61,6 +61,9 @@ export function inboxSql(query: InboxQuery) {
   inList("affiliate_status", query.affiliate_status)
   inList("affiliate_id", query.affiliate_id)
   inList("member_id", query.member_id)
+  // the search runs once, in a CTE both the count and the page read
+  let hits = ""
+  const hitBindings: unknown[] = []
   if (query.q) {
     // each side of the union can use its own trigram index
     const pattern = likePattern(query.q)
@@ -68,28 +71,29 @@ export function inboxSql(query: InboxQuery) {
       `select id from affiliate_conversation
         where deleted_at is null and (affiliate_name ilike ? or affiliate_email ilike ?)`,
     ]
-    bindings.push(pattern, pattern)
+    hitBindings.push(pattern, pattern)
     if (query.q.length >= MIN_MESSAGE_SEARCH_LENGTH) {
       sources.push(
         `select conversation_id from affiliate_message where deleted_at is null and body ilike ?`
       )
-      bindings.push(pattern)
+      hitBindings.push(pattern)
     }
+    hits = `with hits as (select array(${sources.join(" union ")}) as ids) `
     // an array of the hits, looked up by primary key: `in (subquery)` lets the
     // planner hash-join it against a scan of every conversation
-    where.push(`c.id = any(array(${sources.join(" union ")}))`)
+    where.push(`c.id = any((select ids from hits)::text[])`)
   }
   const filter = `from affiliate_conversation c where ${where.join(" and ")}`
   // one round trip: the counts always come back, the page's columns are
   // null when it is empty
   return {
-    sql: `select page.*, totals.total_count, unread.total_unread_count
+    sql: `${hits}select page.*, totals.total_count, unread.total_unread_count
             from (select count(*) as total_count ${filter}) totals
            cross join (select count(*) as total_unread_count from affiliate_conversation
                         where owner_unread = true and deleted_at is null and last_message_at is not null) unread
             left join lateral (select c.*, c.owner_unread as unread ${filter}
                                 order by c.last_message_at desc, c.id desc limit ? offset ?) page on true`,
-    bindings: [...bindings, ...bindings, query.limit, query.offset],
+    bindings: [...hitBindings, ...bindings, ...bindings, query.limit, query.offset],
   } as Sql
 }
 
@@ -137,22 +141,25 @@ export function memberConversationsSql(query: MemberConversationQuery) {
 const MESSAGE_COLUMNS =
   "id, conversation_id, author_type, author_id, author_name, body, created_at"
 
-export function threadPageSql(
-  query: ThreadPageQuery,
-  cursor?: { created_at: Date; id: string }
-): Sql & { newestFirst: boolean } {
+/**
+ * A message's place in its thread, read in SQL: timestamps are exact to the
+ * microsecond there and only to the millisecond once they are JS Dates.
+ */
+const POSITION_OF = "select created_at, id from affiliate_message where id = ?"
+
+export function threadPageSql(query: ThreadPageQuery): Sql & { newestFirst: boolean } {
   const base = `select ${MESSAGE_COLUMNS} from affiliate_message where conversation_id = ? and deleted_at is null`
-  if (cursor && query.after) {
+  if (query.after) {
     return {
-      sql: `${base} and (created_at, id) > (?, ?) order by created_at asc, id asc limit ?`,
-      bindings: [query.conversation_id, cursor.created_at, cursor.id, query.limit],
+      sql: `${base} and (created_at, id) > (${POSITION_OF}) order by created_at asc, id asc limit ?`,
+      bindings: [query.conversation_id, query.after, query.limit],
       newestFirst: false,
     }
   }
-  if (cursor && query.before) {
+  if (query.before) {
     return {
-      sql: `${base} and (created_at, id) < (?, ?) order by created_at desc, id desc limit ?`,
-      bindings: [query.conversation_id, cursor.created_at, cursor.id, query.limit],
+      sql: `${base} and (created_at, id) < (${POSITION_OF}) order by created_at desc, id desc limit ?`,
+      bindings: [query.conversation_id, query.before, query.limit],
       newestFirst: true,
     }
   }
@@ -174,16 +181,11 @@ export function threadPageSql(
 }
 
 /** Total messages, and how many come before `first` (all of them when the page is empty). */
-export function positionSql(
-  conversationId: string,
-  first?: { created_at: Date; id: string }
-): Sql {
-  const before = first
-    ? `count(*) filter (where (created_at, id) < (?, ?))`
-    : `count(*)`
+export function positionSql(conversationId: string, firstId?: string): Sql {
+  const before = firstId ? `count(*) filter (where (created_at, id) < (${POSITION_OF}))` : `count(*)`
   return {
     sql: `select count(*) as count, ${before} as offset
             from affiliate_message where conversation_id = ? and deleted_at is null`,
-    bindings: first ? [first.created_at, first.id, conversationId] : [conversationId],
+    bindings: firstId ? [firstId, conversationId] : [conversationId],
   }
 }

@@ -148,7 +148,7 @@ class MessagingModuleService extends MedusaService({
          owner_read_at = case when ? = 'owner' then previous.at else c.owner_read_at end,
          updated_at = now()
        from previous where c.id = previous.id
-       returning previous.at, previous.owner_unread`,
+       returning previous.owner_unread`,
       [
         input.conversation_id,
         preview,
@@ -157,19 +157,20 @@ class MessagingModuleService extends MedusaService({
         input.author_type,
       ]
     )
+    // the time comes from the row just updated: passed through a JS Date it
+    // would be cut to milliseconds, and two messages of one millisecond would tie
     const [message] = await manager.execute(
       `insert into affiliate_message (id, conversation_id, author_type, author_id, author_name, body, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?)
+       select ?, c.id, ?, ?, ?, ?, c.last_message_at, c.last_message_at
+         from affiliate_conversation c where c.id = ?
        returning id, conversation_id, author_type, author_id, author_name, body, created_at`,
       [
         generateEntityId(undefined, "msg"),
-        input.conversation_id,
         input.author_type,
         input.author_id,
         input.author_name,
         input.body,
-        state.at,
-        state.at,
+        input.conversation_id,
       ]
     )
     return { message: message as MessageDTO, previous_owner_unread: state.owner_unread }
@@ -275,13 +276,17 @@ class MessagingModuleService extends MedusaService({
   }
 
   /**
-   * Moves a member's read mark to now (never backwards). Returns the previous
-   * mark, and whether owner messages were unread before.
+   * Moves a member's read mark (never backwards) to now, or with
+   * `upToMessageId` to that message of the thread: a member's own message
+   * marks read what came before it, not an owner message that landed
+   * between its send and this call. Returns the previous mark, and whether
+   * owner messages were unread before.
    */
   @InjectTransactionManager()
   async markMemberRead(
     conversationId: string,
     memberId: string,
+    upToMessageId?: string | null,
     @MedusaContext() ctx: Ctx = {}
   ): Promise<{ previous_read_at: Date | null; was_unread: boolean }> {
     const manager = ctx.transactionManager!
@@ -289,11 +294,12 @@ class MessagingModuleService extends MedusaService({
     const [before] = await manager.execute(state.sql, state.bindings)
     await manager.execute(
       `insert into affiliate_member_read_state (id, conversation_id, member_id, last_read_at, created_at, updated_at)
-       values (?, ?, ?, clock_timestamp(), now(), now())
+       values (?, ?, ?, coalesce((select created_at from affiliate_message where id = ? and conversation_id = ?),
+                                 clock_timestamp()), now(), now())
        on conflict (conversation_id, member_id) where deleted_at is null
        do update set last_read_at = greatest(affiliate_member_read_state.last_read_at, excluded.last_read_at),
                      updated_at = now()`,
-      [generateEntityId(undefined, "mrs"), conversationId, memberId]
+      [generateEntityId(undefined, "mrs"), conversationId, memberId, upToMessageId ?? null, conversationId]
     )
     return { previous_read_at: before?.last_read_at ?? null, was_unread: !!before?.unread }
   }
@@ -431,11 +437,9 @@ class MessagingModuleService extends MedusaService({
   async listThreadPage(query: ThreadPageQuery, @MedusaContext() ctx: Ctx = {}) {
     const manager = ctx.manager!
     const cursorId = query.after ?? query.before
-    let cursor: { created_at: Date; id: string } | undefined
     if (cursorId) {
-      ;[cursor] = await manager.execute(
-        `select created_at, id from affiliate_message
-          where id = ? and conversation_id = ? and deleted_at is null`,
+      const [cursor] = await manager.execute(
+        `select id from affiliate_message where id = ? and conversation_id = ? and deleted_at is null`,
         [cursorId, query.conversation_id]
       )
       if (!cursor) {
@@ -445,16 +449,30 @@ class MessagingModuleService extends MedusaService({
         )
       }
     }
-    const page = threadPageSql(query, cursor)
+    const page = threadPageSql(query)
     const rows: (MessageDTO & { thread_total?: number })[] = await manager.execute(page.sql, page.bindings)
     const messages = (page.newestFirst ? rows.reverse() : rows).map(({ thread_total, ...message }) => message)
     if (rows.length && rows[0].thread_total !== undefined) {
       const count = Number(rows[0].thread_total)
       return { messages, count, offset: count - messages.length }
     }
-    const position = positionSql(query.conversation_id, messages[0])
+    const position = positionSql(query.conversation_id, messages[0]?.id)
     const [{ count, offset }] = await manager.execute(position.sql, position.bindings)
     return { messages, count: Number(count), offset: Number(offset) }
+  }
+
+  /**
+   * One conversation by id, or null: a plain indexed select, as every
+   * thread route reads one before its page (the ORM's find costs more CPU
+   * than the page itself).
+   */
+  @InjectManager()
+  async findConversation(id: string, @MedusaContext() ctx: Ctx = {}): Promise<ConversationDTO | null> {
+    const [row] = await ctx.manager!.execute(
+      `select * from affiliate_conversation where id = ? and deleted_at is null`,
+      [id]
+    )
+    return (row as ConversationDTO) ?? null
   }
 
   /** The attachments of sent messages, in upload order: one indexed query for a page of a thread. */

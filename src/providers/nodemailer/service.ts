@@ -5,6 +5,7 @@ import type {
 } from "@medusajs/framework/types"
 import { AbstractNotificationProviderService, MedusaError } from "@medusajs/framework/utils"
 import nodemailer, { Transporter } from "nodemailer"
+import { recordSentEmail } from "./sent-receipts"
 
 export type NodemailerProviderOptions = {
   /** SMTP URL, e.g. `smtp://user:pass@smtp.example.com:587`. */
@@ -69,6 +70,9 @@ export class NodemailerNotificationService extends AbstractNotificationProviderS
       text: content.text,
       ...(typeof messageId === "string" ? { messageId } : {}),
     })
+    if (typeof messageId === "string") {
+      recordSentEmail(messageId)
+    }
     return { id: info.messageId }
   }
 }

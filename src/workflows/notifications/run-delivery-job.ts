@@ -1,19 +1,39 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { DeliveryJob } from "../../modules/delivery-queue/types"
-import { DELIVER_AFFILIATE_INVITE, DELIVER_MESSAGE_NOTIFICATION } from "./delivery-jobs"
+import {
+  DELIVER_AFFILIATE_INVITE,
+  DELIVER_MESSAGE_NOTIFICATIONS,
+  DELIVER_MESSAGE_NOTIFICATION_V1,
+  ENQUEUE_MESSAGE_NOTIFICATIONS,
+} from "./delivery-jobs"
 import { deliverAffiliateInviteWorkflow } from "./workflows/deliver-affiliate-invite"
-import { deliverMessageNotificationWorkflow } from "./workflows/deliver-message-notification"
+import { deliverMessageNotificationsWorkflow } from "./workflows/deliver-message-notifications"
+import { enqueueMessageNotificationsWorkflow } from "./workflows/enqueue-message-notifications"
 
 const deliveryWorkflows = {
-  [DELIVER_MESSAGE_NOTIFICATION]: deliverMessageNotificationWorkflow,
+  [ENQUEUE_MESSAGE_NOTIFICATIONS]: enqueueMessageNotificationsWorkflow,
+  [DELIVER_MESSAGE_NOTIFICATIONS]: deliverMessageNotificationsWorkflow,
   [DELIVER_AFFILIATE_INVITE]: deliverAffiliateInviteWorkflow,
 } as const
 
 /** Runs one queued delivery; a thrown error makes the queue retry it. */
 export async function runDeliveryJob(container: MedusaContainer, job: DeliveryJob) {
+  if (job.workflow === DELIVER_MESSAGE_NOTIFICATION_V1) {
+    job = upgradeV1Delivery(job)
+  }
   const workflow = deliveryWorkflows[job.workflow as keyof typeof deliveryWorkflows]
   if (!workflow) {
     throw new Error(`Unknown delivery workflow ${job.workflow}`)
   }
   await workflow(container).run({ input: job.input as any })
+}
+
+/** A one-recipient job queued before batching, as the batch workflow takes it. */
+function upgradeV1Delivery(job: DeliveryJob): DeliveryJob {
+  const { recipient, idempotency_key, ...rest } = job.input as Record<string, any>
+  return {
+    ...job,
+    workflow: DELIVER_MESSAGE_NOTIFICATIONS,
+    input: { ...rest, deliveries: [{ recipient, idempotency_key }] },
+  }
 }

@@ -31,6 +31,17 @@ export class BullMqDriver implements QueueDriver {
         removeOnFail: { age: 30 * DAY_SECONDS },
       },
     })
+    this.logConnectionErrors(this.queue_)
+  }
+
+  /**
+   * BullMQ re-emits Redis connection errors; an `error` event without a
+   * listener would crash the process, while ioredis reconnects by itself.
+   */
+  protected logConnectionErrors(emitter: Pick<NodeJS.EventEmitter, "on">) {
+    emitter.on("error", (error: Error) => {
+      this.logger.warn(`affiliate messaging: delivery queue Redis: ${error.message}`)
+    })
   }
 
   protected connect() {
@@ -66,6 +77,7 @@ export class BullMqDriver implements QueueDriver {
         settings: { backoffStrategy: (attemptsMade: number) => backoffDelay(this.policy, attemptsMade) },
       }
     )
+    this.logConnectionErrors(this.worker_)
     this.worker_.on("failed", (job, error) => {
       if (job && job.attemptsMade >= this.policy.attempts) {
         this.logger.error(

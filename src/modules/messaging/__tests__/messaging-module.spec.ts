@@ -64,7 +64,14 @@ moduleIntegrationTestRunner<MessagingModuleService>({
 
         const [after] = await service.listConversations({ id: conversation.id })
         expect(after.message_count).toBe(30)
-        expect(new Date(after.last_message_at!).getTime()).toBe(new Date(rows[29].created_at).getTime())
+        // to the microsecond: a timestamp that went through a JS Date would be cut to milliseconds
+        const [exact] = await sql(
+          `select c.last_message_at = max(m.created_at) as same, count(*) filter (where extract(microseconds from m.created_at)::int % 1000 <> 0)::int as sub_ms
+             from affiliate_conversation c join affiliate_message m on m.conversation_id = c.id where c.id = ? group by c.id`,
+          [conversation.id]
+        )
+        expect(exact.same).toBe(true)
+        expect(exact.sub_ms).toBeGreaterThan(0)
         expect(appended.map((a) => a.message.id)).toEqual(expect.arrayContaining(rows.map((r) => r.id)))
       })
 
@@ -91,6 +98,17 @@ moduleIntegrationTestRunner<MessagingModuleService>({
           owner_unread: false,
         }))
         expect(new Date(after.last_message_at!).getTime()).toBe(new Date(before.last_message_at!).getTime())
+      })
+
+      it("a member's own message marks read what came before it, not an owner message after it", async () => {
+        const { conversation } = await service.openConversation({ affiliate_id: "aff_5", member_id: null }, affiliateFields)
+        const own = await service.appendMessage({ conversation_id: conversation.id, author_type: "affiliate", author_id: "affmem_5", author_name: "M", body: "mine" })
+        // the owner answers between the member's send and its read mark
+        await service.appendMessage({ conversation_id: conversation.id, author_type: "owner", author_id: "u", author_name: "U", body: "reply" })
+        await service.markMemberRead(conversation.id, "affmem_5", own.message.id)
+        expect(await service.isUnreadForMember(conversation.id, "affmem_5")).toBe(true)
+        await service.markMemberRead(conversation.id, "affmem_5")
+        expect(await service.isUnreadForMember(conversation.id, "affmem_5")).toBe(false)
       })
 
       it("creates the settings from the plugin option on first use", async () => {

@@ -2,11 +2,16 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type MessagingModuleService from "../../../modules/messaging/service"
 
-export type MarkMemberReadInput = { conversation_id: string; member_id: string }
+export type MarkMemberReadInput = {
+  conversation_id: string
+  member_id: string
+  /** Read up to this message of the thread (the member's own, just sent) instead of up to now. */
+  up_to_message_id?: string
+}
 
 /**
- * Moves one member's read mark on a conversation to now. Other members of
- * the team keep their own marks.
+ * Moves one member's read mark on a conversation to now, or up to a
+ * message. Other members of the team keep their own marks.
  *
  * @example
  * const { was_unread } = markMemberReadStep({ conversation_id: "conv_1", member_id: "affmem_1" })
@@ -15,7 +20,11 @@ export const markMemberReadStep = createStep(
   "mark-member-read",
   async (input: MarkMemberReadInput, { container }) => {
     const service = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
-    const result = await service.markMemberRead(input.conversation_id, input.member_id)
+    const result = await service.markMemberRead(
+      input.conversation_id,
+      input.member_id,
+      input.up_to_message_id
+    )
     return new StepResponse(result, { ...input, previous_read_at: result.previous_read_at })
   },
   async (previous, { container }) => {

@@ -64,6 +64,7 @@ export const sendAffiliateMessageWorkflow = createWorkflow(
       transform({ input, posted }, ({ input, posted }) => ({
         conversation_id: posted.conversation_id,
         member_id: input.member_id,
+        up_to_message_id: posted.message.id,
       }))
     )
     return new WorkflowResponse(posted)

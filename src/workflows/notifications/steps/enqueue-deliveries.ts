@@ -8,7 +8,7 @@ import type { DeliveryJob } from "../../../modules/delivery-queue/types"
  * added again, so running this twice sends nothing twice.
  *
  * @example
- * enqueueDeliveriesStep([{ id: "notify-msg_1-affmem_1", workflow: "deliver-message-notification", input }])
+ * enqueueDeliveriesStep([{ id: "notify-msg_1-batch-0", workflow: "deliver-message-notifications", input }])
  */
 export const enqueueDeliveriesStep = createStep(
   "enqueue-deliveries",

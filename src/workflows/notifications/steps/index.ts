@@ -1,5 +1,5 @@
 export * from "./enqueue-deliveries"
-export * from "./prepare-message-notification"
+export * from "./prepare-message-notifications"
 export * from "./render-emails"
 export * from "./resolve-message-recipients"
-export * from "./send-email-notification"
+export * from "./send-email-notifications"

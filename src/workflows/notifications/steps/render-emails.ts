@@ -6,10 +6,11 @@ import {
   renderNewMessageEmail,
 } from "../../../emails"
 
-/** @example const email = renderNewMessageEmailStep(props) */
-export const renderNewMessageEmailStep = createStep(
-  "render-new-message-email",
-  async (props: NewMessageEmailProps) => new StepResponse(await renderNewMessageEmail(props))
+/** One email per recipient; recipients with the same content share one render. @example const emails = renderNewMessageEmailsStep(propsList) */
+export const renderNewMessageEmailsStep = createStep(
+  "render-new-message-emails",
+  async (propsList: NewMessageEmailProps[]) =>
+    new StepResponse(await Promise.all(propsList.map((props) => renderNewMessageEmail(props))))
 )
 
 /** @example const email = renderAffiliateInviteEmailStep(props) */

@@ -4,7 +4,7 @@ import {
   transform,
 } from "@medusajs/framework/workflows-sdk"
 import { DELIVER_AFFILIATE_INVITE } from "../delivery-jobs"
-import { renderAffiliateInviteEmailStep, sendEmailNotificationStep } from "../steps"
+import { renderAffiliateInviteEmailStep, sendEmailNotificationsStep } from "../steps"
 
 export type DeliverAffiliateInviteInput = {
   invite_id: string
@@ -32,14 +32,16 @@ export const deliverAffiliateInviteWorkflow = createWorkflow(
         expiresAt: new Date(input.expires_at),
       }))
     )
-    sendEmailNotificationStep(
-      transform({ input, email }, ({ input, email }) => ({
-        to: input.email,
-        template: "affiliate-invite",
-        email,
-        idempotency_key: `invite-${input.invite_id}`,
-        data: { invite_id: input.invite_id },
-      }))
+    sendEmailNotificationsStep(
+      transform({ input, email }, ({ input, email }) => [
+        {
+          to: input.email,
+          template: "affiliate-invite",
+          email,
+          idempotency_key: `invite-${input.invite_id}`,
+          data: { invite_id: input.invite_id },
+        },
+      ])
     )
     return new WorkflowResponse(input.invite_id)
   }

@@ -3,7 +3,7 @@ import {
   createWorkflow,
   transform,
 } from "@medusajs/framework/workflows-sdk"
-import { messageDeliveryJobs } from "../delivery-jobs"
+import { ENQUEUE_MESSAGE_NOTIFICATIONS, messageDeliveryJobs } from "../delivery-jobs"
 import { enqueueDeliveriesStep, resolveMessageRecipientsStep } from "../steps"
 
 /**
@@ -14,7 +14,7 @@ import { enqueueDeliveriesStep, resolveMessageRecipientsStep } from "../steps"
  * await enqueueMessageNotificationsWorkflow(container).run({ input: { message_id: "msg_1" } })
  */
 export const enqueueMessageNotificationsWorkflow = createWorkflow(
-  "enqueue-message-notifications",
+  ENQUEUE_MESSAGE_NOTIFICATIONS,
   (input: { message_id: string }) => {
     const resolved = resolveMessageRecipientsStep(input)
     const jobs = transform({ resolved }, ({ resolved }) => messageDeliveryJobs(resolved))

@@ -1,3 +1,3 @@
 export * from "./deliver-affiliate-invite"
-export * from "./deliver-message-notification"
+export * from "./deliver-message-notifications"
 export * from "./enqueue-message-notifications"

@@ -1,0 +1,152 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import type { NewMessageEmailProps } from "../../../emails"
+import { MESSAGING_MODULE } from "../../../modules/messaging"
+import type MessagingModuleService from "../../../modules/messaging/service"
+import {
+  ConversationDTO,
+  MESSAGE_PREVIEW_LENGTH,
+  MessageAuthorType,
+  MessageDTO,
+} from "../../../types/messaging"
+import { isVisibleToMember } from "../../../utils/conversation-visibility"
+import type { Recipient } from "./resolve-message-recipients"
+
+/** One recipient of a delivery job, with the key that makes its email sent once. */
+export type MessageDelivery = { recipient: Recipient; idempotency_key: string }
+
+export type MessageNotificationInput = {
+  conversation_id: string
+  /** Everyone the job emails: up to a batch about one message, one recipient for a window. */
+  deliveries: MessageDelivery[]
+  /** The side whose messages this email reports. */
+  from_side: Exclude<MessageAuthorType, "system">
+  /** One message… */
+  message_id?: string
+  /** …or every unread message of a delay window (`notificationDelaySeconds`). */
+  window?: { from: string; to: string }
+}
+
+export type PreparedNotification = {
+  idempotency_key: string
+  to: string
+  props: NewMessageEmailProps
+}
+
+const preview = (body: string) => Array.from(body).slice(0, MESSAGE_PREVIEW_LENGTH).join("")
+
+/**
+ * What each recipient's email says, decided when it is sent: members who
+ * turned notifications off or lost sight of the thread get nothing, and in
+ * a delay window only messages the recipient has not read yet are listed.
+ * One read of each table for the whole batch.
+ *
+ * @example
+ * const prepared = prepareMessageNotificationsStep(input)
+ */
+export const prepareMessageNotificationsStep = createStep(
+  "prepare-message-notifications",
+  async (input: MessageNotificationInput, { container }) => {
+    const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const options = messaging.getOptions()
+
+    const [conversation] = (await messaging.listConversations({
+      id: input.conversation_id,
+    })) as ConversationDTO[]
+    if (!conversation) {
+      return new StepResponse<PreparedNotification[]>([])
+    }
+    const deliveries = await withoutUnwantedMembers(container, conversation, input.deliveries)
+    if (!deliveries.length) {
+      return new StepResponse<PreparedNotification[]>([])
+    }
+
+    const messages = (await messaging.listMessages(
+      input.message_id
+        ? { id: input.message_id }
+        : {
+            conversation_id: conversation.id,
+            author_type: input.from_side,
+            created_at: { $gte: new Date(input.window!.from), $lt: new Date(input.window!.to) },
+          },
+      { order: { created_at: "ASC", id: "ASC" } }
+    )) as MessageDTO[]
+    const attachments = messages.length
+      ? ((await messaging.listMessageAttachments(
+          { message_id: messages.map((m) => m.id) },
+          { select: ["id", "message_id"] }
+        )) as { message_id: string }[])
+      : []
+    const attachmentCount = (messageId: string) =>
+      attachments.filter((a) => a.message_id === messageId).length
+
+    const prepared: PreparedNotification[] = []
+    for (const delivery of deliveries) {
+      let reported = messages
+      if (input.window) {
+        const readUpTo = await lastReadAt(messaging, conversation, delivery.recipient)
+        reported = messages.filter((m) => !readUpTo || new Date(m.created_at) > readUpTo)
+      }
+      if (!reported.length) {
+        continue
+      }
+      const audience = delivery.recipient.kind === "member" ? "affiliate" : "owner"
+      prepared.push({
+        idempotency_key: delivery.idempotency_key,
+        to: delivery.recipient.email,
+        props: {
+          storeName: options.storeName,
+          audience,
+          affiliateName: conversation.affiliate_name,
+          messages: reported.map((m) => ({
+            sender: m.author_name,
+            preview: preview(m.body),
+            attachment_count: attachmentCount(m.id),
+          })),
+          link:
+            audience === "affiliate"
+              ? options.affiliatePortalUrl.replace("{conversation_id}", encodeURIComponent(conversation.id))
+              : `${options.adminUrl.replace(/\/$/, "")}/messages/${conversation.id}`,
+        },
+      })
+    }
+    return new StepResponse(prepared)
+  }
+)
+
+/** Drops members who opted out or can no longer see the conversation, read in one query. */
+async function withoutUnwantedMembers(
+  container: Pick<MedusaContainer, "resolve">,
+  conversation: ConversationDTO,
+  deliveries: MessageDelivery[]
+): Promise<MessageDelivery[]> {
+  const memberIds = deliveries.filter((d) => d.recipient.kind === "member").map((d) => d.recipient.id!)
+  if (!memberIds.length) {
+    return deliveries
+  }
+  const { data: members } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "affiliate_member",
+    fields: ["id", "email_notifications", "affiliate_id"],
+    filters: { id: memberIds },
+  })
+  const wanted = new Set(
+    members
+      .filter((member) => isVisibleToMember(conversation, member) && member.email_notifications)
+      .map((member) => member.id)
+  )
+  return deliveries.filter((d) => d.recipient.kind !== "member" || wanted.has(d.recipient.id!))
+}
+
+/** When the recipient last read the conversation: its own mark, or the owners' shared one. */
+async function lastReadAt(
+  messaging: MessagingModuleService,
+  conversation: ConversationDTO,
+  recipient: Recipient
+): Promise<Date | null> {
+  if (recipient.kind === "member") {
+    const mark = await messaging.memberReadMark(conversation.id, recipient.id!)
+    return mark ? new Date(mark) : null
+  }
+  return conversation.owner_read_at ? new Date(conversation.owner_read_at) : null
+}
