@@ -31,6 +31,7 @@ const TYPE_BY_STATUS: Record<number, string> = {
   403: "forbidden",
   404: "not_found",
   409: "conflict",
+  429: "rate_limited",
 }
 
 export const typeForStatus = (status: number) => TYPE_BY_STATUS[status] ?? "unknown_error"

@@ -35,6 +35,20 @@ export type AffiliateMessagingPluginOptions = {
   deliveryConcurrency?: number
   /** How long a crashed worker's job stays locked before another takes it over (BullMQ, default 30 s). */
   deliveryLockMs?: number
+  /**
+   * Messages one sender may send per minute, over all its send routes
+   * (New Message and replies). Counted in Redis when the plugin has a Redis
+   * URL (`redisUrl`, else `projectConfig.redisUrl`), so the budget holds
+   * across server processes; in process memory otherwise. `false` turns it off.
+   */
+  rateLimits?: false | RateLimitOptions
+}
+
+export type RateLimitOptions = {
+  /** Per admin user (default 120). */
+  ownerMessagesPerMinute?: number
+  /** Per affiliate member (default 30). */
+  memberMessagesPerMinute?: number
 }
 
 /** The options the delivery queue module reads. */
@@ -48,6 +62,8 @@ export type DeliveryOption =
   | "deliveryLockMs"
 
 export type ResolvedPluginOptions = Required<
-  Omit<AffiliateMessagingPluginOptions, DeliveryOption>
+  Omit<AffiliateMessagingPluginOptions, DeliveryOption | "rateLimits">
 > &
-  Pick<AffiliateMessagingPluginOptions, DeliveryOption>
+  Pick<AffiliateMessagingPluginOptions, DeliveryOption> & {
+    rateLimits: false | Required<RateLimitOptions>
+  }

@@ -1,11 +1,26 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_ATTACHMENTS_PER_MESSAGE, MESSAGE_BODY_MAX_LENGTH } from "../../types/messaging"
 
-/** Control characters would let a name inject headers into emails or break layouts. */
-const CONTROL_CHARS = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/
+/**
+ * Control characters (C0 and C1), Unicode line and paragraph separators and
+ * bidi overrides would let a name inject headers into emails, break layouts
+ * or disguise itself.
+ */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
 
 /** Line breaks and tabs are fine in long texts; other control characters never are. */
-const CONTROL_CHARS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+const CONTROL_CHARS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
+
+/**
+ * What Postgres cannot store as sent: NUL (text and jsonb refuse it) and
+ * unpaired UTF-16 surrogates (not characters: they would come back as
+ * U+FFFD, or make jsonb fail). With the `u` flag the range matches only
+ * surrogates that are not part of a pair.
+ */
+const UNSTORABLE = /\u0000|[\ud800-\udfff]/u
+
+const isStorable = (value: string) => !UNSTORABLE.test(value)
+const notStorable = (field: string) => `${field} must be valid Unicode text (no NUL, no unpaired surrogates)`
 
 /**
  * A trimmed one-line text of 1..max characters without control characters.
@@ -20,6 +35,7 @@ export const singleLineText = (field: string, max: number) =>
     .refine((value) => !CONTROL_CHARS.test(value), {
       message: `${field} must not contain control characters or line breaks`,
     })
+    .refine(isStorable, { message: notStorable(field) })
 
 /** A trimmed multi-line text: line breaks allowed, other control characters not. */
 export const multiLineText = (field: string, max: number) =>
@@ -30,6 +46,7 @@ export const multiLineText = (field: string, max: number) =>
     .refine((value) => !CONTROL_CHARS_BUT_LINE_BREAKS.test(value), {
       message: `${field} must not contain control characters`,
     })
+    .refine(isStorable, { message: notStorable(field) })
 
 export const emailAddress = z
   .string()
@@ -38,9 +55,48 @@ export const emailAddress = z
   .pipe(z.email({ message: "email must be a valid email address" }))
   .transform((value) => value.toLowerCase())
 
-export const entityId = z.string().trim().min(1).max(64)
+/** Medusa ids (`prefix_ULID`): anything else cannot name a record and must not reach a query. */
+export const entityId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "must be an id (letters, digits, _ and -)")
 
-export const metadata = z.record(z.string().max(100), z.unknown())
+const METADATA_MAX_DEPTH = 10
+
+/**
+ * Whether jsonb can hold a value as sent: no NUL or unpaired surrogate in
+ * any key or string, at most `maxDepth` levels. Walked with a stack, not
+ * recursion: a hostile body may be nested thousands of levels deep.
+ */
+function storableJson(value: unknown, maxDepth: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]]
+  while (pending.length) {
+    const [current, depth] = pending.pop()!
+    if (typeof current === "string") {
+      if (!isStorable(current)) return false
+      continue
+    }
+    if (current === null || typeof current !== "object") {
+      continue
+    }
+    if (depth > maxDepth) {
+      return false
+    }
+    for (const [key, child] of Object.entries(current)) {
+      if (!isStorable(key)) return false
+      pending.push([child, depth + 1])
+    }
+  }
+  return true
+}
+
+export const metadata = z
+  .record(z.string().max(100), z.unknown())
+  .refine((value) => storableJson(value, METADATA_MAX_DEPTH), {
+    message: `metadata must be JSON at most ${METADATA_MAX_DEPTH} levels deep, without NUL characters or unpaired surrogates`,
+  })
 
 /** Accepts `?key=a` and `?key=a&key=b` alike. */
 export const oneOrMany = <T extends z.ZodType>(schema: T) =>
@@ -58,6 +114,13 @@ export const orderBy = (columns: readonly string[]) =>
 
 /** `?flag=true|false` as a boolean. */
 export const booleanParam = z.enum(["true", "false"]).transform((value) => value === "true")
+
+/**
+ * Request size of the send routes. Medusa's default of 100 KB refuses valid
+ * messages: 10,000 astral characters sent as ASCII-escaped JSON (`\ud83d\ude00`,
+ * 12 bytes each, as Python's `json.dumps` writes them) take 120 KB.
+ */
+export const SEND_BODY_SIZE_LIMIT = "256kb"
 
 /**
  * A message: body trimmed, 1–10,000 characters (counted as Unicode code
@@ -88,6 +151,9 @@ export function checkMessage(
   }
   if (CONTROL_CHARS_BUT_LINE_BREAKS.test(value.body)) {
     ctx.addIssue({ code: "custom", path: ["body"], message: "body must not contain control characters" })
+  }
+  if (!isStorable(value.body)) {
+    ctx.addIssue({ code: "custom", path: ["body"], message: notStorable("body") })
   }
 }
 

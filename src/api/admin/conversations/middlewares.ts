@@ -16,8 +16,10 @@ import {
   EmptyBody,
   GetConversationParams,
   MessagePageParams,
+  SEND_BODY_SIZE_LIMIT,
   SendMessage,
 } from "../../utils/common-validators"
+import { rateLimitSends } from "../../utils/rate-limit-sends"
 
 export const adminConversationMiddlewares: MiddlewareRoute[] = [
   {
@@ -30,7 +32,8 @@ export const adminConversationMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/conversations",
-    middlewares: [validateAndTransformBody(AdminCreateConversation)],
+    bodyParser: { sizeLimit: SEND_BODY_SIZE_LIMIT },
+    middlewares: [rateLimitSends("owner"), validateAndTransformBody(AdminCreateConversation)],
   },
   {
     method: ["GET"],
@@ -47,7 +50,8 @@ export const adminConversationMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/conversations/:id/messages",
-    middlewares: [validateAndTransformBody(SendMessage)],
+    bodyParser: { sizeLimit: SEND_BODY_SIZE_LIMIT },
+    middlewares: [rateLimitSends("owner"), validateAndTransformBody(SendMessage)],
   },
   {
     method: ["POST"],

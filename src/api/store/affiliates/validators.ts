@@ -12,7 +12,13 @@ export const StoreRegisterAffiliate = z.strictObject({
 export type StoreRegisterAffiliateType = z.infer<typeof StoreRegisterAffiliate>
 
 export const StoreAcceptAffiliateInvite = z.strictObject({
-  token: z.string().trim().min(1).max(200),
+  // invite tokens are base64url: anything else cannot match one
+  token: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, "token is not an invite token"),
   first_name: personName("first_name"),
   last_name: personName("last_name"),
 })

@@ -16,8 +16,10 @@ import {
   EmptyBody,
   GetConversationParams,
   MessagePageParams,
+  SEND_BODY_SIZE_LIMIT,
   SendMessage,
 } from "../../../../utils/common-validators"
+import { rateLimitSends } from "../../../../utils/rate-limit-sends"
 
 /** Authentication and the member guard come from /store/affiliates/me*. */
 export const storeConversationMiddlewares: MiddlewareRoute[] = [
@@ -31,7 +33,8 @@ export const storeConversationMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/store/affiliates/me/conversations",
-    middlewares: [validateAndTransformBody(StoreCreateConversation)],
+    bodyParser: { sizeLimit: SEND_BODY_SIZE_LIMIT },
+    middlewares: [rateLimitSends("member"), validateAndTransformBody(StoreCreateConversation)],
   },
   {
     method: ["GET"],
@@ -48,7 +51,8 @@ export const storeConversationMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/store/affiliates/me/conversations/:id/messages",
-    middlewares: [validateAndTransformBody(SendMessage)],
+    bodyParser: { sizeLimit: SEND_BODY_SIZE_LIMIT },
+    middlewares: [rateLimitSends("member"), validateAndTransformBody(SendMessage)],
   },
   {
     method: ["POST"],

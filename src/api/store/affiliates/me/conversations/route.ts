@@ -4,6 +4,7 @@ import type {
   ConversationWithMessageResponse,
 } from "../../../../../types/http"
 import { sendAffiliateMessageWorkflow } from "../../../../../workflows"
+import { answerConflicts } from "../../../../utils/answer-conflicts"
 import { memberConversationView, messagingService } from "../../../../utils/conversations"
 import { conversationViews, messageView } from "../../../../utils/messaging-views"
 import type { AffiliateMemberRequest } from "../../../../utils/require-affiliate-member"
@@ -35,16 +36,18 @@ export const GET = async (
 }
 
 /** Writes to the owner in the team thread (default) or the member's own; 201 when started. */
-export const POST = async (
-  req: AffiliateMemberRequest<StoreCreateConversationType>,
-  res: MedusaResponse<ConversationWithMessageResponse>
-) => {
-  const member = req.affiliate_member
-  const { result } = await sendAffiliateMessageWorkflow(req.scope).run({
-    input: { ...req.validatedBody, member_id: member.id, affiliate_id: member.affiliate_id },
-  })
-  res.status(result.created ? 201 : 200).json({
-    conversation: await memberConversationView(req.scope, result.conversation_id, member),
-    message: await messageView(req.scope, result.message, "affiliate"),
-  })
-}
+export const POST = answerConflicts(
+  async (
+    req: AffiliateMemberRequest<StoreCreateConversationType>,
+    res: MedusaResponse<ConversationWithMessageResponse>
+  ) => {
+    const member = req.affiliate_member
+    const { result } = await sendAffiliateMessageWorkflow(req.scope).run({
+      input: { ...req.validatedBody, member_id: member.id, affiliate_id: member.affiliate_id },
+    })
+    res.status(result.created ? 201 : 200).json({
+      conversation: await memberConversationView(req.scope, result.conversation_id, member),
+      message: await messageView(req.scope, result.message, "affiliate"),
+    })
+  }
+)

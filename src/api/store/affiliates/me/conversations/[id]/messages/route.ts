@@ -1,6 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { MessageListResponse, MessageResponse } from "../../../../../../../types/http"
 import { replyAsAffiliateWorkflow } from "../../../../../../../workflows"
+import { answerConflicts } from "../../../../../../utils/answer-conflicts"
 import { retrieveVisibleConversation } from "../../../../../../utils/conversations"
 import { messageView } from "../../../../../../utils/messaging-views"
 import type { AffiliateMemberRequest } from "../../../../../../utils/require-affiliate-member"
@@ -20,12 +21,11 @@ export const GET = async (
   )
 }
 
-export const POST = async (
-  req: AffiliateMemberRequest<SendMessageType>,
-  res: MedusaResponse<MessageResponse>
-) => {
-  const { result } = await replyAsAffiliateWorkflow(req.scope).run({
-    input: { ...req.validatedBody, conversation_id: req.params.id, member: req.affiliate_member },
-  })
-  res.json({ message: await messageView(req.scope, result.message, "affiliate") })
-}
+export const POST = answerConflicts(
+  async (req: AffiliateMemberRequest<SendMessageType>, res: MedusaResponse<MessageResponse>) => {
+    const { result } = await replyAsAffiliateWorkflow(req.scope).run({
+      input: { ...req.validatedBody, conversation_id: req.params.id, member: req.affiliate_member },
+    })
+    res.json({ message: await messageView(req.scope, result.message, "affiliate") })
+  }
+)
