@@ -6,7 +6,6 @@ const suites = {
   modules: ["<rootDir>/src/**/__tests__/**/*.spec.[jt]s"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
   package: ["<rootDir>/integration-tests/package/**/*.spec.[jt]s"],
-  processes: ["<rootDir>/integration-tests/processes/**/*.spec.[jt]s"],
   browser: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
   // `npm run test:reliability` only: authorization matrix, hostile input, load, faults, scale-out
   reliability: ["<rootDir>/integration-tests/reliability/**/*.spec.[jt]s"],
@@ -34,6 +33,7 @@ module.exports = {
     "<rootDir>/demo/",
     "<rootDir>/integration-tests/host-app/",
     "<rootDir>/integration-tests/admin-host/",
+    "<rootDir>/integration-tests/scale-host/",
   ],
   setupFiles: ["<rootDir>/integration-tests/setup/setup-file.js"],
   globalSetup: "<rootDir>/integration-tests/setup/global-setup.mjs",

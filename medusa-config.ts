@@ -4,6 +4,13 @@ import path from "path"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+function rateLimitsFromEnv(perMinute: string) {
+  if (perMinute === "off") {
+    return false as const
+  }
+  return { ownerMessagesPerMinute: Number(perMinute), memberMessagesPerMinute: Number(perMinute) }
+}
+
 /**
  * The plugin's own config, used by its integration tests: the plugin's
  * `src/` is loaded as the project and its modules are registered here with
@@ -21,6 +28,8 @@ const pluginOptions = {
   deliveryAttempts: 200,
   deliveryConcurrency: Number(process.env.AFFILIATE_DELIVERY_CONCURRENCY ?? 5),
   deliveryLockMs: Number(process.env.AFFILIATE_DELIVERY_LOCK_MS ?? 30_000),
+  // generous by default so suites that send many messages are not throttled; "off" disables
+  rateLimits: rateLimitsFromEnv(process.env.AFFILIATE_RATE_LIMIT_PER_MINUTE ?? "1000"),
 }
 
 const uploadRoot =

@@ -92,10 +92,22 @@ await new Promise((r) => setTimeout(r, 1000))
 for (const [what, p] of [["Medusa", port], ["mail catcher", mailPort]]) {
   if (p && (await isListening(p))) fail(`${what} still listening on ${p} after Ctrl-C`)
 }
-const leftovers = spawnSync("pgrep", ["-f", path.join(root, ".demo")], { encoding: "utf8" })
+const leftovers = [...processesIn(path.join(root, "demo")), ...spawnSync("pgrep", ["-f", path.join(root, ".demo")], { encoding: "utf8" })
   .stdout.split("\n")
-  .filter(Boolean)
+  .filter(Boolean)]
 if (leftovers.length) fail(`processes left running: ${leftovers.join(", ")}`)
 fs.rmSync(infoFile, { force: true })
 console.log(`demo smoke: passed (ready in ${readyAfter}s, ${affiliates.count} affiliates, admin and affiliate logins work, message emailed to the mail catcher, clean stop)`)
 
+/** Pids of processes working in `dir` (Linux /proc): `medusa develop`'s server child names no demo path. */
+function processesIn(dir) {
+  if (!fs.existsSync("/proc")) return []
+  return fs.readdirSync("/proc").filter((pid) => {
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) return false
+    try {
+      return fs.readlinkSync(`/proc/${pid}/cwd`) === dir
+    } catch {
+      return false
+    }
+  })
+}

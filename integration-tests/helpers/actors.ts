@@ -85,4 +85,22 @@ export async function signUpAffiliate(
   }
 }
 
+/** A storefront customer made through Medusa's own routes; returns its store headers. */
+export async function createCustomer(http: HttpClient, publishableKey: string, email: string) {
+  const registered = await http.post("/auth/customer/emailpass/register", { email, password: PASSWORD })
+  expect(registered.status).toBe(200)
+  const created = await http.post(
+    "/store/customers",
+    { email },
+    { ...bearer(registered.data.token), "x-publishable-api-key": publishableKey }
+  )
+  expect(created.status).toBe(200)
+  const login = await http.post("/auth/customer/emailpass", { email, password: PASSWORD })
+  expect(login.status).toBe(200)
+  return {
+    customer: created.data.customer,
+    headers: { ...bearer(login.data.token), "x-publishable-api-key": publishableKey },
+  }
+}
+
 export { bearer, jwtPayload }

@@ -14,3 +14,13 @@ export const AFFILIATE_TABLES = [
   "affiliate_member",
   "affiliate_invite",
 ]
+
+/** Every table of the plugin (all are prefixed `affiliate`), read from the database so new ones count too. */
+export async function pluginTables(dbConnection: any): Promise<string[]> {
+  const result = await dbConnection.raw(
+    `select table_name from information_schema.tables
+     where table_schema = current_schema() and (table_name = 'affiliate' or table_name like 'affiliate\\_%')
+     order by table_name`
+  )
+  return result.rows.map((row: { table_name: string }) => row.table_name)
+}

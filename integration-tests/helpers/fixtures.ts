@@ -1,3 +1,5 @@
+import type { UploadPart } from "./multipart"
+
 /** Small real files of each kind, made in code. */
 export const FIXTURES = {
   png: Buffer.from(
@@ -17,3 +19,6 @@ export const FIXTURES = {
   elf: Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120, 1)]),
   html: Buffer.from("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>\n"),
 }
+
+/** One PNG to upload under `filename`. */
+export const pngUpload = (filename: string): UploadPart[] => [{ filename, content: FIXTURES.png }]

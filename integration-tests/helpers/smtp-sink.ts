@@ -4,6 +4,8 @@ import { SMTPServer } from "smtp-server"
 
 export type ReceivedEmail = {
   to: string[]
+  /** RCPT TO of the SMTP session: who the email was really delivered to (Bcc included). */
+  envelopeTo: string[]
   subject: string
   html: string
   text: string
@@ -17,10 +19,15 @@ export type ReceivedEmail = {
  * to play an outage. With `ackDelayMs` it waits before acknowledging each
  * email and, like a real server, keeps only those whose sender was still
  * connected to hear the acknowledgement; `pending` counts emails waiting.
+ * Acknowledgements go out one at a time, `ackDelayMs` apart, so a test can
+ * pick a moment when one email waits and the last one acknowledged has had
+ * time to be recorded by its sender (`msSinceLastAck`).
  */
 export class SmtpSink {
   readonly emails: ReceivedEmail[] = []
   pending = 0
+  protected lastAckAt_ = 0
+  protected ackQueue_: Promise<unknown> = Promise.resolve()
   protected server_?: SMTPServer
   protected readonly closedSessions_ = new Set<string>()
   port = 0
@@ -30,6 +37,8 @@ export class SmtpSink {
   async start(port = this.port): Promise<this> {
     this.server_ = new SMTPServer({
       authOptional: true,
+      // stop() is an outage: pooled client connections are cut, not waited for
+      closeTimeout: 500,
       disabledCommands: ["STARTTLS", "AUTH"],
       logger: false,
       onClose: (session) => {
@@ -40,7 +49,9 @@ export class SmtpSink {
           .then(async (mail) => {
             if (this.options.ackDelayMs) {
               this.pending++
-              await new Promise((resolve) => setTimeout(resolve, this.options.ackDelayMs))
+              const turn = this.ackQueue_.then(() => new Promise((resolve) => setTimeout(resolve, this.options.ackDelayMs)))
+              this.ackQueue_ = turn
+              await turn
               this.pending--
               if (this.closedSessions_.has(session.id)) {
                 return callback(new Error("sender went away before the acknowledgement"))
@@ -48,12 +59,14 @@ export class SmtpSink {
             }
             this.emails.push({
               to: [mail.to].flat().flatMap((a: any) => a?.value?.map((v: any) => v.address) ?? []),
+              envelopeTo: session.envelope.rcptTo.map((recipient) => recipient.address),
               subject: mail.subject ?? "",
               html: typeof mail.html === "string" ? mail.html : "",
               text: mail.text ?? "",
               messageId: mail.messageId ?? "",
               raw: mail,
             })
+            this.lastAckAt_ = Date.now()
             callback()
           })
           .catch(callback)
@@ -65,6 +78,10 @@ export class SmtpSink {
     })
     this.port = (this.server_.server.address() as AddressInfo).port
     return this
+  }
+
+  get msSinceLastAck() {
+    return Date.now() - this.lastAckAt_
   }
 
   get url() {

@@ -28,16 +28,19 @@ export type MemberSession = {
 
 const bearer = (token: string): Headers => ({ authorization: `Bearer ${token}` })
 
+export type RequestOptions = { headers?: Headers; body?: unknown; timeoutMs?: number }
+
 export async function request<T = any>(
   baseUrl: string,
   method: string,
   route: string,
-  { headers = {}, body }: { headers?: Headers; body?: unknown } = {}
+  { headers = {}, body, timeoutMs }: RequestOptions = {}
 ): Promise<ApiResult<T>> {
   const res = await fetch(`${baseUrl}${route}`, {
     method,
     headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
   })
   const text = await res.text()
   let data: any = text
@@ -82,8 +85,22 @@ export async function connectToStore(store: StoreConnection) {
   const program = {
     admin,
     /** Any call, answering every status (for tests of refusals). */
-    request: <T = any>(method: string, route: string, options?: { headers?: Headers; body?: unknown }) =>
+    request: <T = any>(method: string, route: string, options?: RequestOptions) =>
       request<T>(base, method, route, options),
+
+    /** Another admin user, as Settings → Team does it (invite, register, accept); returns its bearer headers. */
+    async inviteAdmin(email: string, password = AFFILIATE_PASSWORD) {
+      const { invite } = await ok(base, "POST", "/admin/invites", { headers: admin, body: { email } })
+      const { token: registration } = await ok(base, "POST", "/auth/user/emailpass/register", {
+        body: { email, password },
+      })
+      await ok(base, "POST", `/admin/invites/accept?token=${encodeURIComponent(invite.token)}`, {
+        headers: bearer(registration),
+        body: { email, first_name: email.split("@")[0], last_name: "Admin" },
+      })
+      const { token } = await ok(base, "POST", "/auth/user/emailpass", { body: { email, password } })
+      return bearer(token)
+    },
 
     /** An affiliate created by the admin (no member can log in to it yet). */
     async createAffiliate(input: {

@@ -273,8 +273,8 @@ medusaIntegrationTestRunner({
           expect(owner.status).toBe(409)
           expect(owner.data.message).toMatch(/declined; its conversations are read-only/)
           const affiliate = await http.post(`/store/affiliates/me/conversations/${conversation.id}/messages`, { body: "x" }, team.headers)
-          expect(affiliate.status).toBe(403)
-          expect(affiliate.data.message).toMatch(/declined/)
+          expect(affiliate.status).toBe(409)
+          expect(affiliate.data.message).toMatch(/declined; its conversations are read-only/)
         })
         // history stays readable for both sides
         expect((await http.get(`/store/affiliates/me/conversations/${conversation.id}/messages`, team.headers)).data.count).toBe(4)

@@ -4,20 +4,29 @@ import { fileURLToPath } from "node:url"
 import pg from "pg"
 
 /**
- * The browser suites share one built store and one migrated template database
- * per jest run (integration-tests/helpers/admin-app.ts, folder
- * .tmp/admin-host/run-<AFFMSG_TEST_RUN_ID>). The global setup names the run;
- * the global teardown removes what the run made, before the database server
- * stops.
+ * Suites share one built production store and one migrated template
+ * database per template and jest run (integration-tests/helpers/
+ * production-host.ts, folders .tmp/<template>/run-<AFFMSG_TEST_RUN_ID>: the
+ * browser suites' admin-host, the reliability suites' scale-host). The
+ * global setup names the run; the global teardown removes what the run
+ * made, before the database server stops.
  */
-const hostsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.tmp/admin-host")
+const tmpDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.tmp")
 
 export function newTestRunId() {
   return `${process.pid}-${Date.now().toString(36)}`
 }
 
-export async function removeAdminHosts(runId) {
-  const dir = path.join(hostsDir, `run-${runId}`)
+export async function removeProductionHosts(runId) {
+  const dirs = fs.existsSync(tmpDir)
+    ? fs.readdirSync(tmpDir).map((name) => path.join(tmpDir, name, `run-${runId}`)).filter((dir) => fs.existsSync(dir))
+    : []
+  for (const dir of dirs) {
+    await removeProductionHost(dir)
+  }
+}
+
+async function removeProductionHost(dir) {
   const nameFile = path.join(dir, "template-database")
   if (fs.existsSync(nameFile)) {
     const database = fs.readFileSync(nameFile, "utf8").trim()

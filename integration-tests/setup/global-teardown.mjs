@@ -1,10 +1,10 @@
-import { removeAdminHosts } from "./admin-hosts.mjs"
+import { removeProductionHosts } from "./admin-hosts.mjs"
 
 export default async function globalTeardown() {
   try {
-    await removeAdminHosts(process.env.AFFMSG_TEST_RUN_ID)
+    await removeProductionHosts(process.env.AFFMSG_TEST_RUN_ID)
   } catch (error) {
-    console.warn(`[tests] could not remove the browser suites' store: ${error.message}`)
+    console.warn(`[tests] could not remove the production hosts of this run: ${error.message}`)
   }
   await globalThis.__AFFMSG_DATABASE__?.stop()
 }

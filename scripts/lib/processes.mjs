@@ -36,25 +36,38 @@ export function startDetached(command, args, { cwd, env, logStream }) {
   }
 }
 
-function stopGroup(child, timeoutMs = 10_000) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      return resolve()
-    }
-    const timer = setTimeout(() => signalGroup(child, "SIGKILL"), timeoutMs)
-    child.once("exit", () => {
-      clearTimeout(timer)
-      resolve()
-    })
-    signalGroup(child, "SIGTERM")
-  })
+/**
+ * SIGTERM to the whole group, SIGKILL to whatever of it is left after the
+ * timeout. Waits for the group, not the leader: `medusa develop` exits at
+ * once and its `medusa start` child may still be shutting down (or stuck
+ * in it, spinning the CPU for ever as an orphan).
+ */
+async function stopGroup(child, timeoutMs = 10_000) {
+  signalGroup(child, "SIGTERM")
+  if (!(await groupGone(child, timeoutMs))) {
+    signalGroup(child, "SIGKILL")
+    await groupGone(child, 5_000)
+  }
 }
 
+async function groupGone(child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (!signalGroup(child, 0)) {
+      return true
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return false
+}
+
+/** Whether the signal reached some process of the group. */
 function signalGroup(child, signal) {
   try {
     process.kill(-child.pid, signal)
+    return true
   } catch {
-    // the group is already gone
+    return false
   }
 }
 

@@ -1,0 +1,200 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { bearer } from "../helpers/actors"
+import { countRows, pluginTables } from "../helpers/db"
+import { httpClient, HttpClient } from "../helpers/http-client"
+import { SmtpSink } from "../helpers/smtp-sink"
+import { callRoute, refusalProblems, RouteRequest } from "./call-route"
+import {
+  HEADER_INJECTION,
+  HOSTILE_CORPUS,
+  hostileCases,
+  INJECTED_BCC,
+  RouteCorpus,
+  UNDECODABLE_PATH_IDS,
+} from "./hostile-corpus"
+import { inBatches } from "./in-batches"
+import { coverageGaps, isWrite, RouteKey, routeTable } from "./route-table"
+import { seedWorld, World } from "./world"
+
+jest.setTimeout(300_000)
+
+// the app's SMTP server is this in-process sink; medusa-config.ts reads SMTP_URL when the runner boots
+const sink = new SmtpSink()
+beforeAll(async () => {
+  await sink.start()
+  process.env.SMTP_URL = sink.url
+})
+afterAll(async () => {
+  await sink.stop()
+  delete process.env.SMTP_URL
+})
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let http: HttpClient
+    let world: World
+    const writeRoutes = routeTable().filter(isWrite)
+    const baseUrl = () => api.defaults.baseURL!
+
+    beforeAll(async () => {
+      http = httpClient(api)
+      world = await seedWorld(http, getContainer(), baseUrl())
+    })
+
+    const headersOf = (corpus: RouteCorpus): Record<string, string> => {
+      switch (corpus.caller) {
+        case "admin":
+          return world.admin.headers
+        case "member":
+          return world.members.a1.headers
+        case "registration":
+          return { ...bearer(world.registrationToken), "x-publishable-api-key": world.publishableKey }
+      }
+    }
+    const call = (route: RouteKey, request: RouteRequest) =>
+      callRoute(http, baseUrl(), route, { ...request, headers: request.headers ?? headersOf(HOSTILE_CORPUS[route]) })
+
+    it("has a corpus entry for every write route of the source tree, and none without a route", () => {
+      expect(writeRoutes.length).toBeGreaterThan(15)
+      expect(coverageGaps(writeRoutes, Object.keys(HOSTILE_CORPUS))).toEqual({ missing: [], unknown: [] })
+    })
+
+    it("answers every hostile request with its 4xx and a message, and writes nothing", async () => {
+      const cases = writeRoutes.flatMap((route) =>
+        hostileCases(route, HOSTILE_CORPUS[route], world).map((hostile) => ({ route, ...hostile }))
+      )
+      const tables = await pluginTables(dbConnection)
+      const before = await countRows(dbConnection, tables)
+      const started = Date.now()
+      const problems = (
+        await inBatches(cases, 6, async ({ route, label, status, request }) => {
+          const answer = await call(route, request)
+          const found = refusalProblems(answer)
+          if (answer.status !== status) {
+            found.push(`answered ${answer.status}, expected ${status}: ${answer.text.slice(0, 200)}`)
+          }
+          return found.map((problem) => `${route} with ${label}: ${problem}`)
+        })
+      ).flat()
+      expect(problems).toEqual([])
+      expect(await countRows(dbConnection, tables)).toEqual(before)
+      // JSON keys such as __proto__ must not have reached any prototype of the process the app runs in
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+      console.log(
+        `[reliability] hostile inputs tried: ${cases.length} (all 4xx, no rows written) on ${writeRoutes.length} write routes ` +
+          `in ${((Date.now() - started) / 1000).toFixed(1)} s`
+      )
+    })
+
+    it("Medusa limitation: an admin URL that cannot be percent-decoded is a 500 from Medusa's /admin* middleware, for admins only", async () => {
+      // Medusa's own `/admin*` middleware (setSecretApiKeyContext) is matched
+      // before any plugin middleware and express fails to decode its wildcard;
+      // no plugin code runs. Unauthenticated callers still get 401 first.
+      const tables = await pluginTables(dbConnection)
+      const before = await countRows(dbConnection, tables)
+      for (const [, encoded] of UNDECODABLE_PATH_IDS) {
+        const asAdmin = await http.send("POST", `/admin/affiliates/${encoded}`, { name: "x" }, world.admin.headers)
+        expect([asAdmin.status, asAdmin.data.message]).toEqual([500, "An unknown error occurred."])
+        const anonymous = await http.send("POST", `/admin/affiliates/${encoded}`, { name: "x" })
+        expect(anonymous.status).toBe(401)
+      }
+      expect(await countRows(dbConnection, tables)).toEqual(before)
+    })
+
+    it("stores and returns valid Unicode exactly, and markup as plain text", async () => {
+      const unicode = [
+        "RTL override \u202eevil.exe\u202c here",
+        "emoji 👩🏽‍💻 🇫🇷 🏳️‍🌈 and a ZWJ\u200dsequence",
+        "combining: e\u0301 n\u0303 Z\u0324\u0354\u0367\u0311\u0313",
+        "astral: 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𠜎 and a BOM\ufeffinside",
+        "line\nbreaks\r\nand\ttabs and a line separator\u2028here",
+      ].join(" · ")
+      const markup = `<script>alert("x")</script><img src=x onerror=alert(1)> &amp; ' " \\ {{7*7}} \${1+1} ' OR '1'='1`
+      for (const body of [unicode, markup]) {
+        const started = await http.post("/admin/conversations", { affiliate_id: world.affiliates.a, body }, world.admin.headers)
+        expect(started.status).toBe(200)
+        expect(started.data.message.body).toBe(body)
+        const reply = await http.post(
+          `/store/affiliates/me/conversations/${world.threads.teamA.conversation}/messages`,
+          { body },
+          world.members.a1.headers
+        )
+        expect(reply.status).toBe(200)
+        expect(reply.data.message.body).toBe(body)
+        expect(reply.headers["content-type"]).toMatch(/^application\/json/)
+      }
+      const thread = await http.get(`/store/affiliates/me/conversations/${world.threads.teamA.conversation}/messages?limit=4`, world.members.a1.headers)
+      expect(thread.data.messages.map((m: any) => m.body)).toEqual([unicode, unicode, markup, markup])
+      const conversation = await http.get(`/admin/conversations/${world.threads.teamA.conversation}`, world.admin.headers)
+      expect(conversation.data.conversation.last_message_preview).toBe(Array.from(markup).slice(0, 200).join(""))
+
+      // the longest message, every character astral and sent as ASCII-escaped JSON (\ud83d\ude00: 12 bytes each)
+      const longest = "😀".repeat(10_000)
+      const escaped = JSON.stringify({ body: longest }).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+      expect(escaped.length).toBeGreaterThan(100 * 1024)
+      const sent = await http.send("POST", `/store/affiliates/me/conversations/${world.threads.teamA.conversation}/messages`, escaped, world.members.a1.headers)
+      expect(sent.status).toBe(200)
+      expect(sent.data.message.body).toBe(longest)
+
+      const name = "Zoë Café 👩🏽‍💻 e\u0301 <b>bold</b> & co"
+      const renamed = await http.post(`/admin/affiliates/${world.affiliates.a}`, { name }, world.admin.headers)
+      expect(renamed.status).toBe(200)
+      expect(renamed.data.affiliate.name).toBe(name)
+      const me = await http.post("/store/affiliates/me", { first_name: "Renée 😀", last_name: "O'Brien-<i>x</i>" }, world.members.a1.headers)
+      expect(me.status).toBe(200)
+      expect(me.data.member).toMatchObject({ first_name: "Renée 😀", last_name: "O'Brien-<i>x</i>" })
+      expect(me.data.affiliate.name).toBe(name)
+    })
+
+    it("keeps injected email headers out of real emails: refused where they could act, inert text elsewhere", async () => {
+      const member = world.members.a1
+      const refused = [
+        await http.post(`/admin/affiliates/${world.affiliates.a}`, { name: HEADER_INJECTION }, world.admin.headers),
+        await http.post("/store/affiliates/me", { first_name: HEADER_INJECTION }, member.headers),
+        await http.post(`/admin/affiliates/${world.affiliates.a}/invites`, { email: HEADER_INJECTION }, world.admin.headers),
+        await http.post("/admin/messaging/settings", { notification_emails: [`ops@shop.test\r\nBcc: ${INJECTED_BCC}`] }, world.admin.headers),
+      ]
+      expect(refused.map((res) => [res.status, typeof res.data.message])).toEqual(refused.map(() => [400, "string"]))
+
+      // the same words without a line break are just a name
+      const teamName = `Evil Bcc: ${INJECTED_BCC}`
+      const firstName = `Bcc: ${INJECTED_BCC}`
+      expect((await http.post(`/admin/affiliates/${world.affiliates.a}`, { name: teamName }, world.admin.headers)).status).toBe(200)
+      expect((await http.post("/store/affiliates/me", { first_name: firstName }, member.headers)).status).toBe(200)
+      const toOwner = await http.post("/store/affiliates/me/conversations", { body: "Injection probe to the owner" }, member.headers)
+      expect(toOwner.status).toBe(200)
+      const toTeam = await http.post("/admin/conversations", { affiliate_id: world.affiliates.a, body: "Injection probe to the team" }, world.admin.headers)
+      expect(toTeam.status).toBe(200)
+
+      const ownerEmails = await sink.waitFor((email) => email.text.includes("Injection probe to the owner"), 1)
+      const teamEmails = await sink.waitFor((email) => email.text.includes("Injection probe to the team"), 2)
+      expect(ownerEmails.map((email) => email.envelopeTo)).toEqual([[world.notificationEmail]])
+      expect(ownerEmails[0].subject).toBe(`Test Store: new message from ${firstName} (${teamName})`)
+      expect(teamEmails.flatMap((email) => email.envelopeTo).sort()).toEqual(
+        [`a1-${world.run}@alpha.test`, `a2-${world.run}@alpha.test`].sort()
+      )
+      for (const email of sink.emails) {
+        expect(email.envelopeTo).not.toContain(INJECTED_BCC)
+        expect(email.to).not.toContain(INJECTED_BCC)
+        expect([...email.raw.headers.keys()].filter((key) => ["bcc", "cc", "reply-to", "x-evil"].includes(key))).toEqual([])
+        expect(email.raw.headerLines.filter((line) => line.key === "subject")).toHaveLength(1)
+      }
+      console.log(`[reliability] header injection: ${sink.emails.length} emails received, none to ${INJECTED_BCC}, no injected header`)
+    })
+
+    it("accepts each route's control request: the hostile cases differ from it only in what they break", async () => {
+      const problems: string[] = []
+      // the group is deleted last: other controls use it
+      const ordered = [...writeRoutes.filter((route) => !route.startsWith("DELETE")), ...writeRoutes.filter((route) => route.startsWith("DELETE"))]
+      for (const route of ordered) {
+        const corpus = HOSTILE_CORPUS[route]
+        const request = corpus.control ? await corpus.control(world, http) : corpus.template(world)
+        const answer = await call(route, request)
+        if (answer.status >= 300) {
+          problems.push(`${route}: ${answer.status} ${answer.text.slice(0, 200)}`)
+        }
+      }
+      expect(problems).toEqual([])
+    })
+  },
+})

@@ -1,0 +1,113 @@
+import { defineConfig } from "@medusajs/framework/utils"
+
+/**
+ * The store of the reliability tests: the README's "Production topology"
+ * plus the knobs the tests turn. Everything is read from the environment
+ * when `medusa start` runs, so one `medusa build` serves every process:
+ * - MEDUSA_WORKER_MODE: `shared` (default), `server` or `worker`;
+ * - SCALE_REDIS_URL: Medusa's event bus, workflow engine, cache and locking
+ *   in Redis, which several processes need to act as one store;
+ * - AFFILIATE_QUEUE_REDIS_URL, AFFILIATE_QUEUE_NAME: the plugin's email
+ *   delivery queue (BullMQ);
+ * - SMTP_URL, AFFILIATE_UPLOAD_DIR (shared by the processes of one store),
+ *   DATABASE_URL, PORT;
+ * - AFFILIATE_RATE_LIMIT_PER_MINUTE, AFFILIATE_DELIVERY_CONCURRENCY,
+ *   AFFILIATE_DELIVERY_LOCK_MS.
+ */
+const port = process.env.PORT || "9000"
+const backendUrl = `http://localhost:${port}`
+const redisUrl = process.env.SCALE_REDIS_URL
+// `medusa db:migrate` and `medusa build` send nothing but load the provider, which wants a URL
+const smtpUrl = process.env.SMTP_URL || "smtp://127.0.0.1:2525"
+const uploadDir = process.env.AFFILIATE_UPLOAD_DIR || "uploads"
+
+/** AFFILIATE_RATE_LIMIT_PER_MINUTE: "off", a number for both limits, or unset for the plugin's defaults. */
+function rateLimitsFromEnv(perMinute?: string) {
+  if (!perMinute) return {}
+  if (perMinute === "off") return { rateLimits: false as const }
+  return { rateLimits: { ownerMessagesPerMinute: Number(perMinute), memberMessagesPerMinute: Number(perMinute) } }
+}
+
+const redisModules = redisUrl
+  ? [
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        // a failed subscriber (e.g. the delivery queue's Redis briefly away) is retried
+        options: { redisUrl, jobOptions: { attempts: 10, backoff: { type: "exponential", delay: 1_000 } } },
+      },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } },
+          ],
+        },
+      },
+    ]
+  : []
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    // sessions in Redis, shared by the servers
+    redisUrl,
+    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "server" | "worker") || "shared",
+    http: {
+      storeCors: backendUrl,
+      adminCors: backendUrl,
+      authCors: backendUrl,
+      // one secret for every process: a token from one server is good on the other
+      jwtSecret: "scale-host-test-secret",
+      cookieSecret: "scale-host-test-secret",
+    },
+    cookieOptions: { secure: false },
+  },
+  admin: { disable: true },
+  modules: [
+    ...redisModules,
+    {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: { upload_dir: `${uploadDir}/static`, private_upload_dir: `${uploadDir}/private` },
+          },
+        ],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "medusa-plugin-affiliate-messaging/providers/nodemailer",
+            id: "affiliate-messaging-nodemailer",
+            options: { channels: ["email"], url: smtpUrl, from: "Scale Store <partners@scale-store.test>" },
+          },
+        ],
+      },
+    },
+  ],
+  plugins: [
+    {
+      resolve: "medusa-plugin-affiliate-messaging",
+      options: {
+        storeName: "Scale Store",
+        adminUrl: `${backendUrl}/app`,
+        redisUrl: process.env.AFFILIATE_QUEUE_REDIS_URL,
+        deliveryQueueName: process.env.AFFILIATE_QUEUE_NAME,
+        // retries every 0.25–2 s, so a test sees recovery within seconds
+        deliveryBackoffMs: 250,
+        deliveryMaxBackoffMs: 2_000,
+        deliveryAttempts: 200,
+        deliveryConcurrency: Number(process.env.AFFILIATE_DELIVERY_CONCURRENCY || 5),
+        deliveryLockMs: Number(process.env.AFFILIATE_DELIVERY_LOCK_MS || 30_000),
+        ...rateLimitsFromEnv(process.env.AFFILIATE_RATE_LIMIT_PER_MINUTE),
+      },
+    },
+  ],
+})
