@@ -97,6 +97,15 @@ async function main() {
   const results = {}
   let seeded = 0
   let emailsExpected = sink.received
+  // a fresh process runs its first thousands of requests slower (JIT, pools,
+  // caches): without this pass the first scale would pay for it alone
+  log("warming the server up on every path…")
+  for (const spec of Object.values(paths)) {
+    const warm = await measure({ url: `${server.url}${spec.path}`, method: spec.method, headers: spec.headers, body: spec.body, connections, durationS: 2 })
+    if (spec.send) {
+      emailsExpected += warm.acknowledged
+    }
+  }
   for (const scale of scales) {
     log(`seeding to scale ${scale} (${SCALES[scale]} affiliates)…`)
     const seconds = await seedAffiliates(db, { from: seeded, to: SCALES[scale], managers })
@@ -239,13 +248,26 @@ async function measureEmailThroughput(baseUrl, program, sink) {
   return { emails: sends * recipients, seconds: round(seconds, 2), per_second: round((sends * recipients) / seconds, 1), workers: 1 }
 }
 
+let cleaning
+/** Once, in reverse: the servers run in their own process groups and outlive an interrupted bench otherwise. */
+const cleanUp = () =>
+  (cleaning ??= (async () => {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((error) => console.error(`[bench] cleanup: ${error.message}`))
+    }
+  })())
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, async () => {
+    log(`${signal}: stopping the servers and dropping the bench database…`)
+    await cleanUp()
+    process.exit(130)
+  })
+}
+
 main()
   .catch((error) => {
     console.error(`[bench] failed: ${error.stack ?? error}`)
     process.exitCode = 1
   })
-  .finally(async () => {
-    for (const cleanup of cleanups.reverse()) {
-      await cleanup().catch((error) => console.error(`[bench] cleanup: ${error.message}`))
-    }
-  })
+  .finally(cleanUp)
