@@ -53,6 +53,8 @@ async function provideDatabase() {
   const server = await startEmbeddedPostgres({
     dataDir: path.join(stateDir, "postgres"),
     persistent: true,
+    // stopped by stopAll, after Medusa
+    stopOnSignal: false,
   })
   cleanups.push(() => server.stop())
   log(`PostgreSQL: embedded on port ${server.port} (data in .demo/postgres)`)

@@ -19,7 +19,7 @@ export async function provideDatabaseServer(stateDir) {
     const base = new URL(`postgres://${process.env.DB_USERNAME || "postgres"}@localhost:5432/postgres`)
     return { kind: "local PostgreSQL on 5432", url: (db) => withDatabase(base, db), stop: async () => {} }
   }
-  const server = await startEmbeddedPostgres({ dataDir: path.join(stateDir, "postgres") })
+  const server = await startEmbeddedPostgres({ dataDir: path.join(stateDir, "postgres"), stopOnSignal: false })
   return { kind: `embedded PostgreSQL on ${server.port}`, url: server.url, stop: server.stop }
 }
 

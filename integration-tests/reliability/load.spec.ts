@@ -138,11 +138,14 @@ describe("200 concurrent senders for 60 s against a production build", () => {
     )
     expect(mismatched).toEqual([])
 
-    // the inbox's unread count (what the sidebar badge shows) agrees
+    // the inbox's counts (kept by the tally's triggers under the same load) agree
     const expectedUnread = conversations.filter((c: any) => c.last_author === "affiliate").length
     const inbox = await program.request("GET", "/admin/conversations?limit=1", { headers: program.admin })
     expect(inbox.status).toBe(200)
+    expect(inbox.data.count).toBe(AFFILIATES)
     expect(inbox.data.unread_count).toBe(expectedUnread)
+    const unreadTab = await program.request("GET", "/admin/conversations?limit=1&unread=true", { headers: program.admin })
+    expect(unreadTab.data.count).toBe(expectedUnread)
     console.log(`[reliability] load: owner unread consistent: ${expectedUnread} of ${AFFILIATES} threads unread`)
   })
 

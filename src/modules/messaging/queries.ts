@@ -43,8 +43,17 @@ function likePattern(q: string) {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
-export function inboxSql(query: InboxQuery) {
-  const where = ["c.deleted_at is null", "c.last_message_at is not null"]
+/**
+ * Whether the inbox's tally (see its migration, kept by group, manager,
+ * status and unread) can give the count.
+ */
+function countsFromTally(query: InboxQuery) {
+  return !query.q && !query.affiliate_id?.length && !query.member_id?.length
+}
+
+/** The inbox filters as a where clause over `c`, a conversation or a tally row. */
+function inboxFilters(query: InboxQuery) {
+  const where: string[] = []
   const bindings: unknown[] = []
   const inList = (column: string, values?: string[]) => {
     if (values?.length) {
@@ -61,6 +70,17 @@ export function inboxSql(query: InboxQuery) {
   inList("affiliate_status", query.affiliate_status)
   inList("affiliate_id", query.affiliate_id)
   inList("member_id", query.member_id)
+  return { where, bindings }
+}
+
+function tallySum(alias: string, where: string[]) {
+  return `(select coalesce(sum(c.n), 0) from affiliate_inbox_tally c${where.length ? ` where ${where.join(" and ")}` : ""}) as ${alias}`
+}
+
+export function inboxSql(query: InboxQuery) {
+  const filters = inboxFilters(query)
+  const where = ["c.deleted_at is null", "c.last_message_at is not null", ...filters.where]
+  const bindings = filters.bindings
   // the search runs once, in a CTE both the count and the page read
   let hits = ""
   const hitBindings: unknown[] = []
@@ -84,16 +104,19 @@ export function inboxSql(query: InboxQuery) {
     where.push(`c.id = any((select ids from hits)::text[])`)
   }
   const filter = `from affiliate_conversation c where ${where.join(" and ")}`
+  // by affiliate, member or search the rows counted are few; otherwise a
+  // count would read every matching conversation, the tally a few rows
+  const total = countsFromTally(query)
+    ? { sql: tallySum("total_count", filters.where), bindings }
+    : { sql: `(select count(*) ${filter}) as total_count`, bindings }
   // one round trip: the counts always come back, the page's columns are
   // null when it is empty
   return {
-    sql: `${hits}select page.*, totals.total_count, unread.total_unread_count
-            from (select count(*) as total_count ${filter}) totals
-           cross join (select count(*) as total_unread_count from affiliate_conversation
-                        where owner_unread = true and deleted_at is null and last_message_at is not null) unread
+    sql: `${hits}select page.*, totals.*
+            from (select ${total.sql}, ${tallySum("total_unread_count", ["c.owner_unread"])}) totals
             left join lateral (select c.*, c.owner_unread as unread ${filter}
                                 order by c.last_message_at desc, c.id desc limit ? offset ?) page on true`,
-    bindings: [...hitBindings, ...bindings, ...bindings, query.limit, query.offset],
+    bindings: [...hitBindings, ...total.bindings, ...bindings, query.limit, query.offset],
   } as Sql
 }
 

@@ -393,6 +393,15 @@ class MessagingModuleService extends MedusaService({
     }
   }
 
+  /**
+   * Folds the inbox tally's deltas into one row per key: the tally stays a
+   * few hundred rows however many messages were sent since.
+   */
+  @InjectTransactionManager()
+  async compactInboxTally(@MedusaContext() ctx: Ctx = {}) {
+    await ctx.transactionManager!.execute(`select affiliate_inbox_tally_compact()`)
+  }
+
   @InjectManager()
   async listMemberConversations(
     query: MemberConversationQuery,

@@ -117,6 +117,101 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         expect(await service.retrieveSettings()).toEqual({ enabled: false, notification_emails: ["a@shop.test"] })
       })
 
+      it("counts the inbox from its tally exactly as counting the rows would, before and after folding it", async () => {
+        const facts = (group: string | null, manager: string | null, status: "active" | "pending") => ({
+          ...affiliateFields,
+          affiliate_group_id: group,
+          affiliate_manager_id: manager,
+          affiliate_status: status,
+        })
+        const shapes = [
+          facts("grp_a", "user_1", "active"),
+          facts("grp_a", null, "pending"),
+          facts("grp_b", "user_1", "active"),
+          facts(null, "user_2", "active"),
+        ]
+        const opened = await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            service.openConversation({ affiliate_id: `aff_t${i}`, member_id: null }, shapes[i % shapes.length])
+          )
+        )
+        // one thread stays empty: not in the inbox
+        const ids = opened.slice(1).map((o) => o.conversation.id)
+        // affiliates write (unread), then the owner answers some, all at once
+        await Promise.all(
+          ids.map((id, i) =>
+            service.appendMessage({ conversation_id: id, author_type: "affiliate", author_id: `m${i}`, author_name: "M", body: "hi" })
+          )
+        )
+        await Promise.all(
+          ids.filter((_, i) => i % 3 === 0).map((id) =>
+            service.appendMessage({ conversation_id: id, author_type: "owner", author_id: "u", author_name: "U", body: "answer" })
+          )
+        )
+        await service.setOwnerUnread([ids[1], ids[3]], false)
+        await service.setOwnerUnread([ids[0]], true)
+        // an affiliate moves group and manager; another is deleted outright
+        await service.syncAffiliateFields("aff_t5", facts("grp_b", "user_2", "active"))
+        await sql(`delete from affiliate_message where conversation_id in
+                     (select id from affiliate_conversation where affiliate_id = 'aff_t7')`)
+        await sql("delete from affiliate_conversation where affiliate_id = 'aff_t7'")
+        await sql("update affiliate_conversation set deleted_at = now() where affiliate_id = 'aff_t8'")
+
+        const queries = [
+          {},
+          { unread: true },
+          { unread: false },
+          { group_id: ["grp_a"] },
+          { group_id: ["grp_a", "grp_b"], unread: true },
+          { manager_id: ["user_1"] },
+          { manager_id: ["user_2"], affiliate_status: ["active" as const] },
+          { affiliate_status: ["pending" as const] },
+          { group_id: ["grp_none"] },
+        ]
+        const countedByRows = async (query: (typeof queries)[number]) => {
+          const where = ["deleted_at is null", "last_message_at is not null"]
+          const bindings: unknown[] = []
+          const filters: [string, unknown[] | undefined][] = [
+            ["affiliate_group_id", (query as any).group_id],
+            ["affiliate_manager_id", (query as any).manager_id],
+            ["affiliate_status", (query as any).affiliate_status],
+          ]
+          for (const [column, values] of filters) {
+            if (values) {
+              where.push(`${column} = any(string_to_array(?, ','))`)
+              bindings.push(values.join(","))
+            }
+          }
+          if ((query as any).unread !== undefined) {
+            where.push("owner_unread = ?")
+            bindings.push((query as any).unread)
+          }
+          const [{ n }] = await sql(`select count(*)::int as n from affiliate_conversation where ${where.join(" and ")}`, bindings)
+          return n
+        }
+        const expectTallyToMatchRows = async () => {
+          for (const query of queries) {
+            const inbox = await service.listInbox({ ...query, limit: 5, offset: 0 })
+            expect({ query, count: inbox.count }).toEqual({ query, count: await countedByRows(query) })
+            expect(inbox.unread_count).toBe(await countedByRows({ unread: true }))
+          }
+        }
+        await expectTallyToMatchRows()
+        expect(await countedByRows({})).toBe(9)
+
+        const [{ before }] = await sql("select count(*)::int as before from affiliate_inbox_tally")
+        await service.compactInboxTally()
+        const [{ after, keys }] = await sql(
+          `select count(*)::int as after,
+                  (select count(*)::int from (select distinct affiliate_group_id, affiliate_manager_id, affiliate_status, owner_unread
+                     from affiliate_conversation where deleted_at is null and last_message_at is not null) k) as keys
+             from affiliate_inbox_tally`
+        )
+        expect(after).toBeLessThan(before)
+        expect(after).toBe(keys)
+        await expectTallyToMatchRows()
+      })
+
       it("serves inbox search from the trigram indexes", async () => {
         const { conversation } = await service.openConversation({ affiliate_id: "aff_4", member_id: null }, affiliateFields)
         await service.appendMessage({ conversation_id: conversation.id, author_type: "affiliate", author_id: "m", author_name: "M", body: "Payout question" })
