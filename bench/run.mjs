@@ -4,7 +4,9 @@
  * production build, at three program sizes, in one run. Prints tables and
  * ratios; writes bench/results/<date>.{json,md,png}. Options:
  *   --scale S,M,L        scales to run (default all three; L is 10k affiliates / 1M messages)
- *   --duration <s>       measured seconds per path (default 8), after a 2 s warm-up
+ *   --duration <s>       measured seconds per path (default 8)
+ *   --rounds <n>         read paths are measured in n slices taken in turn (default 4);
+ *                        sends one after the other, after a 2 s warm-up each
  *   --connections <n>    concurrent connections (default 8)
  * Honours DATABASE_URL (else localhost:5432, else embedded Postgres) and
  * REDIS_URL (else localhost:6379 when it answers, else the in-process queue).
@@ -20,7 +22,7 @@ import { renderChart } from "./lib/chart.mjs"
 import { checkQueryPlans } from "./lib/explain.mjs"
 import { BenchHost } from "./lib/host.mjs"
 import { hotPaths } from "./lib/hot-paths.mjs"
-import { measure, round } from "./lib/load.mjs"
+import { measure, measureInterleaved, round } from "./lib/load.mjs"
 import { addBroadcastMembers, api, lengthenThread, setUpProgram } from "./lib/program.mjs"
 import { buildReport, printScale, printSummary, writeReport } from "./lib/report.mjs"
 import { countRows, GROUP_IDS, seedAffiliates, seedFixtures } from "./lib/seed.mjs"
@@ -38,6 +40,7 @@ const { values: args } = parseArgs({
     scale: { type: "string", default: "S,M,L" },
     duration: { type: "string", default: "8" },
     connections: { type: "string", default: "8" },
+    rounds: { type: "string", default: "4" },
   },
 })
 const scales = args.scale.split(",").map((s) => s.trim().toUpperCase())
@@ -46,6 +49,7 @@ for (const scale of scales) {
 }
 const durationS = Number(args.duration)
 const connections = Number(args.connections)
+const rounds = Number(args.rounds)
 
 const cleanups = []
 const log = (message) => console.log(`[bench] ${message}`)
@@ -112,19 +116,14 @@ async function main() {
     seeded = SCALES[scale]
     const counts = await countRows(db)
     log(`seeded in ${round(seconds, 1)} s: ${JSON.stringify(counts)}`)
-    const measured = {}
-    for (const [name, spec] of Object.entries(paths)) {
-      measured[name] = await measure({
-        url: `${server.url}${spec.path}`,
-        method: spec.method,
-        headers: spec.headers,
-        body: spec.body,
-        connections,
-        durationS,
-      })
-      if (spec.send) {
-        emailsExpected += measured[name].acknowledged
-      }
+    // reads in turn; sends after them, one by one: their emails go out from
+    // the same process and would weigh on whatever was measured next
+    const target = (spec) => ({ url: `${server.url}${spec.path}`, method: spec.method, headers: spec.headers, body: spec.body })
+    const reads = Object.fromEntries(Object.entries(paths).filter(([, spec]) => !spec.send).map(([name, spec]) => [name, target(spec)]))
+    const measured = await measureInterleaved(reads, { connections, durationS, rounds })
+    for (const [name, spec] of Object.entries(paths).filter(([, spec]) => spec.send)) {
+      measured[name] = await measure({ ...target(spec), connections, durationS })
+      emailsExpected += measured[name].acknowledged
     }
     // each send emails one person: let the queue drain before the next scale
     await sink.waitFor(emailsExpected, 300_000)
@@ -157,7 +156,7 @@ async function main() {
 
   const report = buildReport({
     machine: { ...machine, database: dbServer.kind, queue: redisUrl ? "BullMQ on Redis" : "in-process" },
-    settings: { connections, duration_s: durationS, warmup_s: 2 },
+    settings: { connections, duration_s: durationS, rounds, slice_warmup_s: 0.5, send_warmup_s: 2 },
     results,
     paths,
     slowSend,

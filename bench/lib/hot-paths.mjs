@@ -12,6 +12,8 @@ export function hotPaths(program) {
   return {
     floor_admin: { path: "/admin/bench-floor", headers: admin, side: "admin", floor: true },
     floor_store: { path: "/store/bench-floor", headers: { "x-publishable-api-key": program.key }, side: "store", floor: true },
+    // not a goal's floor: what Medusa's authentication of an affiliate adds to the store floor
+    floor_store_affiliate: { path: "/store/bench-floor/affiliate", headers: member, side: "store", floor: true },
     medusa_products: { path: "/admin/products?limit=20", headers: admin, side: "admin" },
     inbox_all: inbox(""),
     inbox_unread: inbox("&unread=true"),

@@ -1,34 +1,68 @@
 import autocannon from "autocannon"
 
 /**
- * One load run with autocannon at fixed concurrency: a warm-up that is not
- * measured, then `durationS` seconds whose every response time is kept, so
- * p95 is exact (autocannon's own summary has p90 and p97.5, not p95).
+ * Load runs with autocannon at fixed concurrency. Every response time is
+ * kept, so percentiles are exact (autocannon's own summary has p90 and
+ * p97.5, not p95).
  */
-export async function measure({ url, method = "GET", headers = {}, body, connections, durationS, warmupS = 2 }) {
-  const options = {
+
+/** One path: a warm-up that is not measured, then `durationS` measured seconds. */
+export async function measure({ url, method, headers, body, connections, durationS, warmupS = 2 }) {
+  const samples = newSamples()
+  await collect(requestOptions({ url, method, headers, body, connections }), { warmupS, durationS }, samples)
+  return summarize(samples, durationS)
+}
+
+/**
+ * Several paths, each measured `durationS` seconds in total but in `rounds`
+ * slices taken in turn (A B C, A B C, …), so drift over the minutes of a
+ * run (autovacuum, caches, the machine's other work) falls on every path
+ * alike instead of on whichever ran at the wrong moment. Each slice starts
+ * with a short unmeasured warm-up (fresh connections).
+ */
+export async function measureInterleaved(specs, { connections, durationS, rounds, warmupS = 0.5 }) {
+  const names = Object.keys(specs)
+  const samples = Object.fromEntries(names.map((name) => [name, newSamples()]))
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) {
+      await collect(requestOptions({ ...specs[name], connections }), { warmupS, durationS: durationS / rounds }, samples[name])
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, summarize(samples[name], durationS)]))
+}
+
+function requestOptions({ url, method = "GET", headers = {}, body, connections }) {
+  return {
     url,
     method,
     headers: body ? { "content-type": "application/json", ...headers } : headers,
     body: body ? JSON.stringify(body) : undefined,
     connections,
   }
-  let acknowledged = 0
+}
+
+function newSamples() {
+  return { latencies: [], statuses: new Map(), failures: 0, acknowledged: 0 }
+}
+
+async function collect(options, { warmupS, durationS }, samples) {
   const countAcknowledged = (status) => {
-    if (status < 300) acknowledged++
+    if (status < 300) samples.acknowledged++
   }
   if (warmupS) {
     await run({ ...options, duration: warmupS }, countAcknowledged)
   }
-  const latencies = []
-  const statuses = new Map()
   const result = await run({ ...options, duration: durationS }, (status, ms) => {
     countAcknowledged(status)
-    latencies.push(ms)
-    statuses.set(status, (statuses.get(status) ?? 0) + 1)
+    samples.latencies.push(ms)
+    samples.statuses.set(status, (samples.statuses.get(status) ?? 0) + 1)
   })
-  latencies.sort((a, b) => a - b)
-  const errors = result.errors + result.timeouts + [...statuses].filter(([s]) => s >= 400).reduce((n, [, c]) => n + c, 0)
+  samples.failures += result.errors + result.timeouts
+}
+
+function summarize(samples, durationS) {
+  const latencies = [...samples.latencies].sort((a, b) => a - b)
+  const errors = samples.failures + [...samples.statuses].filter(([s]) => s >= 400).reduce((n, [, c]) => n + c, 0)
   return {
     requests: latencies.length,
     rps: round(latencies.length / durationS, 1),
@@ -36,9 +70,9 @@ export async function measure({ url, method = "GET", headers = {}, body, connect
     p95: round(percentile(latencies, 95)),
     p99: round(percentile(latencies, 99)),
     errors,
-    statuses: Object.fromEntries(statuses),
-    // 2xx answers, warm-up included: what a send run left to email
-    acknowledged,
+    statuses: Object.fromEntries(samples.statuses),
+    // 2xx answers, warm-ups included: what a send run left to email
+    acknowledged: samples.acknowledged,
   }
 }
 

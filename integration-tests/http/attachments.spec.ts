@@ -196,6 +196,36 @@ medusaIntegrationTestRunner({
       expect((await download("/store/affiliates/me/attachments/matt_missing", team.headers)).status).toBe(404)
     })
 
+    it("refuses uploads from an affiliate that could not send them, storing nothing", async () => {
+      const group = (
+        await http.post(
+          "/admin/affiliate-groups",
+          { name: "Quiet tier", messaging_disabled_message: "Write to partners@shop.test" },
+          program.admin.headers
+        )
+      ).data.affiliate_group
+      const quiet = await program.team("Quiet Co", "quinn@quiet.test", { group_id: group.id })
+      const declined = await program.team("Gone Co", "gil@gone.test")
+      await http.post(`/admin/affiliate-groups/${group.id}`, { messaging_enabled: false }, program.admin.headers)
+      await program.setStatus(declined.affiliate_id, "declined")
+      const before = await attachmentRows()
+
+      const fromQuiet = await memberUpload(quiet, [{ filename: "a.pdf", content: FIXTURES.pdf }])
+      expect(fromQuiet.status).toBe(403)
+      expect(fromQuiet.data.message).toBe("Write to partners@shop.test")
+      const fromDeclined = await memberUpload(declined, [{ filename: "b.pdf", content: FIXTURES.pdf }])
+      expect(fromDeclined.status).toBe(409)
+      expect(fromDeclined.data.message).toMatch(/declined; its conversations are read-only/)
+      // refused before the body is read: over the size limit, it answers 409, not 413
+      const oversized = await memberUpload(declined, [{ filename: "huge.pdf", content: generatedFile(FIXTURES.pdf, 250 * MB + 1) }])
+      expect(oversized.status).toBe(409)
+      expect(await attachmentRows()).toBe(before)
+
+      // back on, the same member uploads
+      await http.post(`/admin/affiliate-groups/${group.id}`, { messaging_enabled: true }, program.admin.headers)
+      expect((await memberUpload(quiet, [{ filename: "a.pdf", content: FIXTURES.pdf }])).status).toBe(200)
+    })
+
     it("sends an attachment once, only by its uploader", async () => {
       const team = await program.team("Once Co", "oli@once.test")
       const file = (await adminUpload([{ filename: "once.pdf", content: FIXTURES.pdf }])).data.attachments[0]

@@ -278,8 +278,8 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
     probe: () => ({}),
   },
   "POST /store/affiliates/me/attachments": {
-    // uploads are drafts only their uploader can send; a declined member cannot send them (409)
-    expect: memberRoute({ member: 200, otherAffiliate: 200, teammateThread: 200, declined: 200 }),
+    // a declined affiliate is read-only: it cannot send, so it cannot upload either (409)
+    expect: memberRoute({ member: 200, otherAffiliate: 200, teammateThread: 200, declined: 409 }),
     probe: () => ({ multipart: pngUpload("member-upload.png") }),
   },
   "GET /store/affiliates/me/attachments/:id": {
