@@ -5,6 +5,7 @@ import path from "node:path"
 const SERIES = [
   ["floor_admin", "admin floor (no-op route)", "#9ca3af", "6 4"],
   ["floor_store", "store floor (no-op route)", "#d1d5db", "2 3"],
+  ["floor_store_affiliate", "store floor + affiliate login", "#a3a3a3", "2 3"],
   ["medusa_products", "Medusa GET /admin/products?limit=20", "#ef4444", ""],
   ["inbox_all", "inbox (All)", "#2563eb", ""],
   ["inbox_search_text", "inbox search in messages", "#7c3aed", ""],
@@ -50,7 +51,7 @@ function chartSvg(report) {
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
     `<text x="${m.left}" y="28" font-size="16" font-weight="bold">p95 latency by program size (ms, log scale)</text>`,
   ]
-  for (let e = Math.ceil(lo); e <= Math.floor(hi); e++) {
+  for (let e = Math.floor(lo); e <= Math.floor(hi); e++) {
     for (const f of [1, 2, 5]) {
       const v = f * 10 ** e
       if (Math.log10(v) < lo || Math.log10(v) > hi) continue
@@ -64,6 +65,7 @@ function chartSvg(report) {
     parts.push(`<text x="${x(i)}" y="${height - m.bottom + 36}" text-anchor="middle" fill="#555">${c.affiliates.toLocaleString("en")} affiliates · ${c.messages.toLocaleString("en")} messages</text>`)
   })
   SERIES.forEach(([key, label, color, dash], n) => {
+    if (scales.some((s) => !report.scales[s].paths[key])) return
     const points = scales.map((s, i) => [x(i), y(report.scales[s].paths[key].p95)])
     parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2.5" stroke-dasharray="${dash}" points="${points.map((p) => p.join(",")).join(" ")}"/>`)
     for (const [px, py] of points) parts.push(`<circle cx="${px}" cy="${py}" r="3.5" fill="${color}"/>`)
