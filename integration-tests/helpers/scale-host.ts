@@ -91,8 +91,8 @@ export class ScaleStore {
 
   /**
    * A process in `mode`, ready: /health answers and, in worker and shared
-   * mode, it consumes the delivery queue. The first one also makes the
-   * store's publishable key.
+   * mode, it consumes the delivery queue. The first one serving the API
+   * also makes the store's publishable key.
    */
   async start(mode: WorkerMode, env: NodeJS.ProcessEnv = {}): Promise<ScaleProcess> {
     const port = freePortSync()
@@ -115,9 +115,12 @@ export class ScaleStore {
     if (mode !== "server") {
       await process_.waitForLog(CONSUMING)
     }
-    // processes started side by side make one key
-    this.publishableKey_ ??= createPublishableKey(url, SCALE_HOST.admin)
-    this.publishableKey = await this.publishableKey_
+    // processes started side by side make one key, through one that serves
+    // the API (a worker answers /health only)
+    if (mode !== "worker") {
+      this.publishableKey_ ??= createPublishableKey(url, SCALE_HOST.admin)
+      this.publishableKey = await this.publishableKey_
+    }
     return started
   }
 

@@ -504,6 +504,17 @@ medusaIntegrationTestRunner({
         const first = (await http.get(`${url}?offset=0&limit=3`, adminHeaders)).data
         expect(first.messages.map((m: any) => m.body)).toEqual(["m0", "m1", "m2"])
 
+        // after the last message: an empty page, still counted
+        const end = (await http.get(`${url}?after=${latest.messages[49].id}`, adminHeaders)).data
+        expect(end).toMatchObject({ messages: [], count: 60, offset: 60 })
+        // a cursor from another thread is 400; a thread that does not exist 404, whatever the cursor
+        const other = await program.team("Other Paging Co", "o@paging.test")
+        const elsewhere = (await newMessage({ affiliate_id: other.affiliate_id, body: "elsewhere" })).data.message
+        const foreignCursor = await http.get(`${url}?before=${elsewhere.id}`, adminHeaders)
+        expect(foreignCursor.status).toBe(400)
+        expect(foreignCursor.data.message).toBe(`Message ${elsewhere.id} is not in this conversation`)
+        expect((await http.get(`/admin/conversations/conv_missing/messages?before=${latest.messages[0].id}`, adminHeaders)).status).toBe(404)
+
         for (const search of ["limit=101", "limit=0", `before=${latest.messages[0].id}&after=${latest.messages[1].id}`, "before=msg_missing", "colour=red"]) {
           expect((await http.get(`${url}?${search}`, adminHeaders)).status).toBe(400)
         }

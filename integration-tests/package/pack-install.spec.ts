@@ -82,6 +82,7 @@ describe("npm pack output installed into a separate store", () => {
       "affiliate",
       "affiliate_conversation",
       "affiliate_group",
+      "affiliate_inbox_tally",
       "affiliate_invite",
       "affiliate_member",
       "affiliate_member_read_state",
@@ -89,6 +90,14 @@ describe("npm pack output installed into a separate store", () => {
       "affiliate_message_attachment",
       "affiliate_messaging_setting",
     ])
+    // the hand-written migrations ran too: the inbox tally's triggers
+    const triggers = await sql(
+      dbName,
+      "select tgname from pg_trigger where tgname like 'affiliate_inbox_tally%' order by 1"
+    )
+    expect(triggers.map((t) => t.tgname)).toEqual(
+      ["delete", "insert", "truncate", "update"].map((event) => `affiliate_inbox_tally_on_${event}`)
+    )
 
     execFileSync(medusa, ["user", "-e", "owner@pack.test", "-p", "pack-password"], {
       cwd: hostDir,

@@ -81,6 +81,21 @@ export type MessageAttachmentDTO = {
   created_at: Date
 }
 
+/** What a message's view shows of an attachment. */
+export type AttachmentSummary = Pick<MessageAttachmentDTO, "id" | "filename" | "mime_type" | "size">
+
+export type ThreadPage = {
+  /** The thread's audience; null when there is no such conversation. */
+  thread: { affiliate_id: string; member_id: string | null } | null
+  /** Whether the page's cursor is a message of this thread (true without one). */
+  cursor_found: boolean
+  messages: (MessageDTO & { attachments: AttachmentSummary[] })[]
+  /** Messages in the thread. */
+  count: number
+  /** Position of the first message returned. */
+  offset: number
+}
+
 export type AppendMessageInput = {
   conversation_id: string
   author_type: MessageAuthorType

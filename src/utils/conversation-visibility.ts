@@ -32,7 +32,12 @@ export async function retrieveVisibleConversation(
     .resolve<MessagingModuleService>(MESSAGING_MODULE)
     .findConversation(id)
   if (!conversation || (member && !isVisibleToMember(conversation, member))) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Conversation ${id} was not found`)
+    throw conversationNotFound(id)
   }
   return conversation
+}
+
+/** What a caller gets for a conversation it may not see, or that does not exist. */
+export function conversationNotFound(id: string) {
+  return new MedusaError(MedusaError.Types.NOT_FOUND, `Conversation ${id} was not found`)
 }

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { Attachment, Conversation, Message } from "../../types/http"
-import type { ConversationDTO, MessageAttachmentDTO, MessageDTO } from "../../types/messaging"
+import type { AttachmentSummary, ConversationDTO, MessageDTO } from "../../types/messaging"
 import { AFFILIATE_MODULE } from "../../modules/affiliate"
 import type AffiliateModuleService from "../../modules/affiliate/service"
 import { MESSAGING_MODULE } from "../../modules/messaging"
@@ -47,7 +47,7 @@ export const ownerUnread = (row: ConversationDTO) => !!row.owner_unread
 /** Whose download routes attachment URLs point at. */
 export type Side = "owner" | "affiliate"
 
-export function attachmentView(attachment: MessageAttachmentDTO, side: Side): Attachment {
+export function attachmentView(attachment: AttachmentSummary, side: Side): Attachment {
   const base = side === "owner" ? "/admin/messaging/attachments" : "/store/affiliates/me/attachments"
   return {
     id: attachment.id,
@@ -58,29 +58,23 @@ export function attachmentView(attachment: MessageAttachmentDTO, side: Side): At
   }
 }
 
-/** Messages in the API shape, their attachments loaded in one query. */
-export async function messageViews(
-  scope: MedusaContainer,
-  messages: MessageDTO[],
-  side: Side
-): Promise<Message[]> {
-  const attachments = await scope
-    .resolve<MessagingModuleService>(MESSAGING_MODULE)
-    .listAttachmentsOfMessages(messages.map((m) => m.id))
-  return messages.map((message) => ({
+/** A message in the API shape, with its attachments. */
+export function messageView(message: MessageDTO, attachments: AttachmentSummary[], side: Side): Message {
+  return {
     id: message.id,
     conversation_id: message.conversation_id,
     author_type: message.author_type,
     author: { id: message.author_id, name: message.author_name },
     body: message.body,
-    attachments: attachments
-      .filter((a) => a.message_id === message.id)
-      .map((a) => attachmentView(a, side)),
+    attachments: attachments.map((attachment) => attachmentView(attachment, side)),
     created_at: iso(message.created_at)!,
-  }))
+  }
 }
 
-export async function messageView(scope: MedusaContainer, message: MessageDTO, side: Side) {
-  const [view] = await messageViews(scope, [message], side)
-  return view
+/** A message just sent, in the API shape: its attachments read in one query. */
+export async function sentMessageView(scope: MedusaContainer, message: MessageDTO, side: Side): Promise<Message> {
+  const attachments = await scope
+    .resolve<MessagingModuleService>(MESSAGING_MODULE)
+    .listAttachmentsOfMessages([message.id])
+  return messageView(message, attachments, side)
 }

@@ -161,8 +161,15 @@ export function memberConversationsSql(query: MemberConversationQuery) {
   }
 }
 
-const MESSAGE_COLUMNS =
-  "id, conversation_id, author_type, author_id, author_name, body, created_at"
+/**
+ * A page's messages with their attachments (upload order) as JSON: the
+ * thread routes read the conversation, its page and the page's files in one
+ * statement.
+ */
+const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.author_type, m.author_id, m.author_name, m.body, m.created_at,
+  (select coalesce(json_agg(json_build_object('id', a.id, 'filename', a.filename, 'mime_type', a.mime_type, 'size', a.size)
+                            order by a.created_at, a.id), '[]'::json)
+     from affiliate_message_attachment a where a.message_id = m.id and a.deleted_at is null) as attachments`
 
 /**
  * A message's place in its thread, read in SQL: timestamps are exact to the
@@ -170,36 +177,52 @@ const MESSAGE_COLUMNS =
  */
 const POSITION_OF = "select created_at, id from affiliate_message where id = ?"
 
+/**
+ * The conversation (no row when it does not exist) with one page of its
+ * messages: one row per message, or one row of nulls for an empty page.
+ * `cursor_found` says whether the cursor is a message of this thread.
+ */
 export function threadPageSql(query: ThreadPageQuery): Sql & { newestFirst: boolean } {
-  const base = `select ${MESSAGE_COLUMNS} from affiliate_message where conversation_id = ? and deleted_at is null`
+  const messages = `select ${MESSAGE_COLUMNS} from affiliate_message m where m.conversation_id = c.id and m.deleted_at is null`
+  const cursorId = query.after ?? query.before
+  let page: Sql & { newestFirst: boolean }
   if (query.after) {
-    return {
-      sql: `${base} and (created_at, id) > (${POSITION_OF}) order by created_at asc, id asc limit ?`,
-      bindings: [query.conversation_id, query.after, query.limit],
+    page = {
+      sql: `${messages} and (m.created_at, m.id) > (${POSITION_OF}) order by m.created_at asc, m.id asc limit ?`,
+      bindings: [query.after, query.limit],
       newestFirst: false,
     }
-  }
-  if (query.before) {
-    return {
-      sql: `${base} and (created_at, id) < (${POSITION_OF}) order by created_at desc, id desc limit ?`,
-      bindings: [query.conversation_id, query.before, query.limit],
+  } else if (query.before) {
+    page = {
+      sql: `${messages} and (m.created_at, m.id) < (${POSITION_OF}) order by m.created_at desc, m.id desc limit ?`,
+      bindings: [query.before, query.limit],
+      newestFirst: true,
+    }
+  } else if (query.offset !== undefined) {
+    page = {
+      sql: `${messages} order by m.created_at asc, m.id asc limit ? offset ?`,
+      bindings: [query.limit, query.offset],
+      newestFirst: false,
+    }
+  } else {
+    // the latest page needs no position query: it ends at the last message
+    page = {
+      sql: `${messages} order by m.created_at desc, m.id desc limit ?`,
+      bindings: [query.limit],
       newestFirst: true,
     }
   }
-  if (query.offset !== undefined) {
-    return {
-      sql: `${base} order by created_at asc, id asc limit ? offset ?`,
-      bindings: [query.conversation_id, query.limit, query.offset],
-      newestFirst: false,
-    }
-  }
-  // the latest page needs no position query: it ends at the last message
+  const cursorFound = cursorId
+    ? `exists (select 1 from affiliate_message where id = ? and conversation_id = c.id and deleted_at is null)`
+    : "true"
   return {
-    sql: `select ${MESSAGE_COLUMNS}, (select message_count from affiliate_conversation where id = ?) as thread_total
-            from affiliate_message where conversation_id = ? and deleted_at is null
-           order by created_at desc, id desc limit ?`,
-    bindings: [query.conversation_id, query.conversation_id, query.limit],
-    newestFirst: true,
+    sql: `select c.affiliate_id as thread_affiliate_id, c.member_id as thread_member_id,
+                 c.message_count as thread_total, ${cursorFound} as cursor_found, page.*
+            from affiliate_conversation c
+            left join lateral (${page.sql}) page on true
+           where c.id = ? and c.deleted_at is null`,
+    bindings: [...(cursorId ? [cursorId] : []), ...page.bindings, query.conversation_id],
+    newestFirst: page.newestFirst,
   }
 }
 

@@ -18,6 +18,7 @@ import {
   MessageAttachmentDTO,
   MessageDTO,
   MessagingSettingsDTO,
+  ThreadPage,
 } from "../../types/messaging"
 import {
   AffiliateMessagingPluginOptions,
@@ -42,6 +43,13 @@ import {
   positionSql,
   threadPageSql,
 } from "./queries"
+
+type ThreadPageRow = ThreadPage["messages"][number] & {
+  thread_affiliate_id: string
+  thread_member_id: string | null
+  thread_total: number | string
+  cursor_found: boolean
+}
 
 type Ctx = Context<EntityManager>
 
@@ -439,35 +447,37 @@ class MessagingModuleService extends MedusaService({
 
   /**
    * A page of a thread, oldest first: after a cursor, before a cursor, at an
-   * offset, or (none of these) the latest messages. `offset` in the result is
-   * the position of the first message returned.
+   * offset, or (none of these) the latest messages, each with its
+   * attachments; `offset` is the position of the first message returned.
+   * Also the thread's audience (null when there is no such conversation),
+   * so the caller checks who may see it without another query, and whether
+   * the cursor belongs to the thread.
    */
   @InjectManager()
-  async listThreadPage(query: ThreadPageQuery, @MedusaContext() ctx: Ctx = {}) {
+  async listThreadPage(query: ThreadPageQuery, @MedusaContext() ctx: Ctx = {}): Promise<ThreadPage> {
     const manager = ctx.manager!
-    const cursorId = query.after ?? query.before
-    if (cursorId) {
-      const [cursor] = await manager.execute(
-        `select id from affiliate_message where id = ? and conversation_id = ? and deleted_at is null`,
-        [cursorId, query.conversation_id]
-      )
-      if (!cursor) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          `Message ${cursorId} is not in this conversation`
-        )
-      }
-    }
     const page = threadPageSql(query)
-    const rows: (MessageDTO & { thread_total?: number })[] = await manager.execute(page.sql, page.bindings)
-    const messages = (page.newestFirst ? rows.reverse() : rows).map(({ thread_total, ...message }) => message)
-    if (rows.length && rows[0].thread_total !== undefined) {
-      const count = Number(rows[0].thread_total)
-      return { messages, count, offset: count - messages.length }
+    const rows: ThreadPageRow[] = await manager.execute(page.sql, page.bindings)
+    if (!rows.length) {
+      return { thread: null, cursor_found: false, messages: [], count: 0, offset: 0 }
+    }
+    const [first] = rows
+    const thread = { affiliate_id: first.thread_affiliate_id, member_id: first.thread_member_id }
+    if (!first.cursor_found) {
+      return { thread, cursor_found: false, messages: [], count: 0, offset: 0 }
+    }
+    const found = rows.filter((row) => row.id !== null)
+    const messages = (page.newestFirst ? found.reverse() : found).map(
+      ({ thread_affiliate_id, thread_member_id, thread_total, cursor_found, ...message }) => message
+    )
+    const isLatestPage = query.after === undefined && query.before === undefined && query.offset === undefined
+    if (isLatestPage) {
+      const count = Number(first.thread_total)
+      return { thread, cursor_found: true, messages, count, offset: count - messages.length }
     }
     const position = positionSql(query.conversation_id, messages[0]?.id)
     const [{ count, offset }] = await manager.execute(position.sql, position.bindings)
-    return { messages, count: Number(count), offset: Number(offset) }
+    return { thread, cursor_found: true, messages, count: Number(count), offset: Number(offset) }
   }
 
   /**

@@ -6,8 +6,7 @@ import type { MessageListResponse, MessageResponse } from "../../../../../types/
 import { replyAsOwnerWorkflow } from "../../../../../workflows"
 import { answerConflicts } from "../../../../utils/answer-conflicts"
 import { listThreadPage } from "../../../../utils/thread-page"
-import { retrieveVisibleConversation } from "../../../../utils/conversations"
-import { messageView } from "../../../../utils/messaging-views"
+import { sentMessageView } from "../../../../utils/messaging-views"
 import type {
   MessagePageParamsType,
   SendMessageType,
@@ -17,7 +16,6 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, MessagePageParamsType>,
   res: MedusaResponse<MessageListResponse>
 ) => {
-  await retrieveVisibleConversation(req.scope, req.params.id)
   res.json(
     await listThreadPage(req.scope, req.params.id, req.validatedQuery as MessagePageParamsType, "owner")
   )
@@ -35,6 +33,6 @@ export const POST = answerConflicts(
         user_id: req.auth_context.actor_id,
       },
     })
-    res.json({ message: await messageView(req.scope, result.message, "owner") })
+    res.json({ message: await sentMessageView(req.scope, result.message, "owner") })
   }
 )

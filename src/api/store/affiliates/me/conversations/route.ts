@@ -6,7 +6,7 @@ import type {
 import { sendAffiliateMessageWorkflow } from "../../../../../workflows"
 import { answerConflicts } from "../../../../utils/answer-conflicts"
 import { memberConversationView, messagingService } from "../../../../utils/conversations"
-import { conversationViews, messageView } from "../../../../utils/messaging-views"
+import { conversationViews, sentMessageView } from "../../../../utils/messaging-views"
 import type { AffiliateMemberRequest } from "../../../../utils/require-affiliate-member"
 import type {
   StoreCreateConversationType,
@@ -47,7 +47,7 @@ export const POST = answerConflicts(
     })
     res.status(result.created ? 201 : 200).json({
       conversation: await memberConversationView(req.scope, result.conversation_id, member),
-      message: await messageView(req.scope, result.message, "affiliate"),
+      message: await sentMessageView(req.scope, result.message, "affiliate"),
     })
   }
 )

@@ -2,8 +2,7 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import type { MessageListResponse, MessageResponse } from "../../../../../../../types/http"
 import { replyAsAffiliateWorkflow } from "../../../../../../../workflows"
 import { answerConflicts } from "../../../../../../utils/answer-conflicts"
-import { retrieveVisibleConversation } from "../../../../../../utils/conversations"
-import { messageView } from "../../../../../../utils/messaging-views"
+import { sentMessageView } from "../../../../../../utils/messaging-views"
 import type { AffiliateMemberRequest } from "../../../../../../utils/require-affiliate-member"
 import { listThreadPage } from "../../../../../../utils/thread-page"
 import type {
@@ -15,9 +14,14 @@ export const GET = async (
   req: AffiliateMemberRequest,
   res: MedusaResponse<MessageListResponse>
 ) => {
-  await retrieveVisibleConversation(req.scope, req.params.id, req.affiliate_member)
   res.json(
-    await listThreadPage(req.scope, req.params.id, req.validatedQuery as MessagePageParamsType, "affiliate")
+    await listThreadPage(
+      req.scope,
+      req.params.id,
+      req.validatedQuery as MessagePageParamsType,
+      "affiliate",
+      req.affiliate_member
+    )
   )
 }
 
@@ -26,6 +30,6 @@ export const POST = answerConflicts(
     const { result } = await replyAsAffiliateWorkflow(req.scope).run({
       input: { ...req.validatedBody, conversation_id: req.params.id, member: req.affiliate_member },
     })
-    res.json({ message: await messageView(req.scope, result.message, "affiliate") })
+    res.json({ message: await sentMessageView(req.scope, result.message, "affiliate") })
   }
 )
