@@ -494,7 +494,7 @@ class MessagingModuleService extends MedusaService({
     return (row as ConversationDTO) ?? null
   }
 
-  /** The attachments of sent messages, in upload order: one indexed query for a page of a thread. */
+  /** The attachments of sent messages, in upload order (thread pages read theirs with the page). */
   @InjectManager()
   async listAttachmentsOfMessages(
     messageIds: string[],
