@@ -181,8 +181,10 @@ const POSITION_OF = "select created_at, id from affiliate_message where id = ?"
  * The conversation (no row when it does not exist) with one page of its
  * messages: one row per message, or one row of nulls for an empty page.
  * `cursor_found` says whether the cursor is a message of this thread.
+ * `isLatest`: the page ends at the thread's last message, so its position
+ * follows from the conversation's `message_count` without another query.
  */
-export function threadPageSql(query: ThreadPageQuery): Sql & { newestFirst: boolean } {
+export function threadPageSql(query: ThreadPageQuery): Sql & { newestFirst: boolean; isLatest: boolean } {
   const messages = `select ${MESSAGE_COLUMNS} from affiliate_message m where m.conversation_id = c.id and m.deleted_at is null`
   const cursorId = query.after ?? query.before
   let page: Sql & { newestFirst: boolean }
@@ -205,7 +207,6 @@ export function threadPageSql(query: ThreadPageQuery): Sql & { newestFirst: bool
       newestFirst: false,
     }
   } else {
-    // the latest page needs no position query: it ends at the last message
     page = {
       sql: `${messages} order by m.created_at desc, m.id desc limit ?`,
       bindings: [query.limit],
@@ -223,6 +224,7 @@ export function threadPageSql(query: ThreadPageQuery): Sql & { newestFirst: bool
            where c.id = ? and c.deleted_at is null`,
     bindings: [...(cursorId ? [cursorId] : []), ...page.bindings, query.conversation_id],
     newestFirst: page.newestFirst,
+    isLatest: !cursorId && query.offset === undefined,
   }
 }
 

@@ -470,8 +470,7 @@ class MessagingModuleService extends MedusaService({
     const messages = (page.newestFirst ? found.reverse() : found).map(
       ({ thread_affiliate_id, thread_member_id, thread_total, cursor_found, ...message }) => message
     )
-    const isLatestPage = query.after === undefined && query.before === undefined && query.offset === undefined
-    if (isLatestPage) {
+    if (page.isLatest) {
       const count = Number(first.thread_total)
       return { thread, cursor_found: true, messages, count, offset: count - messages.length }
     }
