@@ -12,7 +12,7 @@ import { runDeliveryJob } from "../workflows/notifications/run-delivery-job"
 export default async function deliverNotificationsJob(container: MedusaContainer) {
   await container
     .resolve<DeliveryQueueService>(DELIVERY_QUEUE_MODULE)
-    .startConsuming((job) => runDeliveryJob(container, job))
+    .startConsuming((job, journal) => runDeliveryJob(container, job, journal))
 }
 
 export const config = {

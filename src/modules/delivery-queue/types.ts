@@ -18,7 +18,22 @@ export type RetryPolicy = {
   max_backoff_ms: number
 }
 
-export type JobHandler = (job: DeliveryJob) => Promise<void>
+/**
+ * What a job keeps across its runs (attempts, and takeovers after a worker
+ * died): how many times it started, and the keys of the work it finished.
+ * Kept with the job (its log in Redis with BullMQ), so a retry skips what
+ * an earlier run did even when that run never reported back.
+ */
+export type JobJournal = {
+  /** This run's number, 1 for the job's first. */
+  run: number
+  /** Whether any run of this job recorded `key`. */
+  has(key: string): boolean
+  /** Records `key` for this run and every later one. */
+  record(key: string): Promise<void>
+}
+
+export type JobHandler = (job: DeliveryJob, journal: JobJournal) => Promise<void>
 
 export interface QueueDriver {
   add(jobs: DeliveryJob[]): Promise<void>

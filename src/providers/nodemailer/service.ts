@@ -5,7 +5,7 @@ import type {
 } from "@medusajs/framework/types"
 import { AbstractNotificationProviderService, MedusaError } from "@medusajs/framework/utils"
 import nodemailer, { Transporter } from "nodemailer"
-import { recordSentEmail } from "./sent-receipts"
+import { recordSentEmail } from "../../utils/sent-receipts"
 
 export type NodemailerProviderOptions = {
   /** SMTP URL, e.g. `smtp://user:pass@smtp.example.com:587`. */
@@ -22,7 +22,8 @@ export type NodemailerProviderOptions = {
  * Sends `email` channel notifications over SMTP with nodemailer. The
  * notification's `content` carries subject, HTML and text; a
  * `provider_data.message_id` becomes the Message-ID, so a retried delivery
- * is recognisable as the same email.
+ * is recognisable as the same email, and is recorded in the delivery job's
+ * journal once the SMTP server took it (see utils/sent-receipts).
  */
 export class NodemailerNotificationService extends AbstractNotificationProviderService {
   static identifier = "affiliate-messaging-nodemailer"
@@ -71,7 +72,10 @@ export class NodemailerNotificationService extends AbstractNotificationProviderS
       ...(typeof messageId === "string" ? { messageId } : {}),
     })
     if (typeof messageId === "string") {
-      recordSentEmail(messageId)
+      // the email is out whatever happens to its receipt
+      await recordSentEmail(messageId).catch((error: Error) =>
+        this.logger_.warn(`affiliate messaging: receipt of ${messageId} not kept: ${error.message}`)
+      )
     }
     return { id: info.messageId }
   }

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { DeliveryJob } from "../../modules/delivery-queue/types"
+import type { DeliveryJob, JobJournal } from "../../modules/delivery-queue/types"
+import { withSentReceipts } from "../../utils/sent-receipts"
 import {
   DELIVER_AFFILIATE_INVITE,
   DELIVER_MESSAGE_NOTIFICATIONS,
@@ -16,8 +17,11 @@ const deliveryWorkflows = {
   [DELIVER_AFFILIATE_INVITE]: deliverAffiliateInviteWorkflow,
 } as const
 
-/** Runs one queued delivery; a thrown error makes the queue retry it. */
-export async function runDeliveryJob(container: MedusaContainer, job: DeliveryJob) {
+/**
+ * Runs one queued delivery; a thrown error makes the queue retry it. The
+ * emails it sends are recorded in `journal`, which later runs consult.
+ */
+export async function runDeliveryJob(container: MedusaContainer, job: DeliveryJob, journal: JobJournal) {
   if (job.workflow === DELIVER_MESSAGE_NOTIFICATION_V1) {
     job = upgradeV1Delivery(job)
   }
@@ -25,7 +29,9 @@ export async function runDeliveryJob(container: MedusaContainer, job: DeliveryJo
   if (!workflow) {
     throw new Error(`Unknown delivery workflow ${job.workflow}`)
   }
-  await workflow(container).run({ input: job.input as any })
+  await withSentReceipts(journal, async () => {
+    await workflow(container).run({ input: job.input as any })
+  })
 }
 
 /** A one-recipient job queued before batching, as the batch workflow takes it. */

@@ -1,9 +1,12 @@
 import type { Logger } from "@medusajs/framework/types"
-import { Queue, Worker } from "bullmq"
+import { Job, Queue, Worker } from "bullmq"
 import IORedis from "ioredis"
-import { DeliveryJob, JobHandler, QueueDriver, RetryPolicy, backoffDelay, delayOf } from "../types"
+import { DeliveryJob, JobHandler, JobJournal, QueueDriver, RetryPolicy, backoffDelay, delayOf } from "../types"
 
 const DAY_SECONDS = 24 * 60 * 60
+// journal lines in the job's BullMQ log, readable in any BullMQ dashboard
+const RUN_LINE = "run"
+const DONE_PREFIX = "done "
 
 /**
  * Jobs in Redis with BullMQ: they survive restarts, are shared by every
@@ -67,7 +70,7 @@ export class BullMqDriver implements QueueDriver {
   async start(handler: JobHandler) {
     this.worker_ = new Worker(
       this.queueName,
-      async (job) => handler(job.data as DeliveryJob),
+      async (job) => handler(job.data as DeliveryJob, await this.journalOf(job)),
       {
         connection: this.connect(),
         concurrency: this.worker.concurrency,
@@ -86,6 +89,22 @@ export class BullMqDriver implements QueueDriver {
       }
     })
     await this.worker_.waitUntilReady()
+  }
+
+  /** The job's journal from its log: one line per run, one per finished key. */
+  protected async journalOf(job: Job): Promise<JobJournal> {
+    const { logs } = await this.queue_.getJobLogs(job.id!)
+    const done = new Set(logs.filter((line) => line.startsWith(DONE_PREFIX)).map((line) => line.slice(DONE_PREFIX.length)))
+    const run = logs.filter((line) => line === RUN_LINE).length + 1
+    await job.log(RUN_LINE)
+    return {
+      run,
+      has: (key) => done.has(key),
+      record: async (key) => {
+        done.add(key)
+        await job.log(`${DONE_PREFIX}${key}`)
+      },
+    }
   }
 
   async close() {

@@ -1,7 +1,12 @@
 import type { Logger } from "@medusajs/framework/types"
-import { DeliveryJob, JobHandler, QueueDriver, RetryPolicy, backoffDelay, delayOf } from "../types"
+import { DeliveryJob, JobHandler, JobJournal, QueueDriver, RetryPolicy, backoffDelay, delayOf } from "../types"
 
-type Entry = { job: DeliveryJob; attemptsMade: number; state: "waiting" | "active" | "done" | "failed" }
+type Entry = {
+  job: DeliveryJob
+  attemptsMade: number
+  state: "waiting" | "active" | "done" | "failed"
+  done: Set<string>
+}
 
 /** Finished job ids remembered for de-duplication; older ones are forgotten first. */
 const REMEMBERED_JOBS = 50_000
@@ -23,7 +28,7 @@ export class InMemoryDriver implements QueueDriver {
       if (this.entries_.has(job.id)) {
         continue
       }
-      this.entries_.set(job.id, { job, attemptsMade: 0, state: "waiting" })
+      this.entries_.set(job.id, { job, attemptsMade: 0, state: "waiting", done: new Set() })
       this.schedule(job.id, delayOf(job))
     }
     this.forgetOldest()
@@ -74,7 +79,7 @@ export class InMemoryDriver implements QueueDriver {
     entry.state = "active"
     entry.attemptsMade += 1
     try {
-      await this.handler_(entry.job)
+      await this.handler_(entry.job, journalOf(entry))
       entry.state = "done"
     } catch (error) {
       if (entry.attemptsMade >= this.policy.attempts) {
@@ -98,5 +103,15 @@ export class InMemoryDriver implements QueueDriver {
         this.entries_.delete(id)
       }
     }
+  }
+}
+
+function journalOf(entry: Entry): JobJournal {
+  return {
+    run: entry.attemptsMade,
+    has: (key) => entry.done.has(key),
+    record: async (key) => {
+      entry.done.add(key)
+    },
   }
 }
