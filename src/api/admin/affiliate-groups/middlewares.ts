@@ -1,8 +1,5 @@
-import {
-  MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateQuery, validateBody } from "../../utils/validate-request"
 import {
   listAffiliateGroupsQueryConfig,
   retrieveAffiliateGroupQueryConfig,
@@ -14,7 +11,7 @@ import {
   AdminUpdateAffiliateGroup,
 } from "./validators"
 
-const retrieveQuery = validateAndTransformQuery(
+const retrieveQuery = validateQuery(
   AdminGetAffiliateGroupParams,
   retrieveAffiliateGroupQueryConfig
 )
@@ -24,7 +21,7 @@ export const adminAffiliateGroupMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/affiliate-groups",
     middlewares: [
-      validateAndTransformQuery(
+      validateQuery(
         AdminGetAffiliateGroupsParams,
         listAffiliateGroupsQueryConfig
       ),
@@ -33,7 +30,7 @@ export const adminAffiliateGroupMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/affiliate-groups",
-    middlewares: [validateAndTransformBody(AdminCreateAffiliateGroup), retrieveQuery],
+    middlewares: [validateBody(AdminCreateAffiliateGroup), retrieveQuery],
   },
   {
     method: ["GET"],
@@ -43,6 +40,6 @@ export const adminAffiliateGroupMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/affiliate-groups/:id",
-    middlewares: [validateAndTransformBody(AdminUpdateAffiliateGroup), retrieveQuery],
+    middlewares: [validateBody(AdminUpdateAffiliateGroup), retrieveQuery],
   },
 ]

@@ -1,8 +1,5 @@
-import {
-  MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateQuery, validateBody } from "../../utils/validate-request"
 import {
   listAffiliateMembersQueryConfig,
   listAffiliatesQueryConfig,
@@ -22,37 +19,37 @@ export const adminAffiliateMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/affiliates",
     middlewares: [
-      validateAndTransformQuery(AdminGetAffiliatesParams, listAffiliatesQueryConfig),
+      validateQuery(AdminGetAffiliatesParams, listAffiliatesQueryConfig),
     ],
   },
   {
     method: ["POST"],
     matcher: "/admin/affiliates",
     middlewares: [
-      validateAndTransformBody(AdminCreateAffiliate),
-      validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
+      validateBody(AdminCreateAffiliate),
+      validateQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
     ],
   },
   {
     method: ["GET"],
     matcher: "/admin/affiliates/:id",
     middlewares: [
-      validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
+      validateQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
     ],
   },
   {
     method: ["POST"],
     matcher: "/admin/affiliates/:id",
     middlewares: [
-      validateAndTransformBody(AdminUpdateAffiliate),
-      validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
+      validateBody(AdminUpdateAffiliate),
+      validateQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
     ],
   },
   {
     method: ["GET"],
     matcher: "/admin/affiliates/:id/members",
     middlewares: [
-      validateAndTransformQuery(
+      validateQuery(
         AdminGetAffiliateMembersParams,
         listAffiliateMembersQueryConfig
       ),
@@ -61,6 +58,6 @@ export const adminAffiliateMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/affiliates/:id/invites",
-    middlewares: [validateAndTransformBody(AdminCreateAffiliateInvite)],
+    middlewares: [validateBody(AdminCreateAffiliateInvite)],
   },
 ]

@@ -1,8 +1,5 @@
-import {
-  MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateQuery, validateBody } from "../../utils/validate-request"
 import {
   listConversationsQueryConfig,
   listMessagesQueryConfig,
@@ -26,41 +23,41 @@ export const adminConversationMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/conversations",
     middlewares: [
-      validateAndTransformQuery(AdminGetConversationsParams, listConversationsQueryConfig),
+      validateQuery(AdminGetConversationsParams, listConversationsQueryConfig),
     ],
   },
   {
     method: ["POST"],
     matcher: "/admin/conversations",
     bodyParser: { sizeLimit: SEND_BODY_SIZE_LIMIT },
-    middlewares: [rateLimitSends("owner"), validateAndTransformBody(AdminCreateConversation)],
+    middlewares: [rateLimitSends("owner"), validateBody(AdminCreateConversation)],
   },
   {
     method: ["GET"],
     matcher: "/admin/conversations/:id",
     middlewares: [
-      validateAndTransformQuery(GetConversationParams, retrieveConversationQueryConfig),
+      validateQuery(GetConversationParams, retrieveConversationQueryConfig),
     ],
   },
   {
     method: ["GET"],
     matcher: "/admin/conversations/:id/messages",
-    middlewares: [validateAndTransformQuery(MessagePageParams, listMessagesQueryConfig)],
+    middlewares: [validateQuery(MessagePageParams, listMessagesQueryConfig)],
   },
   {
     method: ["POST"],
     matcher: "/admin/conversations/:id/messages",
     bodyParser: { sizeLimit: SEND_BODY_SIZE_LIMIT },
-    middlewares: [rateLimitSends("owner"), validateAndTransformBody(SendMessage)],
+    middlewares: [rateLimitSends("owner"), validateBody(SendMessage)],
   },
   {
     method: ["POST"],
     matcher: "/admin/conversations/:id/read",
-    middlewares: [validateAndTransformBody(EmptyBody)],
+    middlewares: [validateBody(EmptyBody)],
   },
   {
     method: ["POST"],
     matcher: "/admin/conversations/:id/unread",
-    middlewares: [validateAndTransformBody(EmptyBody)],
+    middlewares: [validateBody(EmptyBody)],
   },
 ]

@@ -1,8 +1,5 @@
-import {
-  MiddlewareRoute,
-  authenticate,
-  validateAndTransformBody,
-} from "@medusajs/framework/http"
+import { MiddlewareRoute, authenticate } from "@medusajs/framework/http"
+import { validateBody } from "../../utils/validate-request"
 import { AFFILIATE_ACTOR_TYPE } from "../../../types/affiliate"
 import { requireAffiliateMember } from "../../utils/require-affiliate-member"
 import {
@@ -24,7 +21,7 @@ export const storeAffiliateMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/affiliates",
     middlewares: [
       authenticateRegistration,
-      validateAndTransformBody(StoreRegisterAffiliate),
+      validateBody(StoreRegisterAffiliate),
     ],
   },
   {
@@ -32,7 +29,7 @@ export const storeAffiliateMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/affiliates/invites/accept",
     middlewares: [
       authenticateRegistration,
-      validateAndTransformBody(StoreAcceptAffiliateInvite),
+      validateBody(StoreAcceptAffiliateInvite),
     ],
   },
   {
@@ -45,6 +42,6 @@ export const storeAffiliateMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/store/affiliates/me",
-    middlewares: [validateAndTransformBody(StoreUpdateAffiliateMe)],
+    middlewares: [validateBody(StoreUpdateAffiliateMe)],
   },
 ]

@@ -1,10 +1,11 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../../utils/validate-request"
 import { AdminUpdateMessagingSettings } from "./validators"
 
 export const adminMessagingSettingsMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/messaging/settings",
-    middlewares: [validateAndTransformBody(AdminUpdateMessagingSettings)],
+    middlewares: [validateBody(AdminUpdateMessagingSettings)],
   },
 ]

@@ -1,8 +1,5 @@
-import {
-  MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateQuery, validateBody } from "../../../../utils/validate-request"
 import {
   listConversationsQueryConfig,
   listMessagesQueryConfig,
@@ -27,36 +24,36 @@ export const storeConversationMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/store/affiliates/me/conversations",
     middlewares: [
-      validateAndTransformQuery(StoreGetConversationsParams, listConversationsQueryConfig),
+      validateQuery(StoreGetConversationsParams, listConversationsQueryConfig),
     ],
   },
   {
     method: ["POST"],
     matcher: "/store/affiliates/me/conversations",
     bodyParser: { sizeLimit: SEND_BODY_SIZE_LIMIT },
-    middlewares: [rateLimitSends("member"), validateAndTransformBody(StoreCreateConversation)],
+    middlewares: [rateLimitSends("member"), validateBody(StoreCreateConversation)],
   },
   {
     method: ["GET"],
     matcher: "/store/affiliates/me/conversations/:id",
     middlewares: [
-      validateAndTransformQuery(GetConversationParams, retrieveConversationQueryConfig),
+      validateQuery(GetConversationParams, retrieveConversationQueryConfig),
     ],
   },
   {
     method: ["GET"],
     matcher: "/store/affiliates/me/conversations/:id/messages",
-    middlewares: [validateAndTransformQuery(MessagePageParams, listMessagesQueryConfig)],
+    middlewares: [validateQuery(MessagePageParams, listMessagesQueryConfig)],
   },
   {
     method: ["POST"],
     matcher: "/store/affiliates/me/conversations/:id/messages",
     bodyParser: { sizeLimit: SEND_BODY_SIZE_LIMIT },
-    middlewares: [rateLimitSends("member"), validateAndTransformBody(SendMessage)],
+    middlewares: [rateLimitSends("member"), validateBody(SendMessage)],
   },
   {
     method: ["POST"],
     matcher: "/store/affiliates/me/conversations/:id/read",
-    middlewares: [validateAndTransformBody(EmptyBody)],
+    middlewares: [validateBody(EmptyBody)],
   },
 ]
