@@ -81,9 +81,12 @@ export class InMemoryDriver implements QueueDriver {
     try {
       await this.handler_(entry.job, journalOf(entry))
       entry.state = "done"
+      // a finished job runs no more: only its id is remembered
+      entry.done.clear()
     } catch (error) {
       if (entry.attemptsMade >= this.policy.attempts) {
         entry.state = "failed"
+        entry.done.clear()
         this.logger.error(
           `affiliate messaging: job ${id} failed for good after ${entry.attemptsMade} attempts: ${(error as Error).message}`
         )
