@@ -38,6 +38,32 @@ export type ConversationDTO = {
   updated_at: Date
 }
 
+/**
+ * A timestamp as the list read paths return it: ISO 8601 text in UTC to the
+ * millisecond, exactly what `Date#toISOString` writes.
+ */
+export type IsoTimestamp = string
+
+/** A conversation in a list page: the columns its view shows, timestamps as ISO text. */
+export type ConversationListItem = Pick<
+  ConversationDTO,
+  | "id"
+  | "affiliate_id"
+  | "member_id"
+  | "affiliate_name"
+  | "affiliate_email"
+  | "affiliate_status"
+  | "affiliate_group_id"
+  | "affiliate_manager_id"
+  | "last_message_preview"
+  | "message_count"
+> & {
+  last_message_at: IsoTimestamp | null
+  created_at: IsoTimestamp
+  /** For the owners in the inbox, for the member in a member's list. */
+  unread: boolean
+}
+
 export type MessageDTO = {
   id: string
   conversation_id: string
@@ -89,7 +115,7 @@ export type ThreadPage = {
   thread: { affiliate_id: string; member_id: string | null } | null
   /** Whether the page's cursor is a message of this thread (true without one). */
   cursor_found: boolean
-  messages: (MessageDTO & { attachments: AttachmentSummary[] })[]
+  messages: (Omit<MessageDTO, "created_at"> & { created_at: IsoTimestamp; attachments: AttachmentSummary[] })[]
   /** Messages in the thread. */
   count: number
   /** Position of the first message returned. */

@@ -1,21 +1,40 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { Attachment, Conversation, Message } from "../../types/http"
-import type { AttachmentSummary, ConversationDTO, MessageDTO } from "../../types/messaging"
+import type {
+  AttachmentSummary,
+  ConversationDTO,
+  ConversationListItem,
+  IsoTimestamp,
+  MessageDTO,
+} from "../../types/messaging"
 import { AFFILIATE_MODULE } from "../../modules/affiliate"
 import type AffiliateModuleService from "../../modules/affiliate/service"
 import { MESSAGING_MODULE } from "../../modules/messaging"
 import type MessagingModuleService from "../../modules/messaging/service"
 
-const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null)
+/** A Date from the ORM, or already ISO text from a list page's SQL. */
+type Timestamp = Date | IsoTimestamp
+
+function iso(value: Timestamp): string
+function iso(value: Timestamp | null): string | null
+function iso(value: Timestamp | null) {
+  return value === null || typeof value === "string" ? value : value.toISOString()
+}
+
+/** A conversation as read by the ORM or by a list page: what its view needs. */
+type ConversationRow = Omit<ConversationListItem, "last_message_at" | "created_at" | "unread"> & {
+  last_message_at: Timestamp | null
+  created_at: Timestamp
+}
 
 /**
  * Conversations in the API's shape. Affiliate facts come from the row's own
  * copies; members from the affiliate module in one query for the page.
  */
-export async function conversationViews(
+export async function conversationViews<Row extends ConversationRow>(
   scope: MedusaContainer,
-  rows: (ConversationDTO & { unread?: boolean })[],
-  unreadOf: (row: ConversationDTO & { unread?: boolean }) => boolean
+  rows: Row[],
+  unreadOf: (row: Row) => boolean
 ): Promise<Conversation[]> {
   const memberIds = [...new Set(rows.map((row) => row.member_id).filter((id): id is string => !!id))]
   const members = new Map(
@@ -38,11 +57,14 @@ export async function conversationViews(
     last_message_preview: row.last_message_preview,
     message_count: Number(row.message_count),
     unread: unreadOf(row),
-    created_at: iso(row.created_at)!,
+    created_at: iso(row.created_at),
   }))
 }
 
 export const ownerUnread = (row: ConversationDTO) => !!row.owner_unread
+
+/** A list page's rows say whether they are unread for whoever reads the list. */
+export const listUnread = (row: ConversationListItem) => row.unread
 
 /** Whose download routes attachment URLs point at. */
 export type Side = "owner" | "affiliate"
@@ -59,7 +81,11 @@ export function attachmentView(attachment: AttachmentSummary, side: Side): Attac
 }
 
 /** A message in the API shape, with its attachments. */
-export function messageView(message: MessageDTO, attachments: AttachmentSummary[], side: Side): Message {
+export function messageView(
+  message: Omit<MessageDTO, "created_at"> & { created_at: Timestamp },
+  attachments: AttachmentSummary[],
+  side: Side
+): Message {
   return {
     id: message.id,
     conversation_id: message.conversation_id,
@@ -67,7 +93,7 @@ export function messageView(message: MessageDTO, attachments: AttachmentSummary[
     author: { id: message.author_id, name: message.author_name },
     body: message.body,
     attachments: attachments.map((attachment) => attachmentView(attachment, side)),
-    created_at: iso(message.created_at)!,
+    created_at: iso(message.created_at),
   }
 }
 

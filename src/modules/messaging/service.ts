@@ -19,6 +19,7 @@ import {
   MessageDTO,
   MessagingSettingsDTO,
   ThreadPage,
+  ConversationListItem,
 } from "../../types/messaging"
 import {
   AffiliateMessagingPluginOptions,
@@ -26,6 +27,7 @@ import {
 } from "../../types/options"
 import { resolvePluginOptions } from "../../utils/plugin-options"
 import { placeholders } from "../../utils/sql-placeholders"
+import { sqlRows } from "../../utils/sql-rows"
 import {
   Conversation,
   MemberReadState,
@@ -44,11 +46,12 @@ import {
   threadPageSql,
 } from "./queries"
 
-type ThreadPageRow = ThreadPage["messages"][number] & {
+type ThreadPageRow = {
   thread_affiliate_id: string
   thread_member_id: string | null
   thread_total: number | string
   cursor_found: boolean
+  messages: ThreadPage["messages"]
 }
 
 type Ctx = Context<EntityManager>
@@ -94,7 +97,8 @@ class MessagingModuleService extends MedusaService({
     @MedusaContext() ctx: Ctx = {}
   ): Promise<{ conversation: ConversationDTO; created: boolean }> {
     const manager = ctx.transactionManager!
-    const [inserted] = await manager.execute(
+    const [inserted] = await sqlRows(
+      manager,
       `insert into affiliate_conversation (id, affiliate_id, member_id, affiliate_name, affiliate_email,
          affiliate_status, affiliate_group_id, affiliate_manager_id, created_at, updated_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, now(), now())
@@ -115,7 +119,8 @@ class MessagingModuleService extends MedusaService({
       return { conversation: inserted as ConversationDTO, created: true }
     }
     // `is not distinct from` would hide both unique indexes from the planner
-    const [existing] = await manager.execute(
+    const [existing] = await sqlRows(
+      manager,
       audience.member_id
         ? `select * from affiliate_conversation where affiliate_id = ? and member_id = ? and deleted_at is null`
         : `select * from affiliate_conversation where affiliate_id = ? and member_id is null and deleted_at is null`,
@@ -127,7 +132,8 @@ class MessagingModuleService extends MedusaService({
   /** Undoes `openConversation` when it created an empty thread. */
   @InjectTransactionManager()
   async discardEmptyConversation(id: string, @MedusaContext() ctx: Ctx = {}) {
-    await ctx.transactionManager!.execute(
+    await sqlRows(
+      ctx.transactionManager!,
       `delete from affiliate_conversation where id = ? and message_count = 0`,
       [id]
     )
@@ -142,7 +148,8 @@ class MessagingModuleService extends MedusaService({
     const preview = Array.from(input.body).slice(0, MESSAGE_PREVIEW_LENGTH).join("")
     // Locking the row serialises appends to one thread, so `at` grows
     // strictly in commit order even for sends in the same microsecond.
-    const [state] = await manager.execute(
+    const [state] = await sqlRows(
+      manager,
       `with previous as (
          select id, owner_unread,
                 greatest(clock_timestamp(), last_message_at + interval '1 microsecond') as at
@@ -167,7 +174,8 @@ class MessagingModuleService extends MedusaService({
     )
     // the time comes from the row just updated: passed through a JS Date it
     // would be cut to milliseconds, and two messages of one millisecond would tie
-    const [message] = await manager.execute(
+    const [message] = await sqlRows(
+      manager,
       `insert into affiliate_message (id, conversation_id, author_type, author_id, author_name, body, created_at, updated_at)
        select ?, c.id, ?, ?, ?, ?, c.last_message_at, c.last_message_at
          from affiliate_conversation c where c.id = ?
@@ -191,11 +199,12 @@ class MessagingModuleService extends MedusaService({
     @MedusaContext() ctx: Ctx = {}
   ) {
     const manager = ctx.transactionManager!
-    await manager.execute(`select id from affiliate_conversation where id = ? for update`, [
+    await sqlRows(manager, `select id from affiliate_conversation where id = ? for update`, [
       appended.conversation_id,
     ])
-    await manager.execute(`delete from affiliate_message where id = ?`, [appended.message_id])
-    await manager.execute(
+    await sqlRows(manager, `delete from affiliate_message where id = ?`, [appended.message_id])
+    await sqlRows(
+      manager,
       `update affiliate_conversation c set
          message_count = greatest(c.message_count - 1, 0),
          last_message_at = (select max(created_at) from affiliate_message where conversation_id = c.id),
@@ -223,7 +232,8 @@ class MessagingModuleService extends MedusaService({
     if (!ids.length) {
       return
     }
-    const attached = await ctx.transactionManager!.execute(
+    const attached = await sqlRows(
+      ctx.transactionManager!,
       `update affiliate_message_attachment set message_id = ?, updated_at = now()
         where id in (${placeholders(ids)}) and message_id is null and deleted_at is null
           and uploader_type = ? and uploader_id = ? and created_at > now() - interval '${ATTACHMENT_SEND_WINDOW_HOURS} hours'
@@ -241,7 +251,8 @@ class MessagingModuleService extends MedusaService({
   @InjectTransactionManager()
   async detachFromMessage(ids: string[], @MedusaContext() ctx: Ctx = {}) {
     if (ids.length) {
-      await ctx.transactionManager!.execute(
+      await sqlRows(
+        ctx.transactionManager!,
         `update affiliate_message_attachment set message_id = null where id in (${placeholders(ids)})`,
         ids
       )
@@ -258,7 +269,8 @@ class MessagingModuleService extends MedusaService({
     if (!ids.length) {
       return []
     }
-    return await ctx.transactionManager!.execute(
+    return await sqlRows(
+      ctx.transactionManager!,
       `update affiliate_conversation c set owner_unread = ?,
               owner_read_at = case when ? then c.owner_read_at else now() end,
               updated_at = now()
@@ -276,7 +288,8 @@ class MessagingModuleService extends MedusaService({
     @MedusaContext() ctx: Ctx = {}
   ) {
     for (const row of previous) {
-      await ctx.transactionManager!.execute(
+      await sqlRows(
+        ctx.transactionManager!,
         `update affiliate_conversation set owner_unread = ?, owner_read_at = ? where id = ?`,
         [row.owner_unread, row.owner_read_at, row.id]
       )
@@ -299,8 +312,9 @@ class MessagingModuleService extends MedusaService({
   ): Promise<{ previous_read_at: Date | null; was_unread: boolean }> {
     const manager = ctx.transactionManager!
     const state = memberUnreadSql(conversationId, memberId)
-    const [before] = await manager.execute(state.sql, state.bindings)
-    await manager.execute(
+    const [before] = await sqlRows(manager, state.sql, state.bindings)
+    await sqlRows(
+      manager,
       `insert into affiliate_member_read_state (id, conversation_id, member_id, last_read_at, created_at, updated_at)
        values (?, ?, ?, coalesce((select created_at from affiliate_message where id = ? and conversation_id = ?),
                                  clock_timestamp()), now(), now())
@@ -320,7 +334,7 @@ class MessagingModuleService extends MedusaService({
     @MedusaContext() ctx: Ctx = {}
   ): Promise<Date | null> {
     const state = memberUnreadSql(conversationId, memberId)
-    const [row] = await ctx.manager!.execute(state.sql, state.bindings)
+    const [row] = await sqlRows(ctx.manager!, state.sql, state.bindings)
     return row?.last_read_at ?? null
   }
 
@@ -331,7 +345,7 @@ class MessagingModuleService extends MedusaService({
     @MedusaContext() ctx: Ctx = {}
   ): Promise<boolean> {
     const state = memberUnreadSql(conversationId, memberId)
-    const [row] = await ctx.manager!.execute(state.sql, state.bindings)
+    const [row] = await sqlRows(ctx.manager!, state.sql, state.bindings)
     return !!row?.unread
   }
 
@@ -344,12 +358,14 @@ class MessagingModuleService extends MedusaService({
   ) {
     const manager = ctx.transactionManager!
     if (previousReadAt) {
-      await manager.execute(
+      await sqlRows(
+        manager,
         `update affiliate_member_read_state set last_read_at = ? where conversation_id = ? and member_id = ?`,
         [previousReadAt, conversationId, memberId]
       )
     } else {
-      await manager.execute(
+      await sqlRows(
+        manager,
         `delete from affiliate_member_read_state where conversation_id = ? and member_id = ?`,
         [conversationId, memberId]
       )
@@ -366,7 +382,8 @@ class MessagingModuleService extends MedusaService({
     fields: ConversationAffiliateFields,
     @MedusaContext() ctx: Ctx = {}
   ): Promise<ConversationAffiliateFields | null> {
-    const [previous] = await ctx.transactionManager!.execute(
+    const [previous] = await sqlRows(
+      ctx.transactionManager!,
       `with previous as (
          select id, affiliate_name, affiliate_email, affiliate_status, affiliate_group_id, affiliate_manager_id
            from affiliate_conversation
@@ -392,8 +409,8 @@ class MessagingModuleService extends MedusaService({
   async listInbox(query: InboxQuery, @MedusaContext() ctx: Ctx = {}) {
     const manager = ctx.manager!
     const { sql, bindings } = inboxSql(query)
-    const rows: (ConversationDTO & { total_count: string; total_unread_count: string })[] =
-      await manager.execute(sql, bindings)
+    const rows: (ConversationListItem & { total_count: string; total_unread_count: string })[] =
+      await sqlRows(manager, sql, bindings)
     return {
       conversations: rows.filter((row) => row.id !== null).map(({ total_count, total_unread_count, ...row }) => row),
       count: Number(rows[0].total_count),
@@ -407,7 +424,7 @@ class MessagingModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async compactInboxTally(@MedusaContext() ctx: Ctx = {}) {
-    await ctx.transactionManager!.execute(`select affiliate_inbox_tally_compact()`)
+    await sqlRows(ctx.transactionManager!, `select affiliate_inbox_tally_compact()`)
   }
 
   @InjectManager()
@@ -418,31 +435,43 @@ class MessagingModuleService extends MedusaService({
     const manager = ctx.manager!
     const { rows: rowsSql, count: countSql } = memberConversationsSql(query)
     const [rows, [{ count }]] = await Promise.all([
-      manager.execute(rowsSql.sql, rowsSql.bindings),
-      manager.execute(countSql.sql, countSql.bindings),
+      sqlRows(manager, rowsSql.sql, rowsSql.bindings),
+      sqlRows(manager, countSql.sql, countSql.bindings),
     ])
     return {
-      conversations: rows as (ConversationDTO & { unread: boolean })[],
+      conversations: rows as ConversationListItem[],
       count: Number(count),
     }
   }
 
-  /** Conversations (not messages) with owner messages the member has not read. */
+  /**
+   * What a member's Messages tab and badge need, in one round trip: the
+   * global settings, and the conversations (not messages) with owner
+   * messages the member has not read.
+   */
   @InjectManager()
-  async countMemberUnread(
+  async retrieveMemberMessagingStatus(
     affiliateId: string,
     memberId: string,
     @MedusaContext() ctx: Ctx = {}
-  ): Promise<number> {
-    const { count: countSql } = memberConversationsSql({
+  ): Promise<{ settings: MessagingSettingsDTO; unread_count: number }> {
+    const { count } = memberConversationsSql({
       affiliate_id: affiliateId,
       member_id: memberId,
       unread: true,
       limit: 0,
       offset: 0,
     })
-    const [{ count }] = await ctx.manager!.execute(countSql.sql, countSql.bindings)
-    return Number(count)
+    const [row] = await sqlRows(
+      ctx.manager!,
+      `select s.enabled, s.notification_emails, (${count.sql}) as unread_count
+         from (select 1) one
+         left join affiliate_messaging_setting s on s.scope = 'global' and s.deleted_at is null`,
+      count.bindings
+    )
+    const settings =
+      row.enabled === null ? await this.createDefaultSettings_() : settingsOf(row)
+    return { settings, unread_count: Number(row.unread_count) }
   }
 
   /**
@@ -457,25 +486,21 @@ class MessagingModuleService extends MedusaService({
   async listThreadPage(query: ThreadPageQuery, @MedusaContext() ctx: Ctx = {}): Promise<ThreadPage> {
     const manager = ctx.manager!
     const page = threadPageSql(query)
-    const rows: ThreadPageRow[] = await manager.execute(page.sql, page.bindings)
-    if (!rows.length) {
+    const [row]: ThreadPageRow[] = await sqlRows(manager, page.sql, page.bindings)
+    if (!row) {
       return { thread: null, cursor_found: false, messages: [], count: 0, offset: 0 }
     }
-    const [first] = rows
-    const thread = { affiliate_id: first.thread_affiliate_id, member_id: first.thread_member_id }
-    if (!first.cursor_found) {
+    const thread = { affiliate_id: row.thread_affiliate_id, member_id: row.thread_member_id }
+    if (!row.cursor_found) {
       return { thread, cursor_found: false, messages: [], count: 0, offset: 0 }
     }
-    const found = rows.filter((row) => row.id !== null)
-    const messages = (page.newestFirst ? found.reverse() : found).map(
-      ({ thread_affiliate_id, thread_member_id, thread_total, cursor_found, ...message }) => message
-    )
+    const { messages } = row
     if (page.isLatest) {
-      const count = Number(first.thread_total)
+      const count = Number(row.thread_total)
       return { thread, cursor_found: true, messages, count, offset: count - messages.length }
     }
     const position = positionSql(query.conversation_id, messages[0]?.id)
-    const [{ count, offset }] = await manager.execute(position.sql, position.bindings)
+    const [{ count, offset }] = await sqlRows(manager, position.sql, position.bindings)
     return { thread, cursor_found: true, messages, count: Number(count), offset: Number(offset) }
   }
 
@@ -486,7 +511,8 @@ class MessagingModuleService extends MedusaService({
    */
   @InjectManager()
   async findConversation(id: string, @MedusaContext() ctx: Ctx = {}): Promise<ConversationDTO | null> {
-    const [row] = await ctx.manager!.execute(
+    const [row] = await sqlRows(
+      ctx.manager!,
       `select * from affiliate_conversation where id = ? and deleted_at is null`,
       [id]
     )
@@ -502,7 +528,8 @@ class MessagingModuleService extends MedusaService({
     if (!messageIds.length) {
       return []
     }
-    return await ctx.manager!.execute(
+    return await sqlRows(
+      ctx.manager!,
       `select id, message_id, file_id, filename, mime_type, size, uploader_type, uploader_id, created_at
          from affiliate_message_attachment
         where message_id in (${placeholders(messageIds)}) and deleted_at is null
@@ -523,7 +550,8 @@ class MessagingModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async createDefaultSettings_(@MedusaContext() ctx: Ctx = {}): Promise<MessagingSettingsDTO> {
     const manager = ctx.transactionManager!
-    await manager.execute(
+    await sqlRows(
+      manager,
       `insert into affiliate_messaging_setting (id, scope, enabled, notification_emails, created_at, updated_at)
        values (?, 'global', ?, '{}', now(), now())
        on conflict (scope) where deleted_at is null do nothing`,
@@ -545,11 +573,16 @@ class MessagingModuleService extends MedusaService({
 }
 
 async function readSettings(manager: EntityManager): Promise<MessagingSettingsDTO | null> {
-  const [row] = await manager.execute(
+  const [row] = await sqlRows(
+    manager,
     `select enabled, notification_emails from affiliate_messaging_setting
       where scope = 'global' and deleted_at is null`
   )
-  return row ? { enabled: row.enabled, notification_emails: row.notification_emails ?? [] } : null
+  return row ? settingsOf(row) : null
+}
+
+function settingsOf(row: { enabled: boolean; notification_emails: string[] | null }): MessagingSettingsDTO {
+  return { enabled: row.enabled, notification_emails: row.notification_emails ?? [] }
 }
 
 function affiliateFieldValues(fields: ConversationAffiliateFields) {

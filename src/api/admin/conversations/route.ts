@@ -9,7 +9,7 @@ import type {
 import { sendOwnerMessageWorkflow } from "../../../workflows"
 import { answerConflicts } from "../../utils/answer-conflicts"
 import { messagingService, ownerConversationView } from "../../utils/conversations"
-import { conversationViews, ownerUnread, sentMessageView } from "../../utils/messaging-views"
+import { conversationViews, listUnread, sentMessageView } from "../../utils/messaging-views"
 import { asArray } from "../../utils/as-array"
 import type {
   AdminCreateConversationType,
@@ -34,7 +34,7 @@ export const GET = async (
     offset: params.offset,
   })
   res.json({
-    conversations: await conversationViews(req.scope, conversations, ownerUnread),
+    conversations: await conversationViews(req.scope, conversations, listUnread),
     count,
     offset: params.offset,
     limit: params.limit,

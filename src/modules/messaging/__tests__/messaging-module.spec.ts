@@ -1,6 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MESSAGING_MODULE } from ".."
-import { inboxSql } from "../queries"
+import { inboxSql, threadPageSql } from "../queries"
 import MessagingModuleService from "../service"
 
 jest.setTimeout(60_000)
@@ -115,6 +115,25 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         expect(await service.retrieveSettings()).toEqual({ enabled: false, notification_emails: [] })
         await service.updateSettings({ notification_emails: ["a@shop.test"] })
         expect(await service.retrieveSettings()).toEqual({ enabled: false, notification_emails: ["a@shop.test"] })
+      })
+
+      it("gives a member's badge its settings and unread conversations in one read, creating the settings on first use", async () => {
+        const team = await service.openConversation({ affiliate_id: "aff_6", member_id: null }, affiliateFields)
+        const own = await service.openConversation({ affiliate_id: "aff_6", member_id: "affmem_6" }, affiliateFields)
+        const other = await service.openConversation({ affiliate_id: "aff_6", member_id: "affmem_7" }, affiliateFields)
+        for (const { conversation } of [team, own, other]) {
+          await service.appendMessage({ conversation_id: conversation.id, author_type: "owner", author_id: "u", author_name: "U", body: "hello" })
+        }
+        expect(await service.retrieveMemberMessagingStatus("aff_6", "affmem_6")).toEqual({
+          settings: { enabled: false, notification_emails: [] },
+          unread_count: 2,
+        })
+        await service.markMemberRead(team.conversation.id, "affmem_6")
+        await service.updateSettings({ enabled: true })
+        expect(await service.retrieveMemberMessagingStatus("aff_6", "affmem_6")).toEqual({
+          settings: { enabled: true, notification_emails: [] },
+          unread_count: 1,
+        })
       })
 
       it("counts the inbox from its tally exactly as counting the rows would, before and after folding it", async () => {
@@ -236,6 +255,38 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         const text = plan.map((row) => row["QUERY PLAN"]).join("\n")
         expect(text).toContain("IDX_affiliate_conversation_search_trgm")
         expect(text).toContain("IDX_affiliate_message_body_trgm")
+      })
+
+      it("reads a long thread's latest page from the thread's time index, not by sorting the thread", async () => {
+        const { conversation } = await service.openConversation({ affiliate_id: "aff_long", member_id: null }, affiliateFields)
+        // 2000 short threads of 5 messages, and one of 3000
+        await sql(`insert into affiliate_conversation (id, affiliate_id, affiliate_name, affiliate_email, affiliate_status, last_message_at)
+                   select 'conv_short_' || g, 'aff_short_' || g, 'Team ' || g, 'team' || g || '@short.test', 'active', now()
+                     from generate_series(1, 2000) g`)
+        await sql(`insert into affiliate_message (id, conversation_id, author_type, author_name, body, created_at)
+                   select 'msg_short_' || g, 'conv_short_' || (g % 2000 + 1), 'owner', 'U', 'note ' || g, now() - g * interval '1 second'
+                     from generate_series(1, 10000) g`)
+        await sql(`insert into affiliate_message (id, conversation_id, author_type, author_name, body, created_at)
+                   select 'msg_long_' || lpad(g::text, 5, '0'), ?, 'affiliate', 'A', 'reply ' || g, now() - g * interval '1 second'
+                     from generate_series(1, 3000) g`, [conversation.id])
+        await sql(`update affiliate_conversation set message_count = 3000 where id = ?`, [conversation.id])
+        await sql("vacuum analyze affiliate_message")
+
+        const page = await service.listThreadPage({ conversation_id: conversation.id, limit: 50 })
+        expect(page.count).toBe(3000)
+        expect(page.offset).toBe(2950)
+        // oldest first: the 50 newest are msg_long_00050 … msg_long_00001
+        expect(page.messages.map((m) => m.id)).toEqual(
+          Array.from({ length: 50 }, (_, i) => `msg_long_${String(50 - i).padStart(5, "0")}`)
+        )
+        expect(page.messages[49].created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+
+        const query = threadPageSql({ conversation_id: conversation.id, limit: 50 })
+        const plan = (await sql(`explain analyze ${query.sql}`, query.bindings)).map((row) => row["QUERY PLAN"]).join("\n")
+        expect(plan).toContain("IDX_message_conversation_order")
+        expect(plan).not.toMatch(/Sort/)
+        // the attachments are read for the page's messages only
+        expect(plan).toMatch(/SubPlan[\s\S]*loops=50\)/)
       })
     })
   },

@@ -32,7 +32,9 @@ export const sendEmailNotificationsStep = createStep(
   "send-email-notifications",
   async (inputs: SendEmailNotificationInput[], { container }) => {
     const receipts = currentSentReceipts()
-    const toSend = inputs.filter((input) => !receipts.has(messageIdOf(input)))
+    const unsent = (emails: SendEmailNotificationInput[]) =>
+      emails.filter((input) => !receipts.has(messageIdOf(input)))
+    const toSend = unsent(inputs)
     if (!toSend.length) {
       return new StepResponse([] as string[])
     }
@@ -59,7 +61,7 @@ export const sendEmailNotificationsStep = createStep(
         logger.warn(`affiliate messaging: no email provider configured; ${toSend.length} emails not sent`)
         return new StepResponse([] as string[])
       }
-      if (toSend.some((input) => !receipts.has(messageIdOf(input)))) {
+      if (unsent(toSend).length) {
         // the job is retried; what was sent is skipped then
         throw error
       }

@@ -6,7 +6,7 @@ import type {
 import { sendAffiliateMessageWorkflow } from "../../../../../workflows"
 import { answerConflicts } from "../../../../utils/answer-conflicts"
 import { memberConversationView, messagingService } from "../../../../utils/conversations"
-import { conversationViews, sentMessageView } from "../../../../utils/messaging-views"
+import { conversationViews, listUnread, sentMessageView } from "../../../../utils/messaging-views"
 import type { AffiliateMemberRequest } from "../../../../utils/require-affiliate-member"
 import type {
   StoreCreateConversationType,
@@ -28,7 +28,7 @@ export const GET = async (
     offset: params.offset,
   })
   res.json({
-    conversations: await conversationViews(req.scope, conversations, (row) => !!row.unread),
+    conversations: await conversationViews(req.scope, conversations, listUnread),
     count,
     offset: params.offset,
     limit: params.limit,

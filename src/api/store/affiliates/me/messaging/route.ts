@@ -10,17 +10,16 @@ export const GET = async (
   res: MedusaResponse<StoreMessagingStatusResponse>
 ) => {
   const member = req.affiliate_member
-  const service = messagingService(req.scope)
-  const [settings, unreadCount] = await Promise.all([
-    service.retrieveSettings(),
-    service.countMemberUnread(member.affiliate_id, member.id),
-  ])
+  const { settings, unread_count } = await messagingService(req.scope).retrieveMemberMessagingStatus(
+    member.affiliate_id,
+    member.id
+  )
   const availability = messagingAvailability(settings, member.group)
   res.json({
     messaging: {
       enabled: availability.enabled,
       disabled_message: availability.disabled_message,
-      unread_count: unreadCount,
+      unread_count,
     },
   })
 }
