@@ -8,7 +8,6 @@ import {
 } from "../../types/options"
 import { resolvePluginOptions } from "../../utils/plugin-options"
 import { placeholders } from "../../utils/sql-placeholders"
-import { sqlRows } from "../../utils/sql-rows"
 import { Affiliate, AffiliateGroup, AffiliateInvite, AffiliateMember } from "./models"
 
 class AffiliateModuleService extends MedusaService({
@@ -43,8 +42,7 @@ class AffiliateModuleService extends MedusaService({
     memberId: string,
     @MedusaContext() ctx: Context<EntityManager> = {}
   ): Promise<MemberAccess | null> {
-    const [row] = await sqlRows(
-      ctx.manager!,
+    const [row] = await ctx.manager!.execute(
       `select m.id, m.affiliate_id, a.status as affiliate_status,
               g.id as group_id, g.messaging_enabled, g.messaging_disabled_message
          from affiliate_member m
@@ -75,8 +73,7 @@ class AffiliateModuleService extends MedusaService({
     if (!ids.length) {
       return []
     }
-    return await sqlRows(
-      ctx.manager!,
+    return await ctx.manager!.execute(
       `select id, first_name, last_name, email from affiliate_member where id in (${placeholders(ids)})`,
       ids
     )

@@ -27,7 +27,6 @@ import {
 } from "../../types/options"
 import { resolvePluginOptions } from "../../utils/plugin-options"
 import { placeholders } from "../../utils/sql-placeholders"
-import { sqlRows } from "../../utils/sql-rows"
 import {
   Conversation,
   MemberReadState,
@@ -97,8 +96,7 @@ class MessagingModuleService extends MedusaService({
     @MedusaContext() ctx: Ctx = {}
   ): Promise<{ conversation: ConversationDTO; created: boolean }> {
     const manager = ctx.transactionManager!
-    const [inserted] = await sqlRows(
-      manager,
+    const [inserted] = await manager.execute(
       `insert into affiliate_conversation (id, affiliate_id, member_id, affiliate_name, affiliate_email,
          affiliate_status, affiliate_group_id, affiliate_manager_id, created_at, updated_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, now(), now())
@@ -119,8 +117,7 @@ class MessagingModuleService extends MedusaService({
       return { conversation: inserted as ConversationDTO, created: true }
     }
     // `is not distinct from` would hide both unique indexes from the planner
-    const [existing] = await sqlRows(
-      manager,
+    const [existing] = await manager.execute(
       audience.member_id
         ? `select * from affiliate_conversation where affiliate_id = ? and member_id = ? and deleted_at is null`
         : `select * from affiliate_conversation where affiliate_id = ? and member_id is null and deleted_at is null`,
@@ -132,8 +129,7 @@ class MessagingModuleService extends MedusaService({
   /** Undoes `openConversation` when it created an empty thread. */
   @InjectTransactionManager()
   async discardEmptyConversation(id: string, @MedusaContext() ctx: Ctx = {}) {
-    await sqlRows(
-      ctx.transactionManager!,
+    await ctx.transactionManager!.execute(
       `delete from affiliate_conversation where id = ? and message_count = 0`,
       [id]
     )
@@ -148,8 +144,7 @@ class MessagingModuleService extends MedusaService({
     const preview = Array.from(input.body).slice(0, MESSAGE_PREVIEW_LENGTH).join("")
     // Locking the row serialises appends to one thread, so `at` grows
     // strictly in commit order even for sends in the same microsecond.
-    const [state] = await sqlRows(
-      manager,
+    const [state] = await manager.execute(
       `with previous as (
          select id, owner_unread,
                 greatest(clock_timestamp(), last_message_at + interval '1 microsecond') as at
@@ -174,8 +169,7 @@ class MessagingModuleService extends MedusaService({
     )
     // the time comes from the row just updated: passed through a JS Date it
     // would be cut to milliseconds, and two messages of one millisecond would tie
-    const [message] = await sqlRows(
-      manager,
+    const [message] = await manager.execute(
       `insert into affiliate_message (id, conversation_id, author_type, author_id, author_name, body, created_at, updated_at)
        select ?, c.id, ?, ?, ?, ?, c.last_message_at, c.last_message_at
          from affiliate_conversation c where c.id = ?
@@ -199,12 +193,11 @@ class MessagingModuleService extends MedusaService({
     @MedusaContext() ctx: Ctx = {}
   ) {
     const manager = ctx.transactionManager!
-    await sqlRows(manager, `select id from affiliate_conversation where id = ? for update`, [
+    await manager.execute(`select id from affiliate_conversation where id = ? for update`, [
       appended.conversation_id,
     ])
-    await sqlRows(manager, `delete from affiliate_message where id = ?`, [appended.message_id])
-    await sqlRows(
-      manager,
+    await manager.execute(`delete from affiliate_message where id = ?`, [appended.message_id])
+    await manager.execute(
       `update affiliate_conversation c set
          message_count = greatest(c.message_count - 1, 0),
          last_message_at = (select max(created_at) from affiliate_message where conversation_id = c.id),
@@ -232,8 +225,7 @@ class MessagingModuleService extends MedusaService({
     if (!ids.length) {
       return
     }
-    const attached = await sqlRows(
-      ctx.transactionManager!,
+    const attached = await ctx.transactionManager!.execute(
       `update affiliate_message_attachment set message_id = ?, updated_at = now()
         where id in (${placeholders(ids)}) and message_id is null and deleted_at is null
           and uploader_type = ? and uploader_id = ? and created_at > now() - interval '${ATTACHMENT_SEND_WINDOW_HOURS} hours'
@@ -251,8 +243,7 @@ class MessagingModuleService extends MedusaService({
   @InjectTransactionManager()
   async detachFromMessage(ids: string[], @MedusaContext() ctx: Ctx = {}) {
     if (ids.length) {
-      await sqlRows(
-        ctx.transactionManager!,
+      await ctx.transactionManager!.execute(
         `update affiliate_message_attachment set message_id = null where id in (${placeholders(ids)})`,
         ids
       )
@@ -269,8 +260,7 @@ class MessagingModuleService extends MedusaService({
     if (!ids.length) {
       return []
     }
-    return await sqlRows(
-      ctx.transactionManager!,
+    return await ctx.transactionManager!.execute(
       `update affiliate_conversation c set owner_unread = ?,
               owner_read_at = case when ? then c.owner_read_at else now() end,
               updated_at = now()
@@ -288,8 +278,7 @@ class MessagingModuleService extends MedusaService({
     @MedusaContext() ctx: Ctx = {}
   ) {
     for (const row of previous) {
-      await sqlRows(
-        ctx.transactionManager!,
+      await ctx.transactionManager!.execute(
         `update affiliate_conversation set owner_unread = ?, owner_read_at = ? where id = ?`,
         [row.owner_unread, row.owner_read_at, row.id]
       )
@@ -312,9 +301,8 @@ class MessagingModuleService extends MedusaService({
   ): Promise<{ previous_read_at: Date | null; was_unread: boolean }> {
     const manager = ctx.transactionManager!
     const state = memberUnreadSql(conversationId, memberId)
-    const [before] = await sqlRows(manager, state.sql, state.bindings)
-    await sqlRows(
-      manager,
+    const [before] = await manager.execute(state.sql, state.bindings)
+    await manager.execute(
       `insert into affiliate_member_read_state (id, conversation_id, member_id, last_read_at, created_at, updated_at)
        values (?, ?, ?, coalesce((select created_at from affiliate_message where id = ? and conversation_id = ?),
                                  clock_timestamp()), now(), now())
@@ -334,7 +322,7 @@ class MessagingModuleService extends MedusaService({
     @MedusaContext() ctx: Ctx = {}
   ): Promise<Date | null> {
     const state = memberUnreadSql(conversationId, memberId)
-    const [row] = await sqlRows(ctx.manager!, state.sql, state.bindings)
+    const [row] = await ctx.manager!.execute(state.sql, state.bindings)
     return row?.last_read_at ?? null
   }
 
@@ -345,7 +333,7 @@ class MessagingModuleService extends MedusaService({
     @MedusaContext() ctx: Ctx = {}
   ): Promise<boolean> {
     const state = memberUnreadSql(conversationId, memberId)
-    const [row] = await sqlRows(ctx.manager!, state.sql, state.bindings)
+    const [row] = await ctx.manager!.execute(state.sql, state.bindings)
     return !!row?.unread
   }
 
@@ -358,14 +346,12 @@ class MessagingModuleService extends MedusaService({
   ) {
     const manager = ctx.transactionManager!
     if (previousReadAt) {
-      await sqlRows(
-        manager,
+      await manager.execute(
         `update affiliate_member_read_state set last_read_at = ? where conversation_id = ? and member_id = ?`,
         [previousReadAt, conversationId, memberId]
       )
     } else {
-      await sqlRows(
-        manager,
+      await manager.execute(
         `delete from affiliate_member_read_state where conversation_id = ? and member_id = ?`,
         [conversationId, memberId]
       )
@@ -382,8 +368,7 @@ class MessagingModuleService extends MedusaService({
     fields: ConversationAffiliateFields,
     @MedusaContext() ctx: Ctx = {}
   ): Promise<ConversationAffiliateFields | null> {
-    const [previous] = await sqlRows(
-      ctx.transactionManager!,
+    const [previous] = await ctx.transactionManager!.execute(
       `with previous as (
          select id, affiliate_name, affiliate_email, affiliate_status, affiliate_group_id, affiliate_manager_id
            from affiliate_conversation
@@ -410,7 +395,7 @@ class MessagingModuleService extends MedusaService({
     const manager = ctx.manager!
     const { sql, bindings } = inboxSql(query)
     const rows: (ConversationListItem & { total_count: string; total_unread_count: string })[] =
-      await sqlRows(manager, sql, bindings)
+      await manager.execute(sql, bindings)
     return {
       conversations: rows.filter((row) => row.id !== null).map(({ total_count, total_unread_count, ...row }) => row),
       count: Number(rows[0].total_count),
@@ -424,7 +409,7 @@ class MessagingModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async compactInboxTally(@MedusaContext() ctx: Ctx = {}) {
-    await sqlRows(ctx.transactionManager!, `select affiliate_inbox_tally_compact()`)
+    await ctx.transactionManager!.execute(`select affiliate_inbox_tally_compact()`)
   }
 
   @InjectManager()
@@ -435,8 +420,8 @@ class MessagingModuleService extends MedusaService({
     const manager = ctx.manager!
     const { rows: rowsSql, count: countSql } = memberConversationsSql(query)
     const [rows, [{ count }]] = await Promise.all([
-      sqlRows(manager, rowsSql.sql, rowsSql.bindings),
-      sqlRows(manager, countSql.sql, countSql.bindings),
+      manager.execute(rowsSql.sql, rowsSql.bindings),
+      manager.execute(countSql.sql, countSql.bindings),
     ])
     return {
       conversations: rows as ConversationListItem[],
@@ -462,15 +447,16 @@ class MessagingModuleService extends MedusaService({
       limit: 0,
       offset: 0,
     })
-    const [row] = await sqlRows(
-      ctx.manager!,
-      `select s.enabled, s.notification_emails, (${count.sql}) as unread_count
-         from (select 1) one
-         left join affiliate_messaging_setting s on s.scope = 'global' and s.deleted_at is null`,
-      count.bindings
-    )
+    // no settings row yet: a row of nulls with the count
+    const [row]: { enabled: boolean | null; notification_emails: string[] | null; unread_count: string }[] =
+      await ctx.manager!.execute(
+        `select s.enabled, s.notification_emails, (${count.sql}) as unread_count
+           from (select 1) one
+           left join affiliate_messaging_setting s on s.scope = 'global' and s.deleted_at is null`,
+        count.bindings
+      )
     const settings =
-      row.enabled === null ? await this.createDefaultSettings_() : settingsOf(row)
+      row.enabled === null ? await this.createDefaultSettings_() : settingsOf(row as SettingsRow)
     return { settings, unread_count: Number(row.unread_count) }
   }
 
@@ -486,7 +472,7 @@ class MessagingModuleService extends MedusaService({
   async listThreadPage(query: ThreadPageQuery, @MedusaContext() ctx: Ctx = {}): Promise<ThreadPage> {
     const manager = ctx.manager!
     const page = threadPageSql(query)
-    const [row]: ThreadPageRow[] = await sqlRows(manager, page.sql, page.bindings)
+    const [row]: ThreadPageRow[] = await manager.execute(page.sql, page.bindings)
     if (!row) {
       return { thread: null, cursor_found: false, messages: [], count: 0, offset: 0 }
     }
@@ -500,7 +486,7 @@ class MessagingModuleService extends MedusaService({
       return { thread, cursor_found: true, messages, count, offset: count - messages.length }
     }
     const position = positionSql(query.conversation_id, messages[0]?.id)
-    const [{ count, offset }] = await sqlRows(manager, position.sql, position.bindings)
+    const [{ count, offset }] = await manager.execute(position.sql, position.bindings)
     return { thread, cursor_found: true, messages, count: Number(count), offset: Number(offset) }
   }
 
@@ -511,8 +497,7 @@ class MessagingModuleService extends MedusaService({
    */
   @InjectManager()
   async findConversation(id: string, @MedusaContext() ctx: Ctx = {}): Promise<ConversationDTO | null> {
-    const [row] = await sqlRows(
-      ctx.manager!,
+    const [row] = await ctx.manager!.execute(
       `select * from affiliate_conversation where id = ? and deleted_at is null`,
       [id]
     )
@@ -528,8 +513,7 @@ class MessagingModuleService extends MedusaService({
     if (!messageIds.length) {
       return []
     }
-    return await sqlRows(
-      ctx.manager!,
+    return await ctx.manager!.execute(
       `select id, message_id, file_id, filename, mime_type, size, uploader_type, uploader_id, created_at
          from affiliate_message_attachment
         where message_id in (${placeholders(messageIds)}) and deleted_at is null
@@ -550,8 +534,7 @@ class MessagingModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async createDefaultSettings_(@MedusaContext() ctx: Ctx = {}): Promise<MessagingSettingsDTO> {
     const manager = ctx.transactionManager!
-    await sqlRows(
-      manager,
+    await manager.execute(
       `insert into affiliate_messaging_setting (id, scope, enabled, notification_emails, created_at, updated_at)
        values (?, 'global', ?, '{}', now(), now())
        on conflict (scope) where deleted_at is null do nothing`,
@@ -573,15 +556,16 @@ class MessagingModuleService extends MedusaService({
 }
 
 async function readSettings(manager: EntityManager): Promise<MessagingSettingsDTO | null> {
-  const [row] = await sqlRows(
-    manager,
+  const [row]: SettingsRow[] = await manager.execute(
     `select enabled, notification_emails from affiliate_messaging_setting
       where scope = 'global' and deleted_at is null`
   )
   return row ? settingsOf(row) : null
 }
 
-function settingsOf(row: { enabled: boolean; notification_emails: string[] | null }): MessagingSettingsDTO {
+type SettingsRow = { enabled: boolean; notification_emails: string[] | null }
+
+function settingsOf(row: SettingsRow): MessagingSettingsDTO {
   return { enabled: row.enabled, notification_emails: row.notification_emails ?? [] }
 }
 
