@@ -1,4 +1,5 @@
 import { MiddlewareRoute, authenticate } from "@medusajs/framework/http"
+import { authenticateWithTokenCache } from "../../utils/authenticate-with-token-cache"
 import { validateBody } from "../../utils/validate-request"
 import { AFFILIATE_ACTOR_TYPE } from "../../../types/affiliate"
 import { requireAffiliateMember } from "../../utils/require-affiliate-member"
@@ -35,7 +36,7 @@ export const storeAffiliateMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/affiliates/me*",
     middlewares: [
-      authenticate(AFFILIATE_ACTOR_TYPE, ["session", "bearer"]),
+      authenticateWithTokenCache(AFFILIATE_ACTOR_TYPE, ["session", "bearer"]),
       requireAffiliateMember,
     ],
   },

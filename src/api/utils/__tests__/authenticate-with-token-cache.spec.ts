@@ -1,0 +1,107 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { sign } from "jsonwebtoken"
+import { authenticateWithTokenCache } from "../authenticate-with-token-cache"
+
+type Http = { jwtSecret: string; jwtVerifyOptions?: { maxAge?: string } }
+type Outcome = { status: number; auth_context?: Record<string, unknown> }
+
+/**
+ * Drives the middleware with Medusa's real `authenticate` and real tokens.
+ * The project's secret is read on every request, so changing it between two
+ * requests tells a remembered token from one Medusa verified again.
+ */
+function harness(http: Http) {
+  const config = { projectConfig: { http } }
+  const logger = { debug() {} }
+  const middleware = authenticateWithTokenCache("affiliate", ["session", "bearer"])
+  const call = (authorization?: string, session: Record<string, unknown> = {}) =>
+    new Promise<Outcome>((resolve, reject) => {
+      const req = {
+        headers: authorization ? { authorization } : {},
+        session,
+        scope: { resolve: (key: string) => (key === "logger" ? logger : config) },
+      } as unknown as MedusaRequest & { auth_context?: Record<string, unknown> }
+      const res = {
+        status(code: number) {
+          return { json: () => resolve({ status: code }) }
+        },
+      } as unknown as MedusaResponse
+      Promise.resolve(
+        middleware(req, res, (error?: unknown) =>
+          error ? reject(error) : resolve({ status: 200, auth_context: req.auth_context })
+        )
+      ).catch(reject)
+    })
+  return { http, call }
+}
+
+const claims = (overrides: Record<string, unknown> = {}) => ({
+  actor_id: "affmem_1",
+  actor_type: "affiliate",
+  auth_identity_id: "authid_1",
+  app_metadata: {},
+  user_metadata: {},
+  ...overrides,
+})
+const bearer = (secret: string, overrides?: Record<string, unknown>, expiresIn: number = 3600) =>
+  `Bearer ${sign(claims(overrides), secret, { expiresIn })}`
+
+describe("authenticateWithTokenCache", () => {
+  it("accepts a token Medusa accepted once without verifying it again, and still verifies every other token", async () => {
+    const { http, call } = harness({ jwtSecret: "first-secret" })
+    const token = bearer("first-secret")
+    expect(await call(token)).toEqual({ status: 200, auth_context: expect.objectContaining({ actor_id: "affmem_1" }) })
+
+    http.jwtSecret = "second-secret"
+    expect(await call(token)).toEqual({ status: 200, auth_context: expect.objectContaining({ actor_id: "affmem_1" }) })
+    expect((await call(bearer("first-secret", { actor_id: "affmem_2" }))).status).toBe(401)
+    expect((await call(bearer("second-secret", { actor_id: "affmem_2" }))).status).toBe(200)
+  })
+
+  it("hands each request its own copy of the remembered context", async () => {
+    const { call } = harness({ jwtSecret: "secret" })
+    const token = bearer("secret")
+    const first = await call(token)
+    first.auth_context!.actor_id = "changed by a route"
+    expect((await call(token)).auth_context).toEqual(expect.objectContaining({ actor_id: "affmem_1" }))
+  })
+
+  it("refuses a remembered token once it has expired", async () => {
+    const { call } = harness({ jwtSecret: "secret" })
+    const token = bearer("secret", {}, 1)
+    expect((await call(token)).status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    expect((await call(token)).status).toBe(401)
+  })
+
+  it("never remembers a refused token, another actor type's token, or an MFA context", async () => {
+    const { http, call } = harness({ jwtSecret: "secret" })
+    const forged = bearer("not-the-secret")
+    const customer = bearer("secret", { actor_type: "customer" })
+    const mfa = bearer("secret", { mfa_enabled: true, mfa_challenge_completed_at: new Date().toISOString() })
+    expect((await call(forged)).status).toBe(401)
+    expect((await call(customer)).status).toBe(401)
+    expect((await call(mfa)).status).toBe(200)
+
+    http.jwtSecret = "not-the-secret"
+    expect((await call(forged)).status).toBe(200)
+    expect((await call(customer)).status).toBe(401)
+    expect((await call(mfa)).status).toBe(401)
+  })
+
+  it("remembers nothing when the project limits a token's age (maxAge)", async () => {
+    const { http, call } = harness({ jwtSecret: "secret", jwtVerifyOptions: { maxAge: "1h" } })
+    const token = bearer("secret")
+    expect((await call(token)).status).toBe(200)
+    http.jwtSecret = "rotated"
+    expect((await call(token)).status).toBe(401)
+  })
+
+  it("leaves a signed-in session to Medusa, ahead of any bearer token", async () => {
+    const { call } = harness({ jwtSecret: "secret" })
+    const session = { auth_context: claims({ actor_id: "affmem_session" }) }
+    const outcome = await call(bearer("secret"), session)
+    expect(outcome.auth_context).toEqual(expect.objectContaining({ actor_id: "affmem_session" }))
+    expect((await call(undefined)).status).toBe(401)
+  })
+})
