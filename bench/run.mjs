@@ -34,6 +34,7 @@ const stateDir = path.join(root, ".tmp/bench")
 const SCALES = { S: 100, M: 1_000, L: 10_000 }
 const ADMIN = { email: "bench@bench.test", password: "bench-admin-password" }
 const DATABASE = `affmsg_bench_${process.pid}`
+const MEMORY_STARTS = 5
 
 const { values: args } = parseArgs({
   options: {
@@ -195,10 +196,15 @@ async function buildAndPackPlugin() {
   return path.join(packDir, tarball)
 }
 
-/** Median RSS of three fresh starts each, with the plugin and without, after the same warm-up. */
+/**
+ * Median RSS of five fresh starts each, with the plugin and without, after
+ * the same warm-up, taken in turn. One start's RSS moves by several MB (how
+ * far V8's heap grew during boot), so three starts let the difference swing
+ * by ±5 MB between runs of the same code.
+ */
 async function measureMemory(host) {
   const samples = { with: [], without: [] }
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < MEMORY_STARTS; i++) {
     for (const variant of ["with", "without"]) {
       const server = await host.start({
         extraEnv: { BENCH_WITHOUT_PLUGIN: variant === "without" ? "true" : "false" },
@@ -216,7 +222,7 @@ async function measureMemory(host) {
       }
     }
   }
-  const median = (values) => round([...values].sort((a, b) => a - b)[1], 1)
+  const median = (values) => round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)], 1)
   return {
     with_plugin_mb: median(samples.with),
     without_plugin_mb: median(samples.without),
