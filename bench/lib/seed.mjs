@@ -53,11 +53,16 @@ export async function seedAffiliates(db, { from, to, managers }) {
     from ${range}, generate_series(0, ${members - 1}) k`)
   // k = 0 is the team thread; k ≥ 1 the thread of member k - 1
   const last = messagesPerConversation - 1
+  // member columns: the member thread's copy of its member, as the members above
+  const ofMember = (expression) => `case when k = 0 then null else ${expression} end`
   await db.query(`insert into affiliate_conversation (id, affiliate_id, member_id, affiliate_name, affiliate_email,
-      affiliate_status, affiliate_group_id, affiliate_manager_id, last_message_at, last_message_preview,
-      last_owner_message_at, message_count, owner_unread, owner_read_at, created_at, updated_at)
-    select 'conv_bench_' || n || '_' || k, ${a.id}, case when k = 0 then null else 'mem_bench_' || n || '_' || (k - 1) end,
+      affiliate_status, affiliate_group_id, affiliate_manager_id, member_first_name, member_last_name, member_email,
+      last_message_at, last_message_preview, last_owner_message_at, message_count, owner_unread, owner_read_at,
+      created_at, updated_at)
+    select 'conv_bench_' || n || '_' || k, ${a.id}, ${ofMember(`'mem_bench_' || n || '_' || (k - 1)`)},
            ${a.name}, ${a.email}, ${a.status}, ${a.group}, ${a.manager},
+           ${ofMember(`'Member' || (k - 1)`)}, ${ofMember(`'Partner' || n`)},
+           ${ofMember(`'member' || (k - 1) || '.partner' || n || '@bench.test'`)},
            base + interval '${last} minutes', 'Latest news about the ' || (${sqlArray(TOPICS)})[1 + (n + k) % 8],
            base + case when unread then interval '${last - 2} minutes' else interval '${last} minutes' end,
            ${messagesPerConversation}, unread,

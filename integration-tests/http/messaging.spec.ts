@@ -1,5 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import mirrorMemberNames from "../../src/migration-scripts/mirror-member-names"
 import { createAdmin } from "../helpers/actors"
 import { countRows } from "../helpers/db"
 import { httpClient, HttpClient } from "../helpers/http-client"
@@ -574,6 +575,28 @@ medusaIntegrationTestRunner({
           const res = await http.get(`/admin/conversations${search}`, adminHeaders)
           expect(res.status).toBe(400)
         }
+      })
+
+      it("a member's new name reaches every list of its thread at once; old threads are filled by the migration script", async () => {
+        const team = await program.team("Rename Co", "old@rename.test")
+        const thread = (await newMessage({ affiliate_id: team.affiliate_id, member_id: team.member_id, body: "Hello you" })).data.conversation
+        expect(thread.member).toEqual({ id: team.member_id, first_name: "Rename", last_name: null, email: "old@rename.test" })
+
+        const update = await http.post("/store/affiliates/me", { first_name: "Renée", last_name: "Park" }, team.headers)
+        expect(update.status).toBe(200)
+        const renamed = { id: team.member_id, first_name: "Renée", last_name: "Park", email: "old@rename.test" }
+        expect((await inbox(`?member_id=${team.member_id}`)).conversations[0].member).toEqual(renamed)
+        expect((await http.get(`/admin/conversations/${thread.id}`, adminHeaders)).data.conversation.member).toEqual(renamed)
+        const own = (await http.get("/store/affiliates/me/conversations", team.headers)).data.conversations
+        expect(own.find((c: any) => c.id === thread.id).member).toEqual(renamed)
+
+        // a thread written before the member columns existed
+        await dbConnection.raw(
+          "update affiliate_conversation set member_first_name = null, member_last_name = null, member_email = null where id = ?",
+          [thread.id]
+        )
+        await mirrorMemberNames({ container: getContainer() })
+        expect((await inbox(`?member_id=${team.member_id}`)).conversations[0].member).toEqual(renamed)
       })
 
       it("orders by newest activity and paginates", async () => {

@@ -28,6 +28,10 @@ export type ConversationDTO = {
   affiliate_status: AffiliateStatus
   affiliate_group_id: string | null
   affiliate_manager_id: string | null
+  /** A member thread's member, mirrored from the affiliate module; null on team threads. */
+  member_first_name: string | null
+  member_last_name: string | null
+  member_email: string | null
   last_message_at: Date | null
   last_message_preview: string | null
   last_owner_message_at: Date | null
@@ -55,6 +59,9 @@ export type ConversationListItem = Pick<
   | "affiliate_status"
   | "affiliate_group_id"
   | "affiliate_manager_id"
+  | "member_first_name"
+  | "member_last_name"
+  | "member_email"
   | "last_message_preview"
   | "message_count"
 > & {
@@ -86,6 +93,13 @@ export type ConversationAffiliateFields = {
   affiliate_status: AffiliateStatus
   affiliate_group_id: string | null
   affiliate_manager_id: string | null
+}
+
+/** What a member thread mirrors of its member (all null on a team thread). */
+export type ConversationMemberFields = {
+  member_first_name: string | null
+  member_last_name: string | null
+  member_email: string | null
 }
 
 export type ConversationAudience = {

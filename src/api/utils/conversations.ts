@@ -16,7 +16,7 @@ export async function ownerConversationView(
   id: string
 ): Promise<Conversation> {
   const conversation = await retrieveVisibleConversation(scope, id)
-  const [view] = await conversationViews(scope, [conversation], ownerUnread)
+  const [view] = conversationViews([conversation], ownerUnread)
   return view
 }
 
@@ -28,6 +28,6 @@ export async function memberConversationView(
 ): Promise<Conversation> {
   const conversation = await retrieveVisibleConversation(scope, id, member)
   const unread = await messagingService(scope).isUnreadForMember(conversation.id, member.id)
-  const [view] = await conversationViews(scope, [conversation], () => unread)
+  const [view] = conversationViews([conversation], () => unread)
   return view
 }

@@ -7,8 +7,6 @@ import type {
   IsoTimestamp,
   MessageDTO,
 } from "../../types/messaging"
-import { AFFILIATE_MODULE } from "../../modules/affiliate"
-import type AffiliateModuleService from "../../modules/affiliate/service"
 import { MESSAGING_MODULE } from "../../modules/messaging"
 import type MessagingModuleService from "../../modules/messaging/service"
 
@@ -27,21 +25,11 @@ type ConversationRow = Omit<ConversationListItem, "last_message_at" | "created_a
   created_at: Timestamp
 }
 
-/**
- * Conversations in the API's shape. Affiliate facts come from the row's own
- * copies; members from the affiliate module in one query for the page.
- */
-export async function conversationViews<Row extends ConversationRow>(
-  scope: MedusaContainer,
+/** Conversations in the API's shape, from the row's own copies of the affiliate and member. */
+export function conversationViews<Row extends ConversationRow>(
   rows: Row[],
   unreadOf: (row: Row) => boolean
-): Promise<Conversation[]> {
-  const memberIds = [...new Set(rows.map((row) => row.member_id).filter((id): id is string => !!id))]
-  const members = new Map(
-    (await scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).listMemberSummaries(memberIds)).map(
-      (member) => [member.id, member] as const
-    )
-  )
+): Conversation[] {
   return rows.map((row) => ({
     id: row.id,
     affiliate: {
@@ -52,7 +40,15 @@ export async function conversationViews<Row extends ConversationRow>(
       group_id: row.affiliate_group_id,
       manager_id: row.affiliate_manager_id,
     },
-    member: (row.member_id && members.get(row.member_id)) || null,
+    member: row.member_id
+      ? {
+          id: row.member_id,
+          first_name: row.member_first_name,
+          last_name: row.member_last_name,
+          // a thread the mirror has not reached yet (see src/migration-scripts)
+          email: row.member_email ?? "",
+        }
+      : null,
     last_message_at: iso(row.last_message_at),
     last_message_preview: row.last_message_preview,
     message_count: Number(row.message_count),

@@ -7,7 +7,6 @@ import {
   ResolvedPluginOptions,
 } from "../../types/options"
 import { resolvePluginOptions } from "../../utils/plugin-options"
-import { placeholders } from "../../utils/sql-placeholders"
 import { Affiliate, AffiliateGroup, AffiliateInvite, AffiliateMember } from "./models"
 
 class AffiliateModuleService extends MedusaService({
@@ -63,21 +62,6 @@ class AffiliateModuleService extends MedusaService({
         : null,
     }
   }
-
-  /** Names and emails of members, for conversation lists (one query for a page). */
-  @InjectManager()
-  async listMemberSummaries(
-    ids: string[],
-    @MedusaContext() ctx: Context<EntityManager> = {}
-  ): Promise<MemberSummary[]> {
-    if (!ids.length) {
-      return []
-    }
-    return await ctx.manager!.execute(
-      `select id, first_name, last_name, email from affiliate_member where id in (${placeholders(ids)})`,
-      ids
-    )
-  }
 }
 
 export type MemberAccess = {
@@ -86,13 +70,6 @@ export type MemberAccess = {
   affiliate_status: AffiliateStatus
   /** Null when the affiliate has no group. */
   group: { messaging_enabled: boolean; messaging_disabled_message: string | null } | null
-}
-
-export type MemberSummary = {
-  id: string
-  first_name: string | null
-  last_name: string | null
-  email: string
 }
 
 export default AffiliateModuleService

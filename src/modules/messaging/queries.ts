@@ -48,7 +48,8 @@ const isoText = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY
 
 /** What a conversation's view shows (see ConversationListItem), `c` the conversation. */
 const CONVERSATION_LIST_COLUMNS = `c.id, c.affiliate_id, c.member_id, c.affiliate_name, c.affiliate_email,
-  c.affiliate_status, c.affiliate_group_id, c.affiliate_manager_id, c.last_message_preview, c.message_count,
+  c.affiliate_status, c.affiliate_group_id, c.affiliate_manager_id, c.member_first_name, c.member_last_name,
+  c.member_email, c.last_message_preview, c.message_count,
   ${isoText("c.last_message_at")} as last_message_at, ${isoText("c.created_at")} as created_at`
 
 function likePattern(q: string) {

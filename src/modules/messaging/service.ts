@@ -12,6 +12,7 @@ import {
   AppendMessageInput,
   ConversationAffiliateFields,
   ConversationAudience,
+  ConversationMemberFields,
   ConversationDTO,
   ATTACHMENT_SEND_WINDOW_HOURS,
   MESSAGE_PREVIEW_LENGTH,
@@ -88,30 +89,26 @@ class MessagingModuleService extends MedusaService({
     return this.options_
   }
 
-  /** The audience's conversation, created if missing; `created` says which. */
+  /**
+   * The audience's conversation, created if missing; `created` says which.
+   * `member` is what a member thread mirrors of its member (null for the team).
+   */
   @InjectTransactionManager()
   async openConversation(
     audience: ConversationAudience,
     affiliate: ConversationAffiliateFields,
+    member: ConversationMemberFields | null,
     @MedusaContext() ctx: Ctx = {}
   ): Promise<{ conversation: ConversationDTO; created: boolean }> {
     const manager = ctx.transactionManager!
+    const mirrored = [...mirrorValues(AFFILIATE_MIRROR, affiliate), ...mirrorValues(MEMBER_MIRROR, member ?? NO_MEMBER)]
     const [inserted] = await manager.execute(
-      `insert into affiliate_conversation (id, affiliate_id, member_id, affiliate_name, affiliate_email,
-         affiliate_status, affiliate_group_id, affiliate_manager_id, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, now(), now())
+      `insert into affiliate_conversation (id, affiliate_id, member_id,
+         ${[...AFFILIATE_MIRROR, ...MEMBER_MIRROR].join(", ")}, created_at, updated_at)
+       values (?, ?, ?, ${placeholders(mirrored)}, now(), now())
        on conflict do nothing
        returning *`,
-      [
-        generateEntityId(undefined, "conv"),
-        audience.affiliate_id,
-        audience.member_id,
-        affiliate.affiliate_name,
-        affiliate.affiliate_email,
-        affiliate.affiliate_status,
-        affiliate.affiliate_group_id,
-        affiliate.affiliate_manager_id,
-      ]
+      [generateEntityId(undefined, "conv"), audience.affiliate_id, audience.member_id, ...mirrored]
     )
     if (inserted) {
       return { conversation: inserted as ConversationDTO, created: true }
@@ -359,8 +356,8 @@ class MessagingModuleService extends MedusaService({
   }
 
   /**
-   * Mirrors an affiliate's current facts onto its conversations. Rows that
-   * already match are left alone, so repeating it costs one index lookup.
+   * Mirrors an affiliate's current facts onto its conversations; returns
+   * what they held before, null when they already matched.
    */
   @InjectTransactionManager()
   async syncAffiliateFields(
@@ -368,26 +365,38 @@ class MessagingModuleService extends MedusaService({
     fields: ConversationAffiliateFields,
     @MedusaContext() ctx: Ctx = {}
   ): Promise<ConversationAffiliateFields | null> {
-    const [previous] = await ctx.transactionManager!.execute(
-      `with previous as (
-         select id, affiliate_name, affiliate_email, affiliate_status, affiliate_group_id, affiliate_manager_id
-           from affiliate_conversation
-          where affiliate_id = ?
-            and (affiliate_name, affiliate_email, affiliate_status, affiliate_group_id, affiliate_manager_id)
-                is distinct from (?, ?, ?, ?, ?)
-          for update)
-       update affiliate_conversation c set affiliate_name = ?, affiliate_email = ?, affiliate_status = ?,
-              affiliate_group_id = ?, affiliate_manager_id = ?, updated_at = now()
-         from previous where c.id = previous.id
-       returning previous.affiliate_name, previous.affiliate_email, previous.affiliate_status,
-                 previous.affiliate_group_id, previous.affiliate_manager_id`,
-      [
-        affiliateId,
-        ...affiliateFieldValues(fields),
-        ...affiliateFieldValues(fields),
-      ]
+    return await mirrorOnConversations(ctx.transactionManager!, "affiliate_id", affiliateId, AFFILIATE_MIRROR, fields)
+  }
+
+  /**
+   * Mirrors a member's name and email onto its member thread; returns what
+   * it held before, null when it already matched (or there is no thread).
+   */
+  @InjectTransactionManager()
+  async syncMemberFields(
+    memberId: string,
+    fields: ConversationMemberFields,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<ConversationMemberFields | null> {
+    return await mirrorOnConversations(ctx.transactionManager!, "member_id", memberId, MEMBER_MIRROR, fields)
+  }
+
+  /**
+   * Members whose thread mirrors nothing of them yet (written before the
+   * member columns existed), in id order after `after`.
+   */
+  @InjectManager()
+  async listUnmirroredMemberIds(
+    page: { after: string; limit: number },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<string[]> {
+    const rows: { member_id: string }[] = await ctx.manager!.execute(
+      `select member_id from affiliate_conversation
+        where member_id > ? and member_email is null and deleted_at is null
+        order by member_id limit ?`,
+      [page.after, page.limit]
     )
-    return (previous as ConversationAffiliateFields | undefined) ?? null
+    return rows.map((row) => row.member_id)
   }
 
   @InjectManager()
@@ -569,14 +578,49 @@ function settingsOf(row: SettingsRow): MessagingSettingsDTO {
   return { enabled: row.enabled, notification_emails: row.notification_emails ?? [] }
 }
 
-function affiliateFieldValues(fields: ConversationAffiliateFields) {
-  return [
-    fields.affiliate_name,
-    fields.affiliate_email,
-    fields.affiliate_status,
-    fields.affiliate_group_id,
-    fields.affiliate_manager_id,
-  ]
+const AFFILIATE_MIRROR = [
+  "affiliate_name",
+  "affiliate_email",
+  "affiliate_status",
+  "affiliate_group_id",
+  "affiliate_manager_id",
+] as const satisfies readonly (keyof ConversationAffiliateFields)[]
+const MEMBER_MIRROR = [
+  "member_first_name",
+  "member_last_name",
+  "member_email",
+] as const satisfies readonly (keyof ConversationMemberFields)[]
+const NO_MEMBER: ConversationMemberFields = { member_first_name: null, member_last_name: null, member_email: null }
+
+function mirrorValues<Fields>(columns: readonly (keyof Fields)[], fields: Fields) {
+  return columns.map((column) => fields[column])
+}
+
+/**
+ * Sets the mirrored `columns` of every conversation whose `key` is `id`.
+ * Rows that already match are left alone, so repeating it costs one index
+ * lookup. Returns the values replaced (the rows of one key mirror the same
+ * facts), null when nothing changed.
+ */
+async function mirrorOnConversations<Fields>(
+  manager: EntityManager,
+  key: "affiliate_id" | "member_id",
+  id: string,
+  columns: readonly (keyof Fields & string)[],
+  fields: Fields
+): Promise<Fields | null> {
+  const values = mirrorValues(columns, fields)
+  const [previous] = await manager.execute(
+    `with previous as (
+       select id, ${columns.join(", ")} from affiliate_conversation
+        where ${key} = ? and (${columns.join(", ")}) is distinct from (${placeholders(values)})
+        for update)
+     update affiliate_conversation c set ${columns.map((column) => `${column} = ?`).join(", ")}, updated_at = now()
+       from previous where c.id = previous.id
+     returning ${columns.map((column) => `previous.${column}`).join(", ")}`,
+    [id, ...values, ...values]
+  )
+  return (previous as Fields | undefined) ?? null
 }
 
 export default MessagingModuleService

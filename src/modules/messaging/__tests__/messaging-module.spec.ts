@@ -13,6 +13,12 @@ const affiliateFields = {
   affiliate_manager_id: null,
 }
 
+const memberFields = (id: string) => ({
+  member_first_name: "Member",
+  member_last_name: id,
+  member_email: `${id}@acme.test`,
+})
+
 moduleIntegrationTestRunner<MessagingModuleService>({
   moduleName: MESSAGING_MODULE,
   resolve: "./src/modules/messaging",
@@ -26,19 +32,41 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       it("opens one conversation per audience, even when asked concurrently", async () => {
         const team = { affiliate_id: "aff_1", member_id: null }
         const opened = await Promise.all(
-          Array.from({ length: 10 }, () => service.openConversation(team, affiliateFields))
+          Array.from({ length: 10 }, () => service.openConversation(team, affiliateFields, null))
         )
         expect(new Set(opened.map((o) => o.conversation.id)).size).toBe(1)
         expect(opened.filter((o) => o.created)).toHaveLength(1)
         expect(opened[0].conversation.id).toMatch(/^conv_/)
 
-        const member = await service.openConversation({ affiliate_id: "aff_1", member_id: "affmem_1" }, affiliateFields)
+        const member = await service.openConversation({ affiliate_id: "aff_1", member_id: "affmem_1" }, affiliateFields, memberFields("affmem_1"))
         expect(member.created).toBe(true)
         expect(member.conversation.id).not.toBe(opened[0].conversation.id)
       })
 
+      it("mirrors a member thread's member and syncs it alone, reporting what it replaced", async () => {
+        const mirrored = "select member_first_name, member_last_name, member_email from affiliate_conversation where id = ?"
+        const team = await service.openConversation({ affiliate_id: "aff_m", member_id: null }, affiliateFields, null)
+        const one = await service.openConversation({ affiliate_id: "aff_m", member_id: "affmem_m1" }, affiliateFields, memberFields("affmem_m1"))
+        const two = await service.openConversation({ affiliate_id: "aff_m", member_id: "affmem_m2" }, affiliateFields, memberFields("affmem_m2"))
+        expect(await sql(mirrored, [one.conversation.id])).toEqual([memberFields("affmem_m1")])
+        expect(await sql(mirrored, [team.conversation.id])).toEqual([
+          { member_first_name: null, member_last_name: null, member_email: null },
+        ])
+
+        const renamed = { member_first_name: "Ann", member_last_name: null, member_email: "ann@acme.test" }
+        expect(await service.syncMemberFields("affmem_m1", renamed)).toEqual(memberFields("affmem_m1"))
+        expect(await service.syncMemberFields("affmem_m1", renamed)).toBeNull()
+        expect(await sql(mirrored, [one.conversation.id])).toEqual([renamed])
+        expect(await sql(mirrored, [two.conversation.id])).toEqual([memberFields("affmem_m2")])
+
+        await sql("update affiliate_conversation set member_email = null where id in (?, ?)", [one.conversation.id, two.conversation.id])
+        expect(await service.listUnmirroredMemberIds({ after: "", limit: 10 })).toEqual(["affmem_m1", "affmem_m2"])
+        expect(await service.listUnmirroredMemberIds({ after: "affmem_m1", limit: 10 })).toEqual(["affmem_m2"])
+        expect(await service.listUnmirroredMemberIds({ after: "", limit: 1 })).toEqual(["affmem_m1"])
+      })
+
       it("appends with strictly increasing times and keeps the thread's counters", async () => {
-        const { conversation } = await service.openConversation({ affiliate_id: "aff_2", member_id: null }, affiliateFields)
+        const { conversation } = await service.openConversation({ affiliate_id: "aff_2", member_id: null }, affiliateFields, null)
         const appended = await Promise.all(
           Array.from({ length: 30 }, (_, i) =>
             service.appendMessage({
@@ -76,7 +104,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       })
 
       it("reverting an append restores the thread as it was", async () => {
-        const { conversation } = await service.openConversation({ affiliate_id: "aff_3", member_id: null }, affiliateFields)
+        const { conversation } = await service.openConversation({ affiliate_id: "aff_3", member_id: null }, affiliateFields, null)
         await service.appendMessage({ conversation_id: conversation.id, author_type: "owner", author_id: "u", author_name: "U", body: "first" })
         const [before] = await service.listConversations({ id: conversation.id })
         const appended = await service.appendMessage({
@@ -101,7 +129,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       })
 
       it("a member's own message marks read what came before it, not an owner message after it", async () => {
-        const { conversation } = await service.openConversation({ affiliate_id: "aff_5", member_id: null }, affiliateFields)
+        const { conversation } = await service.openConversation({ affiliate_id: "aff_5", member_id: null }, affiliateFields, null)
         const own = await service.appendMessage({ conversation_id: conversation.id, author_type: "affiliate", author_id: "affmem_5", author_name: "M", body: "mine" })
         // the owner answers between the member's send and its read mark
         await service.appendMessage({ conversation_id: conversation.id, author_type: "owner", author_id: "u", author_name: "U", body: "reply" })
@@ -118,9 +146,9 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       })
 
       it("gives a member's badge its settings and unread conversations in one read, creating the settings on first use", async () => {
-        const team = await service.openConversation({ affiliate_id: "aff_6", member_id: null }, affiliateFields)
-        const own = await service.openConversation({ affiliate_id: "aff_6", member_id: "affmem_6" }, affiliateFields)
-        const other = await service.openConversation({ affiliate_id: "aff_6", member_id: "affmem_7" }, affiliateFields)
+        const team = await service.openConversation({ affiliate_id: "aff_6", member_id: null }, affiliateFields, null)
+        const own = await service.openConversation({ affiliate_id: "aff_6", member_id: "affmem_6" }, affiliateFields, memberFields("affmem_6"))
+        const other = await service.openConversation({ affiliate_id: "aff_6", member_id: "affmem_7" }, affiliateFields, memberFields("affmem_7"))
         for (const { conversation } of [team, own, other]) {
           await service.appendMessage({ conversation_id: conversation.id, author_type: "owner", author_id: "u", author_name: "U", body: "hello" })
         }
@@ -151,7 +179,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         ]
         const opened = await Promise.all(
           Array.from({ length: 12 }, (_, i) =>
-            service.openConversation({ affiliate_id: `aff_t${i}`, member_id: null }, shapes[i % shapes.length])
+            service.openConversation({ affiliate_id: `aff_t${i}`, member_id: null }, shapes[i % shapes.length], null)
           )
         )
         // one thread stays empty: not in the inbox
@@ -232,7 +260,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       })
 
       it("serves inbox search from the trigram indexes", async () => {
-        const { conversation } = await service.openConversation({ affiliate_id: "aff_4", member_id: null }, affiliateFields)
+        const { conversation } = await service.openConversation({ affiliate_id: "aff_4", member_id: null }, affiliateFields, null)
         await service.appendMessage({ conversation_id: conversation.id, author_type: "affiliate", author_id: "m", author_name: "M", body: "Payout question" })
         const found = await service.listInbox({ q: "payout", limit: 10, offset: 0 })
         expect(found.conversations.map((c) => c.id)).toEqual([conversation.id])
@@ -258,7 +286,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       })
 
       it("reads a long thread's latest page from the thread's time index, not by sorting the thread", async () => {
-        const { conversation } = await service.openConversation({ affiliate_id: "aff_long", member_id: null }, affiliateFields)
+        const { conversation } = await service.openConversation({ affiliate_id: "aff_long", member_id: null }, affiliateFields, null)
         // 2000 short threads of 5 messages, and one of 3000
         await sql(`insert into affiliate_conversation (id, affiliate_id, affiliate_name, affiliate_email, affiliate_status, last_message_at)
                    select 'conv_short_' || g, 'aff_short_' || g, 'Team ' || g, 'team' || g || '@short.test', 'active', now()

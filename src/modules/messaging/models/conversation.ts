@@ -6,7 +6,9 @@ import { MemberReadState } from "./member-read-state"
 /**
  * One thread per (affiliate, audience): `member_id` null is the whole team.
  * The affiliate_* columns mirror the affiliate module (kept in sync by the
- * plugin's workflows) so inbox filters and search stay single-table queries.
+ * plugin's workflows) so inbox filters and search stay single-table queries;
+ * the member_* columns mirror a member thread's member the same way, so a
+ * list page needs no second query for names.
  */
 export const Conversation = model
   .define({ name: "Conversation", tableName: "affiliate_conversation" }, {
@@ -18,6 +20,9 @@ export const Conversation = model
     affiliate_status: model.enum([...AFFILIATE_STATUSES]),
     affiliate_group_id: model.text().nullable(),
     affiliate_manager_id: model.text().nullable(),
+    member_first_name: model.text().nullable(),
+    member_last_name: model.text().nullable(),
+    member_email: model.text().nullable(),
     last_message_at: model.dateTime().nullable(),
     last_message_preview: model.text().nullable(),
     last_owner_message_at: model.dateTime().nullable(),

@@ -1,8 +1,10 @@
 import {
   WorkflowResponse,
   createWorkflow,
+  transform,
 } from "@medusajs/framework/workflows-sdk"
 import { UpdateAffiliateMemberInput } from "../../../types/affiliate"
+import { syncMemberConversationsStep } from "../../messaging/steps"
 import { updateAffiliateMembersStep } from "../steps"
 
 export type UpdateAffiliateMembersWorkflowInput = {
@@ -10,7 +12,8 @@ export type UpdateAffiliateMembersWorkflowInput = {
 }
 
 /**
- * Updates members' own profile fields and email-notification opt-in.
+ * Updates members' own profile fields and email-notification opt-in. Their
+ * member threads' copies of name and email are updated in the same workflow.
  *
  * @example
  * await updateAffiliateMembersWorkflow(container).run({
@@ -20,6 +23,10 @@ export type UpdateAffiliateMembersWorkflowInput = {
 export const updateAffiliateMembersWorkflow = createWorkflow(
   "update-affiliate-members",
   (input: UpdateAffiliateMembersWorkflowInput) => {
-    return new WorkflowResponse(updateAffiliateMembersStep(input.updates))
+    const members = updateAffiliateMembersStep(input.updates)
+    syncMemberConversationsStep(
+      transform({ members }, ({ members }) => ({ member_ids: members.map((member) => member.id) }))
+    )
+    return new WorkflowResponse(members)
   }
 )

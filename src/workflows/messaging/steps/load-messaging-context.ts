@@ -7,13 +7,17 @@ import type {
   ConversationAffiliateFields,
   ConversationAudience,
   ConversationDTO,
+  ConversationMemberFields,
   MessagingSettingsDTO,
 } from "../../../types/messaging"
 import type { GroupMessagingFlags } from "../../../utils/messaging-availability"
+import { memberMirror } from "../../../utils/member-mirror"
 
 export type MessagingContext = {
   audience: ConversationAudience
   affiliate: ConversationAffiliateFields & { id: string; status: AffiliateStatus }
+  /** The member of a member thread, as its conversation mirrors it; null for the team. */
+  member: ConversationMemberFields | null
   group: GroupMessagingFlags
   settings: MessagingSettingsDTO
   /** The audience's existing conversation, if any. */
@@ -56,20 +60,22 @@ export const loadMessagingContextStep = createStep(
         `Affiliate ${audience.affiliate_id} was not found`
       )
     }
+    let member: ConversationMemberFields | null = null
     if (audience.member_id) {
       const {
-        data: [member],
+        data: [found],
       } = await query.graph({
         entity: "affiliate_member",
-        fields: ["id"],
+        fields: ["id", "first_name", "last_name", "email"],
         filters: { id: audience.member_id, affiliate_id: audience.affiliate_id },
       })
-      if (!member) {
+      if (!found) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
           `Member ${audience.member_id} is not a member of affiliate ${audience.affiliate_id}`
         )
       }
+      member = memberMirror(found)
     }
     const [settings, [conversation]] = await Promise.all([
       messaging.retrieveSettings(),
@@ -89,6 +95,7 @@ export const loadMessagingContextStep = createStep(
         affiliate_group_id: affiliate.group_id ?? null,
         affiliate_manager_id: affiliate.manager_id ?? null,
       },
+      member,
       group: affiliate.group ?? null,
       settings,
       conversation: (conversation as ConversationDTO | undefined) ?? null,

@@ -15,7 +15,7 @@ export const openConversationStep = createStep(
   "open-conversation",
   async (context: MessagingContext, { container }) => {
     const service = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
-    const opened = await service.openConversation(context.audience, context.affiliate)
+    const opened = await service.openConversation(context.audience, context.affiliate, context.member)
     return new StepResponse(opened, opened.created ? opened.conversation.id : undefined)
   },
   async (createdId, { container }) => {

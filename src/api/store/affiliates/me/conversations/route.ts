@@ -28,7 +28,7 @@ export const GET = async (
     offset: params.offset,
   })
   res.json({
-    conversations: await conversationViews(req.scope, conversations, listUnread),
+    conversations: conversationViews(conversations, listUnread),
     count,
     offset: params.offset,
     limit: params.limit,
