@@ -283,6 +283,24 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         const text = plan.map((row) => row["QUERY PLAN"]).join("\n")
         expect(text).toContain("IDX_affiliate_conversation_search_trgm")
         expect(text).toContain("IDX_affiliate_message_body_trgm")
+
+        // many hits: the page is the newest of them, the count all of them,
+        // also for a page past the end
+        const everyNote = await sql(
+          `select c.id from affiliate_conversation c
+            where exists (select 1 from affiliate_message m where m.conversation_id = c.id and m.body ilike '%weekly note%')
+            order by c.last_message_at desc, c.id desc`
+        )
+        const first = await service.listInbox({ q: "weekly note", limit: 20, offset: 0 })
+        expect(first.count).toBe(2000)
+        expect(first.conversations.map((c) => c.id)).toEqual(everyNote.slice(0, 20).map((row) => row.id))
+        const later = await service.listInbox({ q: "weekly note", limit: 20, offset: 1990 })
+        expect(later.conversations.map((c) => c.id)).toEqual(everyNote.slice(1990).map((row) => row.id))
+        const pastTheEnd = await service.listInbox({ q: "weekly note", limit: 20, offset: 5000 })
+        expect(pastTheEnd).toEqual(expect.objectContaining({ conversations: [], count: 2000 }))
+        const filtered = await service.listInbox({ q: "weekly note", affiliate_id: ["aff_bulk_7"], limit: 20, offset: 0 })
+        expect(filtered.count).toBe(1)
+        expect(filtered.conversations.map((c) => c.id)).toEqual(["conv_bulk_7"])
       })
 
       it("reads a long thread's latest page from the thread's time index, not by sorting the thread", async () => {
