@@ -11,7 +11,7 @@ import type {
   MessagingSettingsDTO,
 } from "../../../types/messaging"
 import type { GroupMessagingFlags } from "../../../utils/messaging-availability"
-import { memberMirror } from "../../../utils/member-mirror"
+import { affiliateCopy, memberCopy } from "../../../utils/conversation-copies"
 
 export type MessagingContext = {
   audience: ConversationAudience
@@ -75,7 +75,7 @@ export const loadMessagingContextStep = createStep(
           `Member ${audience.member_id} is not a member of affiliate ${audience.affiliate_id}`
         )
       }
-      member = memberMirror(found)
+      member = memberCopy(found)
     }
     const [settings, [conversation]] = await Promise.all([
       messaging.retrieveSettings(),
@@ -89,11 +89,7 @@ export const loadMessagingContextStep = createStep(
       affiliate: {
         id: affiliate.id,
         status: affiliate.status,
-        affiliate_name: affiliate.name,
-        affiliate_email: affiliate.email,
-        affiliate_status: affiliate.status,
-        affiliate_group_id: affiliate.group_id ?? null,
-        affiliate_manager_id: affiliate.manager_id ?? null,
+        ...affiliateCopy(affiliate),
       },
       member,
       group: affiliate.group ?? null,

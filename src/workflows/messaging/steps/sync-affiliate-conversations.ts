@@ -1,15 +1,5 @@
-import type { AffiliateStatus } from "../../../types/affiliate"
-import type { ConversationAffiliateFields } from "../../../types/messaging"
+import { affiliateCopy } from "../../../utils/conversation-copies"
 import { createMirrorStep } from "./create-mirror-step"
-
-type AffiliateFacts = {
-  id: string
-  name: string
-  email: string
-  status: AffiliateStatus
-  group_id?: string | null
-  manager_id?: string | null
-}
 
 /**
  * Copies affiliates' current name, email, status, group and manager onto
@@ -23,12 +13,6 @@ export const syncAffiliateConversationsStep = createMirrorStep({
   key: "affiliate_ids",
   entity: "affiliate",
   fields: ["id", "name", "email", "status", "group_id", "manager_id"],
-  copy: (affiliate: AffiliateFacts): ConversationAffiliateFields => ({
-    affiliate_name: affiliate.name,
-    affiliate_email: affiliate.email,
-    affiliate_status: affiliate.status,
-    affiliate_group_id: affiliate.group_id ?? null,
-    affiliate_manager_id: affiliate.manager_id ?? null,
-  }),
+  copy: (affiliate: { id: string } & Parameters<typeof affiliateCopy>[0]) => affiliateCopy(affiliate),
   sync: (service, id, fields) => service.syncAffiliateFields(id, fields),
 })

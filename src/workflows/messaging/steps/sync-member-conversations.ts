@@ -1,4 +1,4 @@
-import { memberMirror } from "../../../utils/member-mirror"
+import { memberCopy } from "../../../utils/conversation-copies"
 import { createMirrorStep } from "./create-mirror-step"
 
 /**
@@ -13,7 +13,6 @@ export const syncMemberConversationsStep = createMirrorStep({
   key: "member_ids",
   entity: "affiliate_member",
   fields: ["id", "first_name", "last_name", "email"],
-  copy: (member: { id: string; first_name: string | null; last_name: string | null; email: string }) =>
-    memberMirror(member),
+  copy: (member: { id: string } & Parameters<typeof memberCopy>[0]) => memberCopy(member),
   sync: (service, id, fields) => service.syncMemberFields(id, fields),
 })
