@@ -10,7 +10,7 @@ export const TARGETS = {
   flatness_L_over_S: { limit: 1.2, better: "lower", means: "p95 at the largest scale / p95 at S, worst read hot path" },
   send_slow_smtp_over_fast: { limit: 1.1, better: "lower", means: "owner send p95 with a 2 s SMTP server / with an instant one" },
   emails_per_s_per_worker: { limit: 200, better: "higher", means: "emails per second one worker hands to a local SMTP server" },
-  plugin_rss_mb: { limit: 30, better: "lower", means: "server RSS with the plugin minus without (MB)" },
+  plugin_rss_mb: { limit: 30, better: "lower", means: "server RSS with the plugin minus without (MB), the idle server settled" },
 }
 
 const READ_PATHS = (paths) => Object.entries(paths).filter(([, s]) => s.ratio).map(([name]) => name)
@@ -202,7 +202,7 @@ function markdown(report, png) {
     "",
     affiliateFloorLine(report) + ".",
     "",
-    `Email: ${report.email.emails} emails in ${report.email.seconds} s by ${report.email.workers} worker = ${report.email.per_second}/s. Memory: ${report.memory.with_plugin_mb} MB with the plugin, ${report.memory.without_plugin_mb} MB without (median of 3 starts each).`,
+    `Email: ${report.email.emails} emails in ${report.email.seconds} s by ${report.email.workers} worker = ${report.email.per_second}/s. Memory (medians of ${report.memory.starts} starts each): settled ${report.memory.settle_s} s after the warm-up ${report.memory.with_plugin_mb} MB with the plugin, ${report.memory.without_plugin_mb} MB without (+${report.memory.plugin_mb}); 2 s after it ${report.memory.after_warmup.with_plugin_mb} and ${report.memory.after_warmup.without_plugin_mb} MB (+${report.memory.after_warmup.plugin_mb}).`,
     ""
   )
   return out.join("\n")

@@ -555,6 +555,10 @@ medusaIntegrationTestRunner({
         expect(await ids("?q=bravo-deals")).toEqual([bravoThread.id])
         expect(await ids("?q=payout")).toEqual([bravoThread.id])
         expect(await ids("?q=SUMMER%20campaign")).toEqual([alphaThread.id])
+        expect(await ids("?q=ALPHA%20media")).toEqual([alphaThread.id, alphaMember.id].sort())
+        expect(await ids("?q=Hello%40Alpha.TEST")).toEqual([alphaThread.id, alphaMember.id].sort())
+        // name and email are matched one at a time, never across the two
+        expect(await ids("?q=media%20hello")).toEqual([])
         expect(await ids("?q=nothing-matches")).toEqual([])
         expect(await ids("?q=100%25")).toEqual([])
 

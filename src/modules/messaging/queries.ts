@@ -134,13 +134,11 @@ export function inboxSql(query: InboxQuery): Sql {
 
 /** Ids of the conversations `q` finds (affiliate name or email, message text) as one array, `ids`. */
 function searchHits(q: string): Sql {
-  // each side of the union can use its own trigram index
+  // each side of the union can use its own trigram index; `search_key` is
+  // the name and email lowercased (see its migration)
   const pattern = likePattern(q)
-  const sources = [
-    `select id from affiliate_conversation
-      where deleted_at is null and (affiliate_name ilike ? or affiliate_email ilike ?)`,
-  ]
-  const bindings: unknown[] = [pattern, pattern]
+  const sources = [`select id from affiliate_conversation where deleted_at is null and search_key like lower(?)`]
+  const bindings: unknown[] = [pattern]
   if (q.length >= MIN_MESSAGE_SEARCH_LENGTH) {
     sources.push(`select conversation_id from affiliate_message where deleted_at is null and body ilike ?`)
     bindings.push(pattern)

@@ -281,7 +281,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         const plan = await sql(`explain ${query.sql}`, query.bindings)
         await manager.execute("set enable_seqscan = on")
         const text = plan.map((row) => row["QUERY PLAN"]).join("\n")
-        expect(text).toContain("IDX_affiliate_conversation_search_trgm")
+        expect(text).toContain("IDX_affiliate_conversation_search_key_trgm")
         expect(text).toContain("IDX_affiliate_message_body_trgm")
 
         // many hits: the page is the newest of them, the count all of them,
