@@ -559,6 +559,7 @@ medusaIntegrationTestRunner({
         expect(await ids("?q=Hello%40Alpha.TEST")).toEqual([alphaThread.id, alphaMember.id].sort())
         // name and email are matched one at a time, never across the two
         expect(await ids("?q=media%20hello")).toEqual([])
+        expect(await ids("?q=media%0Ahello")).toEqual([])
         expect(await ids("?q=nothing-matches")).toEqual([])
         expect(await ids("?q=100%25")).toEqual([])
 

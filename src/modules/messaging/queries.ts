@@ -135,14 +135,21 @@ export function inboxSql(query: InboxQuery): Sql {
 /** Ids of the conversations `q` finds (affiliate name or email, message text) as one array, `ids`. */
 function searchHits(q: string): Sql {
   // each side of the union can use its own trigram index; `search_key` is
-  // the name and email lowercased (see its migration)
+  // the name and email lowercased, joined by a line break (see its
+  // migration): names and emails are one line, so a `q` with a line break
+  // can only be message text
   const pattern = likePattern(q)
-  const sources = [`select id from affiliate_conversation where deleted_at is null and search_key like lower(?)`]
-  const bindings: unknown[] = [pattern]
+  const sources: string[] = []
+  const bindings: unknown[] = []
+  if (!q.includes("\n")) {
+    sources.push(`select id from affiliate_conversation where deleted_at is null and search_key like lower(?)`)
+    bindings.push(pattern)
+  }
   if (q.length >= MIN_MESSAGE_SEARCH_LENGTH) {
     sources.push(`select conversation_id from affiliate_message where deleted_at is null and body ilike ?`)
     bindings.push(pattern)
   }
+  // `q` is trimmed: one with a line break has three characters or more
   return { sql: `select array(${sources.join(" union ")}) as ids`, bindings }
 }
 

@@ -5,8 +5,9 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  * The inbox's name/email search matches `search_key`, the affiliate's name
  * and email lowercased once on write, with `LIKE`: `ILIKE` lowercases both
  * columns of every row it looks at, which in a small store (where the
- * planner rightly scans the table) was most of a search. The newline keeps
- * a query from matching across name and email (`q` is one line).
+ * planner rightly scans the table) was most of a search. The line break
+ * keeps a query from matching across name and email: both are one line,
+ * and the search leaves a `q` with a line break to message text.
  */
 export class Migration20261130233000 extends Migration {
   override async up(): Promise<void> {
