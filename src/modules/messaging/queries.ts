@@ -149,7 +149,10 @@ function searchHits(q: string): Sql {
     sources.push(`select conversation_id from affiliate_message where deleted_at is null and body ilike ?`)
     bindings.push(pattern)
   }
-  // `q` is trimmed: one with a line break has three characters or more
+  if (!sources.length) {
+    // only a short `q` with a line break: it can match nothing
+    return { sql: `select '{}'::text[] as ids`, bindings }
+  }
   return { sql: `select array(${sources.join(" union ")}) as ids`, bindings }
 }
 
