@@ -231,17 +231,16 @@ async function measureMemory(host) {
     }
   }
   const median = (values) => round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)], 1)
+  const medians = (set) => ({
+    with_plugin_mb: median(set.with),
+    without_plugin_mb: median(set.without),
+    plugin_mb: round(median(set.with) - median(set.without), 1),
+  })
   return {
     starts: MEMORY_STARTS,
     settle_s: MEMORY_SETTLE_MS / 1000,
-    with_plugin_mb: median(settled.with),
-    without_plugin_mb: median(settled.without),
-    plugin_mb: round(median(settled.with) - median(settled.without), 1),
-    after_warmup: {
-      with_plugin_mb: median(samples.with),
-      without_plugin_mb: median(samples.without),
-      plugin_mb: round(median(samples.with) - median(samples.without), 1),
-    },
+    ...medians(settled),
+    after_warmup: medians(samples),
     samples: { after_warmup: samples, settled },
   }
 }
