@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import path from "path"
 import { countRows, pluginTables } from "../helpers/db"
 import { httpClient, HttpClient } from "../helpers/http-client"
 import {
@@ -11,7 +12,7 @@ import {
 } from "./authorization-policy"
 import { callRoute, refusalProblems, RouteRequest } from "./call-route"
 import { inBatches } from "./in-batches"
-import { coverageGaps, RouteKey, routeTable } from "./route-table"
+import { API_ROOT, coverageGaps, RouteKey, routeFiles, routeTable } from "./route-table"
 import { seedWorld, SecretOwner, World } from "./world"
 
 jest.setTimeout(240_000)
@@ -92,6 +93,18 @@ medusaIntegrationTestRunner({
     it("has one policy entry per route of the source tree, and no entry without a route", () => {
       expect(routes.length).toBeGreaterThan(30)
       expect(coverageGaps(routes, Object.keys(AUTHORIZATION_POLICY))).toEqual({ missing: [], unknown: [] })
+    })
+
+    it("keeps Medusa's authentication on every admin route and lets every store route, which authenticates its own actor, skip Medusa's customer pass", () => {
+      // Medusa reads a route file's AUTHENTICATE export (false = skip its
+      // authentication of the prefix); the matrix below proves the store
+      // routes still refuse whom they must
+      const skipsMedusaAuth = routeFiles().map((file) => {
+        const exported = require(file) as { AUTHENTICATE?: unknown }
+        return [path.relative(API_ROOT, file), "AUTHENTICATE" in exported && !exported.AUTHENTICATE]
+      })
+      expect(skipsMedusaAuth.length).toBeGreaterThan(20)
+      expect(skipsMedusaAuth.filter(([file, skips]) => skips !== String(file).startsWith("store/"))).toEqual([])
     })
 
     it("refuses every caller the contract refuses, with the exact status, writing nothing and leaking nothing", async () => {

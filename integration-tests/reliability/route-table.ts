@@ -6,10 +6,11 @@ export type HttpMethod = "GET" | "POST" | "DELETE" | "PUT" | "PATCH"
 /** `METHOD /path/:id`, as a route file declares it. */
 export type RouteKey = `${HttpMethod} /${string}`
 
-const API_ROOT = path.join(__dirname, "../../src/api")
+export const API_ROOT = path.join(__dirname, "../../src/api")
 const HANDLER_EXPORT = /export\s+(?:const|async\s+function|function)\s+(GET|POST|DELETE|PUT|PATCH)\b/g
 
-function routeFiles(dir: string): string[] {
+/** Every route.ts under `dir`. */
+export function routeFiles(dir: string = API_ROOT): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name)
     if (entry.isDirectory()) {

@@ -7,6 +7,8 @@ import { registerAffiliateWorkflow } from "../../../workflows"
 import { ensureUnregistered, retrieveAccount } from "./account"
 import type { StoreRegisterAffiliateType } from "./validators"
 
+export { AUTHENTICATE } from "./authenticates-itself"
+
 /** Affiliate sign-up with a registration token from `/auth/affiliate/emailpass/register`. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreRegisterAffiliateType>,

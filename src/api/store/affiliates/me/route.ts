@@ -5,6 +5,8 @@ import type { AffiliateMemberRequest } from "../../../utils/require-affiliate-me
 import { retrieveAccount } from "../account"
 import type { StoreUpdateAffiliateMeType } from "../validators"
 
+export { AUTHENTICATE } from "../authenticates-itself"
+
 export const GET = async (
   req: AffiliateMemberRequest,
   res: MedusaResponse<StoreAffiliateAccountResponse>

@@ -8,6 +8,8 @@ import { answerConflicts } from "../../../../utils/answer-conflicts"
 import { ensureUnregistered, retrieveAccount } from "../../account"
 import type { StoreAcceptAffiliateInviteType } from "../../validators"
 
+export { AUTHENTICATE } from "../../authenticates-itself"
+
 /** Joins the inviting team with a registration token for the invited email. */
 export const POST = answerConflicts(
   async (

@@ -5,6 +5,8 @@ import { uploadRoute } from "../../../../utils/attachments/upload-route"
 import { messagingService } from "../../../../utils/conversations"
 import type { AffiliateMemberRequest } from "../../../../utils/require-affiliate-member"
 
+export { AUTHENTICATE } from "../../authenticates-itself"
+
 const upload = uploadRoute("affiliate", (req) => ({
   type: "affiliate",
   id: (req as AffiliateMemberRequest).affiliate_member.id,

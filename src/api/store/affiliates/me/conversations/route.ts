@@ -13,6 +13,8 @@ import type {
   StoreGetConversationsParamsType,
 } from "./validators"
 
+export { AUTHENTICATE } from "../../authenticates-itself"
+
 /** The conversations this member can see, newest activity first. */
 export const GET = async (
   req: AffiliateMemberRequest,

@@ -4,6 +4,8 @@ import { messagingAvailability } from "../../../../../utils/messaging-availabili
 import { messagingService } from "../../../../utils/conversations"
 import type { AffiliateMemberRequest } from "../../../../utils/require-affiliate-member"
 
+export { AUTHENTICATE } from "../../authenticates-itself"
+
 /** What the Messages tab and its badge need, in one cheap call. */
 export const GET = async (
   req: AffiliateMemberRequest,

@@ -5,6 +5,8 @@ import { memberConversationView } from "../../../../../utils/conversations"
 import type { AffiliateMemberRequest } from "../../../../../utils/require-affiliate-member"
 import type { GetConversationParamsType } from "../../../../../utils/common-validators"
 
+export { AUTHENTICATE } from "../../../authenticates-itself"
+
 /** Opening a conversation marks it read for this member, unless `mark_read=false`. */
 export const GET = async (
   req: AffiliateMemberRequest,

@@ -10,6 +10,8 @@ import type {
   SendMessageType,
 } from "../../../../../../utils/common-validators"
 
+export { AUTHENTICATE } from "../../../../authenticates-itself"
+
 export const GET = async (
   req: AffiliateMemberRequest,
   res: MedusaResponse<MessageListResponse>

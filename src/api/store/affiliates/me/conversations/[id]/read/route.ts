@@ -4,6 +4,8 @@ import { markMemberConversationReadWorkflow } from "../../../../../../../workflo
 import { memberConversationView } from "../../../../../../utils/conversations"
 import type { AffiliateMemberRequest } from "../../../../../../utils/require-affiliate-member"
 
+export { AUTHENTICATE } from "../../../../authenticates-itself"
+
 export const POST = async (
   req: AffiliateMemberRequest,
   res: MedusaResponse<ConversationResponse>
