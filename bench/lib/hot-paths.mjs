@@ -22,6 +22,7 @@ export function hotPaths(program) {
     inbox_status: inbox("&affiliate_status=pending"),
     inbox_search_name: inbox(`&q=${encodeURIComponent(SEARCH.name)}`),
     inbox_search_text: inbox(`&q=${encodeURIComponent(SEARCH.text)}`),
+    inbox_search_rare: inbox(`&q=${encodeURIComponent(SEARCH.rare)}`),
     thread_admin: {
       path: `/admin/conversations/${program.teamThreadId}/messages?limit=50`,
       headers: admin,

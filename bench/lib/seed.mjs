@@ -4,12 +4,14 @@
  * the scales S → M → L grow one data set. Per affiliate: 9 members, a team
  * thread and 9 member threads (10 conversations), 10 messages each. About
  * 5 % of conversations are unread for the owner; 0.1 % of messages say
- * "wholesale" (the text search term).
+ * "wholesale" (the text search term, its hits growing with the program);
+ * one message in each of the first 10 affiliates' first member threads
+ * says "quokka" (a rare term: 10 hits at every scale).
  */
 export const PER_AFFILIATE = { members: 9, conversations: 10, messagesPerConversation: 10 }
 
 export const GROUP_IDS = ["agrp_bench_1", "agrp_bench_2", "agrp_bench_3", "agrp_bench_4", "agrp_bench_5"]
-export const SEARCH = { name: "Partner 4242", text: "wholesale" }
+export const SEARCH = { name: "Partner 4242", text: "wholesale", rare: "quokka" }
 
 const TOPICS = ["spring campaign", "coupon codes", "payout schedule", "banner assets", "commission rates", "landing page", "product feed", "holiday promo"]
 const sqlArray = (values) => `array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(",")}]`
@@ -73,7 +75,8 @@ export async function seedAffiliates(db, { from, to, managers }) {
     select 'msg_bench_' || n || '_' || k || '_' || i, author, null,
            case when author = 'owner' then 'Bench Admin' else 'Member ' || k end,
            'Hi Partner ' || n || ', a note about the ' || (${sqlArray(TOPICS)})[1 + (n * 7 + k * 3 + i) % 8] || ' (#' || i || ')'
-             || case when (n * 13 + k * 7 + i) % 1000 = 0 then ' and wholesale pricing' else '' end,
+             || case when (n * 13 + k * 7 + i) % 1000 = 0 then ' and wholesale pricing' else '' end
+             || case when n <= 10 and k = 1 and i = 3 then ' for the quokka campaign' else '' end,
            'conv_bench_' || n || '_' || k, base + i * interval '1 minute', base + i * interval '1 minute'
     from ${range}, generate_series(0, ${conversations - 1}) k, generate_series(0, ${last}) i,
          lateral (select ${conversationBase} as base,
