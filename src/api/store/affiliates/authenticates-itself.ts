@@ -4,6 +4,6 @@
  * their own actor type (an affiliate, see ./middlewares.ts), so Medusa's
  * pass only verified the bearer token's signature a second time and threw
  * the result away (an affiliate is no customer): ~450 µs of CPU per request,
- * the largest single cost of the Messages badge every storefront polls.
+ * about a sixth of the Messages badge every storefront polls (profiled).
  */
 export const AUTHENTICATE = false
