@@ -1,5 +1,6 @@
 import type { AffiliateStatus } from "../../types/affiliate"
 import { placeholders } from "../../utils/sql-placeholders"
+import { CommonTrigrams, NO_COMMON_TRIGRAMS, rareProbes } from "./search-probes"
 
 /**
  * SQL of the read paths that must stay index-backed at program scale: the
@@ -90,13 +91,14 @@ function tallySum(alias: string, where: string[]) {
   return `(select coalesce(sum(c.n), 0) from affiliate_inbox_tally c${where.length ? ` where ${where.join(" and ")}` : ""}) as ${alias}`
 }
 
-export function inboxSql(query: InboxQuery): Sql {
+/** `common`: the searched columns' common trigrams, for search (see `search-probes.ts`). */
+export function inboxSql(query: InboxQuery, common: CommonTrigrams = NO_COMMON_TRIGRAMS): Sql {
   const filters = inboxFilters(query)
   const where = ["c.deleted_at is null", "c.last_message_at is not null", ...filters.where]
   const bindings = filters.bindings
   const unreadTotal = tallySum("total_unread_count", ["c.owner_unread"])
   if (query.q) {
-    const hits = searchHits(query.q)
+    const hits = searchHits(query.q, common)
     // an array of the hits, looked up by primary key: `in (subquery)` lets the
     // planner hash-join it against a scan of every conversation
     where.push(`c.id = any((select ids from hits)::text[])`)
@@ -133,27 +135,62 @@ export function inboxSql(query: InboxQuery): Sql {
 }
 
 /** Ids of the conversations `q` finds (affiliate name or email, message text) as one array, `ids`. */
-function searchHits(q: string): Sql {
+function searchHits(q: string, common: CommonTrigrams): Sql {
   // each side of the union can use its own trigram index; `search_key` is
   // the name and email lowercased, joined by a line break (see its
   // migration): names and emails are one line, so a `q` with a line break
   // can only be message text
-  const pattern = likePattern(q)
-  const sources: string[] = []
-  const bindings: unknown[] = []
+  const sources: Sql[] = []
   if (!q.includes("\n")) {
-    sources.push(`select id from affiliate_conversation where deleted_at is null and search_key like lower(?)`)
-    bindings.push(pattern)
+    sources.push(matching({
+      select: "id", from: "affiliate_conversation", column: "search_key", operator: "like",
+      q, probes: rareProbes(q, common.conversation), value: "lower(?)",
+    }))
   }
   if (q.length >= MIN_MESSAGE_SEARCH_LENGTH) {
-    sources.push(`select conversation_id from affiliate_message where deleted_at is null and body ilike ?`)
-    bindings.push(pattern)
+    sources.push(matching({
+      select: "conversation_id", from: "affiliate_message", column: "body", operator: "ilike",
+      q, probes: rareProbes(q, common.message), value: "?",
+    }))
   }
   if (!sources.length) {
     // only a short `q` with a line break: it can match nothing
-    return { sql: `select '{}'::text[] as ids`, bindings }
+    return { sql: `select '{}'::text[] as ids`, bindings: [] }
   }
-  return { sql: `select array(${sources.join(" union ")}) as ids`, bindings }
+  return {
+    sql: `select array(${sources.map((source) => source.sql).join(" union ")}) as ids`,
+    bindings: sources.flatMap((source) => source.bindings),
+  }
+}
+
+/**
+ * Rows of `from` whose `column` contains `q`. With probes, the index is
+ * asked for them alone and `q` is checked on what it finds: `offset 0`
+ * keeps the planner from handing that check to the index too.
+ */
+function matching(side: {
+  select: string
+  from: string
+  column: string
+  operator: "like" | "ilike"
+  q: string
+  probes: string[] | null
+  value: string
+}): Sql {
+  const { select, from, column, operator, value } = side
+  const contains = `${column} ${operator} ${value}`
+  if (!side.probes) {
+    return {
+      sql: `select ${select} from ${from} where deleted_at is null and ${contains}`,
+      bindings: [likePattern(side.q)],
+    }
+  }
+  return {
+    sql: `select ${select} from (select ${select}, ${column} from ${from}
+            where deleted_at is null and ${side.probes.map(() => contains).join(" and ")} offset 0) found
+          where ${contains}`,
+    bindings: [...side.probes.map(likePattern), likePattern(side.q)],
+  }
 }
 
 /** Unread for a member: an owner message after its read mark (`c` the conversation, `r` its read state). */

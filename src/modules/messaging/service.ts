@@ -45,6 +45,7 @@ import {
   positionSql,
   threadPageSql,
 } from "./queries"
+import { COMMON_TRIGRAMS_SQL, CommonTrigrams, NO_COMMON_TRIGRAMS, commonTrigramsFromRows } from "./search-probes"
 
 type ThreadPageRow = {
   thread_affiliate_id: string
@@ -75,6 +76,12 @@ class MessagingModuleService extends MedusaService({
   MessagingSetting,
 }) {
   protected readonly options_: ResolvedPluginOptions
+  /**
+   * ANALYZE renews them every few minutes at most: read once a minute. A
+   * holder set up in the constructor: Medusa hands out the service behind a
+   * proxy on which a property set later is not read back.
+   */
+  protected readonly commonTrigrams_: { readAt: number; value?: Promise<CommonTrigrams> } = { readAt: 0 }
 
   constructor(
     container: Record<string, unknown>,
@@ -402,7 +409,7 @@ class MessagingModuleService extends MedusaService({
   @InjectManager()
   async listInbox(query: InboxQuery, @MedusaContext() ctx: Ctx = {}) {
     const manager = ctx.manager!
-    const { sql, bindings } = inboxSql(query)
+    const { sql, bindings } = inboxSql(query, query.q ? await this.commonTrigrams(manager) : undefined)
     const rows: (ConversationListItem & { total_count: string; total_unread_count: string })[] =
       await manager.execute(sql, bindings)
     return {
@@ -410,6 +417,17 @@ class MessagingModuleService extends MedusaService({
       count: Number(rows[0].total_count),
       unread_count: Number(rows[0].total_unread_count),
     }
+  }
+
+  /** For search: the statistics make it faster, never different, so a failure to read them is not the inbox's. */
+  protected commonTrigrams(manager: EntityManager): Promise<CommonTrigrams> {
+    const cache = this.commonTrigrams_
+    const now = Date.now()
+    if (!cache.value || now - cache.readAt > COMMON_TRIGRAMS_TTL_MS) {
+      cache.readAt = now
+      cache.value = manager.execute(COMMON_TRIGRAMS_SQL).then(commonTrigramsFromRows, () => NO_COMMON_TRIGRAMS)
+    }
+    return cache.value
   }
 
   /**
@@ -590,6 +608,8 @@ const MEMBER_MIRROR = [
   "member_last_name",
   "member_email",
 ] as const satisfies readonly (keyof ConversationMemberFields)[]
+const COMMON_TRIGRAMS_TTL_MS = 60_000
+
 const NO_MEMBER: ConversationMemberFields = { member_first_name: null, member_last_name: null, member_email: null }
 
 function mirrorValues<Fields>(columns: readonly (keyof Fields)[], fields: Fields) {

@@ -1,6 +1,8 @@
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MESSAGING_MODULE } from ".."
 import { inboxSql, threadPageSql } from "../queries"
+import { COMMON_TRIGRAMS_SQL, commonTrigramsFromRows } from "../search-probes"
 import MessagingModuleService from "../service"
 
 jest.setTimeout(60_000)
@@ -12,6 +14,8 @@ const affiliateFields = {
   affiliate_group_id: null,
   affiliate_manager_id: null,
 }
+
+const PARTNER_TRIGRAMS = ["par", "art", "rtn", "tne", "ner"]
 
 const memberFields = (id: string) => ({
   member_first_name: "Member",
@@ -305,6 +309,72 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         const filtered = await service.listInbox({ q: "weekly note", affiliate_id: ["aff_bulk_7"], limit: 20, offset: 0 })
         expect(filtered.count).toBe(1)
         expect(filtered.conversations.map((c) => c.id)).toEqual(["conv_bulk_7"])
+      })
+
+      it("asks the trigram indexes only for a search's rare parts, and finds what the whole search finds", async () => {
+        // every name, email and message says "partner": asking the index for
+        // its trigrams too costs a decoding of their posting lists per candidate
+        await sql(`insert into affiliate_conversation (id, affiliate_id, affiliate_name, affiliate_email, affiliate_status, last_message_at)
+                   select 'conv_p_' || g, 'aff_p_' || g, 'Partner ' || g, 'partner' || g || '@bench.test', 'active',
+                          now() - g * interval '1 minute'
+                     from generate_series(1, 3000) g`)
+        await sql(`insert into affiliate_message (id, conversation_id, author_type, author_name, body)
+                   select 'msg_p_' || g || '_' || i, 'conv_p_' || g, 'owner', 'U', 'Hi Partner ' || g || ', about the payout #' || i
+                     from generate_series(1, 3000) g, generate_series(1, 3) i`)
+        const manager = MikroOrmWrapper.getManager()
+        const explainInbox = async (q: string, common?: ReturnType<typeof commonTrigramsFromRows>) => {
+          const query = inboxSql({ q, limit: 20, offset: 0 }, common)
+          await manager.execute("set enable_seqscan = off")
+          const plan = await sql(`explain ${query.sql}`, query.bindings)
+          await manager.execute("set enable_seqscan = on")
+          return plan.map((row) => row["QUERY PLAN"] as string).filter((line) => /Index Cond|Index Scan/.test(line)).join("\n")
+        }
+        // before ANALYZE there is nothing to go by: every trigram is asked for
+        const unknown = commonTrigramsFromRows(await sql(COMMON_TRIGRAMS_SQL))
+        expect([unknown.conversation.size, unknown.message.size]).toEqual([0, 0])
+        expect(inboxSql({ q: "Partner 1234", limit: 20, offset: 0 }, unknown)).toEqual(inboxSql({ q: "Partner 1234", limit: 20, offset: 0 }))
+
+        await sql("vacuum analyze affiliate_conversation")
+        await sql("vacuum analyze affiliate_message")
+        const common = commonTrigramsFromRows(await sql(COMMON_TRIGRAMS_SQL))
+        for (const side of [common.conversation, common.message]) {
+          expect([...PARTNER_TRIGRAMS].filter((trigram) => side.has(trigram))).toEqual(PARTNER_TRIGRAMS)
+          expect(side.has("123")).toBe(false)
+        }
+        const conditions = await explainInbox("Partner 1234", common)
+        expect(conditions).toContain("IDX_affiliate_conversation_search_key_trgm")
+        expect(conditions).toContain("IDX_affiliate_message_body_trgm")
+        expect(conditions).toContain("'%1234%'")
+        expect(conditions).not.toMatch(/artner/i)
+        expect(await explainInbox("partner1234@bench", common)).toContain("'%er1234%'")
+
+        // the service reads the statistics itself
+        const execute = jest.spyOn(EntityManager.prototype, "execute")
+        try {
+          await service.listInbox({ q: "Partner 1234", limit: 20, offset: 0 })
+          const searched = execute.mock.calls.find(([text]) => String(text).includes("with hits"))
+          expect(searched?.[1]).toEqual(expect.arrayContaining(["%1234%", "%Partner 1234%"]))
+          expect(searched?.[1]).not.toContain("%partner%")
+        } finally {
+          execute.mockRestore()
+        }
+
+        for (const q of ["Partner 1234", "PARTNER 12", "partner1234@bench", "partner 30", "Hi Partner 2999, about", "partner", "payout #3", "Partner 9999"]) {
+          const expected = await sql(
+            `select c.id from affiliate_conversation c
+              where c.last_message_at is not null
+                and (strpos(c.search_key, lower(?)) > 0
+                     or exists (select 1 from affiliate_message m where m.conversation_id = c.id and strpos(lower(m.body), lower(?)) > 0))
+              order by c.last_message_at desc, c.id desc`,
+            [q, q]
+          )
+          const found = await service.listInbox({ q, limit: 50, offset: 0 })
+          expect({ q, count: found.count, ids: found.conversations.map((c) => c.id) }).toEqual({
+            q,
+            count: expected.length,
+            ids: expected.slice(0, 50).map((row) => row.id),
+          })
+        }
       })
 
       it("reads a long thread's latest page from the thread's time index, not by sorting the thread", async () => {
