@@ -5,8 +5,9 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  * (autovacuum's included) keeps the most common trigrams of the two
  * searched columns with their share of rows; inbox search reads them to
  * ask the trigram indexes only for the rare parts of a query (see
- * `search-probes.ts`, which names them too). Statistics on expressions need PostgreSQL 14; on an
- * older server search keeps asking for every trigram.
+ * `search-probes.ts`, which names them too). Statistics on expressions
+ * need PostgreSQL 14; on an older server search keeps asking for every
+ * trigram.
  */
 const STATISTICS = [
   { name: "affiliate_conversation_search_key_trigrams", table: "affiliate_conversation", column: "search_key" },
