@@ -93,11 +93,12 @@ export async function seedAffiliates(db, { from, to, managers }) {
 }
 
 /**
- * A load as large as L's leaves more WAL than `max_wal_size` and dirty pages: the
- * checkpoint it sets off would otherwise spread its writes (4.5 minutes at
- * PostgreSQL's defaults) over the measurements of the scale just seeded,
- * which a store that grew to that size over months never pays at once.
- * A server where the bench's role may not checkpoint is measured as it is.
+ * A load as large as L's leaves dirty pages and more WAL than
+ * `max_wal_size`: the checkpoint it sets off would otherwise spread its
+ * writes (4.5 minutes at PostgreSQL's defaults) over the measurements of
+ * the scale just seeded, which a store that grew to that size over months
+ * never pays at once. A server where the bench's role may not checkpoint
+ * is measured as it is.
  */
 async function flushToDisk(db) {
   try {
