@@ -70,6 +70,8 @@ module.exports = defineConfig({
         affiliatePortalUrl: `${storefrontUrl}/affiliate/messages/{conversation_id}`,
         affiliateInviteUrl: `${storefrontUrl}/affiliate/invite?token={token}`,
         storeName: "Demo Outfitters",
+        // the demo emails at once, so a message shows in the mail catcher right away
+        notificationDelaySeconds: 0,
       },
     },
   ],

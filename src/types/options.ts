@@ -17,11 +17,30 @@ export type AffiliateMessagingPluginOptions = {
   /** Initial value of the global messaging setting. */
   messagingEnabledByDefault?: boolean
   /**
+   * Members of `pending` affiliates may upload attachments (default false:
+   * only members of `active` affiliates upload; pending ones write text).
+   */
+  allowPendingUploads?: boolean
+  /**
+   * Per-member upload quotas, counted in Redis when the plugin has one (across
+   * server processes), else in process memory. Over one: 429 with
+   * `Retry-After`, nothing stored. `false` turns them off.
+   */
+  uploadQuotas?: false | UploadQuotaOptions
+  /**
    * Hold new-message emails this many seconds; skip them when the recipient
    * has read the conversation meanwhile, and send the messages of one window
-   * as one email. 0 sends at once.
+   * as one email. At most one email per recipient and thread per window.
+   * 0 sends at once (default 60).
    */
   notificationDelaySeconds?: number
+  /**
+   * Emails that one affiliate's messages may cause in an hour, over all its
+   * threads and owner-side recipients; the excess is held and sent as one
+   * digest per recipient when the hour ends. `false` turns the cap off
+   * (default 30).
+   */
+  affiliateEmailsPerHour?: false | number
   /** Redis of the delivery queue; defaults to `projectConfig.redisUrl`, else an in-process queue. */
   redisUrl?: string
   /** BullMQ queue name (default `affiliate-messaging-deliveries`). */
@@ -49,6 +68,17 @@ export type RateLimitOptions = {
   ownerMessagesPerMinute?: number
   /** Per affiliate member (default 30). */
   memberMessagesPerMinute?: number
+  /** Upload requests per admin user and minute (default 60). */
+  ownerUploadsPerMinute?: number
+  /** Upload requests per affiliate member and minute (default 20). */
+  memberUploadsPerMinute?: number
+}
+
+export type UploadQuotaOptions = {
+  /** Files one member may upload per rolling hour (default 60). */
+  filesPerHour?: number
+  /** Bytes one member may upload per rolling day (default 2 GiB). */
+  bytesPerDay?: number
 }
 
 /** The options the delivery queue module reads. */
@@ -62,8 +92,9 @@ export type DeliveryOption =
   | "deliveryLockMs"
 
 export type ResolvedPluginOptions = Required<
-  Omit<AffiliateMessagingPluginOptions, DeliveryOption | "rateLimits">
+  Omit<AffiliateMessagingPluginOptions, DeliveryOption | "rateLimits" | "uploadQuotas">
 > &
   Pick<AffiliateMessagingPluginOptions, DeliveryOption> & {
     rateLimits: false | Required<RateLimitOptions>
+    uploadQuotas: false | Required<UploadQuotaOptions>
   }
