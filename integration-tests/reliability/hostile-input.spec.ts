@@ -171,9 +171,10 @@ medusaIntegrationTestRunner({
       const toTeam = await http.post("/admin/conversations", { affiliate_id: world.affiliates.a, body: "Injection probe to the team" }, world.admin.headers)
       expect(toTeam.status).toBe(200)
 
-      const ownerEmails = await sink.waitFor((email) => email.text.includes("Injection probe to the owner"), 1)
+      // team A's manager (the admin) and the notification address
+      const ownerEmails = await sink.waitFor((email) => email.text.includes("Injection probe to the owner"), 2)
       const teamEmails = await sink.waitFor((email) => email.text.includes("Injection probe to the team"), 2)
-      expect(ownerEmails.map((email) => email.envelopeTo)).toEqual([[world.notificationEmail]])
+      expect(ownerEmails.flatMap((email) => email.envelopeTo).sort()).toEqual([world.admin.user.email, world.notificationEmail].sort())
       expect(ownerEmails[0].subject).toBe(`Test Store: new message from ${firstName} (${teamName})`)
       expect(teamEmails.flatMap((email) => email.envelopeTo).sort()).toEqual(
         [`a1-${world.run}@alpha.test`, `a2-${world.run}@alpha.test`].sort()
