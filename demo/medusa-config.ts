@@ -4,8 +4,16 @@ import path from "path"
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const port = process.env.PORT || "9000"
-const backendUrl = `http://localhost:${port}`
+const backendUrl = process.env.DEMO_BACKEND_URL || `http://localhost:${port}`
 const storefrontUrl = process.env.DEMO_STOREFRONT_URL || backendUrl
+
+function requiredSecret(name: string) {
+  const value = process.env[name]
+  if (!value) {
+    throw new Error(`${name} is not set: start the demo with \`npm run demo\`, which keeps its secrets in .demo/secrets.json`)
+  }
+  return value
+}
 
 module.exports = defineConfig({
   projectConfig: {
@@ -16,8 +24,9 @@ module.exports = defineConfig({
       storeCors: `${storefrontUrl},${backendUrl}`,
       adminCors: backendUrl,
       authCors: `${storefrontUrl},${backendUrl}`,
-      jwtSecret: process.env.JWT_SECRET || "demo-jwt-secret",
-      cookieSecret: process.env.COOKIE_SECRET || "demo-cookie-secret",
+      // per data folder, from scripts/demo.mjs (.demo/secrets.json): never a value anyone can read
+      jwtSecret: requiredSecret("JWT_SECRET"),
+      cookieSecret: requiredSecret("COOKIE_SECRET"),
     },
     // the demo is served over plain http: a Secure cookie would never be sent back
     cookieOptions: { secure: false },

@@ -2,7 +2,9 @@
 /**
  * CI smoke test of `npm run demo` on embedded Postgres: waits for the info
  * file, logs in as the demo admin and a demo affiliate through the HTTP API,
- * stops the demo with SIGINT and checks that nothing it started is left.
+ * checks the demo listens on loopback only and signs with the secrets of its
+ * data folder, stops the demo with SIGINT and checks that nothing it
+ * started is left.
  * Prints `demo smoke: passed` or fails with a reason.
  */
 import { spawn, spawnSync } from "node:child_process"
@@ -10,6 +12,8 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import jwt from "jsonwebtoken"
+import { demoSecrets } from "./lib/demo-secrets.mjs"
 import { freePort, isListening } from "./lib/free-port.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
@@ -18,6 +22,9 @@ const port = await freePort()
 const env = { ...process.env, PORT: String(port), DEMO_INFO_FILE: infoFile }
 delete env.DATABASE_URL
 delete env.SMTP_URL
+delete env.HOST
+delete env.JWT_SECRET
+delete env.COOKIE_SECRET
 
 const started = Date.now()
 const demo = spawn("node", ["scripts/demo.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] })
@@ -68,6 +75,32 @@ if (me.member.id !== first.member_id) fail(`affiliate login returned member ${me
 const mailPort = info.mail_ui_url ? Number(new URL(info.mail_ui_url).port) : null
 if (mailPort && !(await isListening(mailPort))) fail("mail catcher UI is not listening")
 
+// loopback only: nothing answers on the machine's other addresses
+const outsideAddresses = Object.values(os.networkInterfaces())
+  .flat()
+  .filter((address) => !address.internal && address.family === "IPv4")
+  .map((address) => address.address)
+for (const address of outsideAddresses) {
+  for (const [what, p] of [["Medusa", port], ["mail catcher UI", mailPort]]) {
+    if (p && (await isListening(p, address))) fail(`${what} answers on ${address}:${p}; the demo must listen on 127.0.0.1`)
+  }
+}
+
+// the admin's token is signed with the data folder's own secret, kept private
+const secretsFile = path.join(root, ".demo", "secrets.json")
+const mode = fs.statSync(secretsFile).mode & 0o777
+if (mode !== 0o600) fail(`${secretsFile} has mode ${mode.toString(8)}, expected 600`)
+try {
+  jwt.verify(admin.token, JSON.parse(fs.readFileSync(secretsFile, "utf8")).jwt_secret)
+} catch (error) {
+  fail(`the admin token is not signed with .demo/secrets.json's jwt_secret: ${error.message}`)
+}
+const otherFolders = [1, 2].map((n) => fs.mkdtempSync(path.join(os.tmpdir(), `affmsg-demo-secrets-${n}-`)))
+const [one, two] = otherFolders.map(demoSecrets)
+if (one.jwt_secret === two.jwt_secret || one.cookie_secret === two.cookie_secret) fail("two data folders got the same secrets")
+if (JSON.stringify(demoSecrets(otherFolders[0])) !== JSON.stringify(one)) fail("a data folder's secrets changed on a second run")
+for (const folder of otherFolders) fs.rmSync(folder, { recursive: true, force: true })
+
 // a message from the admin reaches the affiliate's inbox in the mail catcher within seconds
 const sent = await json(`${info.backend_url}/admin/conversations`, {
   method: "POST",
@@ -97,7 +130,10 @@ const leftovers = [...processesIn(path.join(root, "demo")), ...spawnSync("pgrep"
   .filter(Boolean)]
 if (leftovers.length) fail(`processes left running: ${leftovers.join(", ")}`)
 fs.rmSync(infoFile, { force: true })
-console.log(`demo smoke: passed (ready in ${readyAfter}s, ${affiliates.count} affiliates, admin and affiliate logins work, message emailed to the mail catcher, clean stop)`)
+console.log(
+  `demo smoke: passed (ready in ${readyAfter}s, ${affiliates.count} affiliates, admin and affiliate logins work, message emailed to the mail catcher, ` +
+    `not answering on ${outsideAddresses.join(", ") || "(no other address)"}, secrets per data folder, clean stop)`
+)
 
 /** Pids of processes working in `dir` (Linux /proc): `medusa develop`'s server child names no demo path. */
 function processesIn(dir) {

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * `npm run demo`: a real Medusa store with this plugin, seeded, with a mail
- * catcher. Honours PORT, DATABASE_URL (else embedded Postgres), SMTP_URL
- * (else maildev), DEMO_INFO_FILE. Ctrl-C stops everything it started.
+ * catcher. Honours PORT, HOST (else 127.0.0.1), DATABASE_URL (else embedded
+ * Postgres), SMTP_URL (else maildev), DEMO_INFO_FILE. Ctrl-C stops
+ * everything it started.
  */
 import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
+import { demoSecrets } from "./lib/demo-secrets.mjs"
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 import { freePort } from "./lib/free-port.mjs"
 import { run, startDetached, waitForHttp } from "./lib/processes.mjs"
@@ -18,6 +20,16 @@ const stateDir = path.join(root, ".demo")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 const DB_NAME = "affiliate_messaging_demo"
 const PACKAGE_NAME = "medusa-plugin-affiliate-messaging"
+// loopback unless told otherwise: the demo's logins are published in its README
+const host = process.env.HOST || "127.0.0.1"
+const LOOPBACK = /^(127\.|::1$|localhost$)/
+const WILDCARD = ["0.0.0.0", "::"]
+
+/** How a URL names `host`: loopback and every-interface binds are reached as localhost. */
+function urlHost(name) {
+  if (LOOPBACK.test(name) || WILDCARD.includes(name)) return "localhost"
+  return name.includes(":") ? `[${name}]` : name
+}
 
 const cleanups = []
 let stopping = false
@@ -74,16 +86,18 @@ async function provideMail() {
   }
   const { MailDev } = await import("maildev")
   const [smtp, web] = [await freePort(), await freePort()]
-  const maildev = new MailDev({ smtp, web, ip: "127.0.0.1", webIp: "127.0.0.1", silent: true })
+  const maildev = new MailDev({ smtp, web, ip: host, webIp: host, silent: true })
   await maildev.start()
   cleanups.push(() => maildev.stop())
-  return { smtpUrl: `smtp://127.0.0.1:${smtp}`, uiUrl: `http://127.0.0.1:${web}` }
+  const mailHost = urlHost(host) === "localhost" ? "127.0.0.1" : urlHost(host)
+  return { smtpUrl: `smtp://${mailHost}:${smtp}`, uiUrl: `http://${mailHost}:${web}` }
 }
 
 async function main() {
   fs.mkdirSync(stateDir, { recursive: true })
   const port = Number(process.env.PORT || (await freePort()))
-  const backendUrl = `http://localhost:${port}`
+  const backendUrl = `http://${urlHost(host)}:${port}`
+  const secrets = demoSecrets(stateDir)
 
   log("building the plugin (medusa plugin:build + the storefront widget)…")
   await run(medusaBin, ["plugin:build"], { cwd: root, quiet: true })
@@ -97,6 +111,11 @@ async function main() {
     MEDUSA_DISABLE_TELEMETRY: "true",
     DATABASE_URL: databaseUrl,
     PORT: String(port),
+    // read by `medusa develop`/`start` as their bind address; the storefront page is served by the same server
+    HOST: host,
+    DEMO_BACKEND_URL: backendUrl,
+    JWT_SECRET: process.env.JWT_SECRET || secrets.jwt_secret,
+    COOKIE_SECRET: process.env.COOKIE_SECRET || secrets.cookie_secret,
     SMTP_URL: mail.smtpUrl,
   }
 
@@ -112,7 +131,7 @@ async function main() {
   })
   const seeded = JSON.parse(fs.readFileSync(seedOutput, "utf8"))
 
-  log(`starting Medusa on ${backendUrl} (log: .demo/medusa.log)…`)
+  log(`starting Medusa on ${host}:${port}, reached at ${backendUrl} (log: .demo/medusa.log)…`)
   const logStream = fs.createWriteStream(path.join(stateDir, "medusa.log"))
   // the storefront page (demo/src/api/affiliate) embeds the widget with this key
   const serverEnv = { ...env, DEMO_PUBLISHABLE_KEY: seeded.publishable_key }
@@ -141,6 +160,11 @@ async function main() {
     fs.writeFileSync(process.env.DEMO_INFO_FILE, JSON.stringify(info, null, 2))
   }
   printInfo(info)
+  if (!LOOPBACK.test(host)) {
+    console.log(
+      `[demo] WARNING: HOST=${host} makes the demo reachable from other machines, and its logins above are public. Do not leave it exposed.\n`
+    )
+  }
 }
 
 function printInfo(info) {
@@ -149,7 +173,7 @@ function printInfo(info) {
     "Affiliate messaging demo is running.",
     "",
     `  Medusa Admin     ${info.admin_url}`,
-    `    login          ${info.admin_email} / ${info.admin_password}`,
+    `    login          ${info.admin_email} / ${info.admin_password}   (published demo login: local use only)`,
     `  Storefront page  ${info.storefront_url}   (affiliate login + Messages tab)`,
     `  Backend API      ${info.backend_url}`,
     `  Publishable key  ${info.publishable_key}`,

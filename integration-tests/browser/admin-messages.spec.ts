@@ -229,4 +229,17 @@ describeWithChromium("admin Messages pages, in Chromium", () => {
   it("no page errors, console errors or failed requests", () => {
     expect(watcher.problems()).toEqual([])
   })
+
+  // after the page-problems check: the crafted thread's 404 is the expected answer
+  it("sends an id from the address bar to the API as one encoded segment, never as a path", async () => {
+    const crafted = "x/../../users"
+    const paths: string[] = []
+    const record = (request: { url: () => string }) => paths.push(new URL(request.url()).pathname)
+    page.on("request", record)
+    await page.goto(`${app.adminUrl}/messages/${encodeURIComponent(crafted)}`)
+    await eventually(() => expect(paths).toContain(`/admin/conversations/${encodeURIComponent(crafted)}`))
+    page.off("request", record)
+    // unencoded, the browser would have resolved it to GET /admin/users
+    expect(paths.filter((path) => path === "/admin/users")).toEqual([])
+  })
 })

@@ -169,6 +169,42 @@ medusaIntegrationTestRunner({
         expect(events.filter((e) => e.name === "affiliate_conversation.created")).toHaveLength(1)
       })
 
+      it("shows affiliates no admin user ids: owner authors by name only, no manager on any store route", async () => {
+        const adminId = program.admin.user.id
+        const team = await program.team("Managed Media", "mia@managed.test", { manager_id: adminId })
+        const started = await newMessage({ affiliate_id: team.affiliate_id, body: "From your manager" })
+        expect(started.data.conversation.affiliate.manager_id).toBe(adminId)
+        expect(started.data.message.author).toEqual({ id: adminId, name: "admin@test.dev" })
+        const id = started.data.conversation.id
+
+        const storeAffiliate = { id: team.affiliate_id, name: "Managed Media", email: "mia@managed.test", status: "active", group_id: null }
+        const ownerAuthor = { id: null, name: "admin@test.dev" }
+        const list = await http.get("/store/affiliates/me/conversations", team.headers)
+        expect(list.data.conversations[0].affiliate).toEqual(storeAffiliate)
+        const opened = await http.get(`/store/affiliates/me/conversations/${id}`, team.headers)
+        expect(opened.data.conversation.affiliate).toEqual(storeAffiliate)
+        const read = await http.post(`/store/affiliates/me/conversations/${id}/read`, {}, team.headers)
+        expect(read.data.conversation.affiliate).toEqual(storeAffiliate)
+        const thread = await http.get(`/store/affiliates/me/conversations/${id}/messages`, team.headers)
+        expect(thread.data.messages.map((m: any) => [m.author_type, m.author])).toEqual([["owner", ownerAuthor]])
+
+        // the affiliate's own messages keep its member id: teammates tell each other apart
+        const reply = await http.post(`/store/affiliates/me/conversations/${id}/messages`, { body: "Hi" }, team.headers)
+        expect(reply.data.message.author).toEqual({ id: team.member_id, name: "Managed" })
+        const written = await http.post("/store/affiliates/me/conversations", { body: "Again" }, team.headers)
+        expect(written.data.conversation.affiliate).toEqual(storeAffiliate)
+        expect(written.data.message.author.id).toBe(team.member_id)
+        const me = await http.get("/store/affiliates/me", team.headers)
+        expect(me.data.affiliate).not.toHaveProperty("manager_id")
+
+        for (const res of [list, opened, read, thread, reply, written, me]) {
+          expect(JSON.stringify(res.data)).not.toContain(adminId)
+        }
+        // the owners still see both
+        const adminThread = await http.get(`/admin/conversations/${id}/messages`, adminHeaders)
+        expect(adminThread.data.messages[0].author).toEqual({ id: adminId, name: "admin@test.dev" })
+      })
+
       it("a second New Message to the same audience appends (200)", async () => {
         const team = await program.team("Repeat Co", "owner@repeat.test")
         const first = await newMessage({ affiliate_id: team.affiliate_id, body: "One" })

@@ -1,3 +1,4 @@
+import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import {
@@ -158,24 +159,80 @@ medusaIntegrationTestRunner({
         })
       })
 
-      it("answers 422 to a team email already taken, leaving the login unlinked", async () => {
-        await signUpAffiliate(http, publishableKey, { name: "Taken", email: "taken@test.dev" })
-        const registrationToken = await registerAffiliateIdentity(http, "other@test.dev")
+      /** The actor a login is bound to, straight from the auth module: what a refused sign-up must not have set. */
+      const boundActor = async (email: string) => {
+        const [provider] = await getContainer()
+          .resolve(Modules.AUTH)
+          .listProviderIdentities({ entity_id: email, provider: "emailpass" }, { relations: ["auth_identity"] })
+        return provider.auth_identity?.app_metadata?.affiliate_id ?? null
+      }
+
+      it("refuses an impostor: a login of x@evil.test cannot sign up as partners@bigbrand.com", async () => {
+        const impostor = await registerAffiliateIdentity(http, "x@evil.test")
         await expectNothingWritten(async () => {
           const res = await http.post(
             "/store/affiliates",
-            { name: "Copy", email: "taken@test.dev" },
+            { name: "Big Brand", email: "partners@bigbrand.com", first_name: "Eve" },
+            { ...bearer(impostor), ...pk }
+          )
+          expect(res.status).toBe(400)
+          expect(res.data).toEqual({
+            type: "invalid_data",
+            message: "email must be the email of the login that signs up; leave it out to use the login's",
+          })
+        })
+        expect(await boundActor("x@evil.test")).toBeNull()
+
+        // the brand itself signs up afterwards, without repeating its email
+        const brand = await registerAffiliateIdentity(http, "partners@bigbrand.com")
+        const signedUp = await http.post("/store/affiliates", { name: "Big Brand" }, { ...bearer(brand), ...pk })
+        expect(signedUp.status).toBe(200)
+        expect(signedUp.data.affiliate.email).toBe("partners@bigbrand.com")
+        expect(signedUp.data.member.email).toBe("partners@bigbrand.com")
+        expect(await boundActor("partners@bigbrand.com")).toBe(signedUp.data.member.id)
+
+        // the impostor's login is still free: it signs up under its own address, in any case
+        const own = await http.post("/store/affiliates", { name: "Evil", email: "X@Evil.TEST" }, { ...bearer(impostor), ...pk })
+        expect(own.status).toBe(200)
+        expect([own.data.affiliate.email, own.data.member.email]).toEqual(["x@evil.test", "x@evil.test"])
+      })
+
+      it("takes the email the login was registered with, lower-cased, and refuses a login whose id is no address", async () => {
+        const mixed = await registerAffiliateIdentity(http, "Mixed.Case@Shop.test")
+        const res = await http.post("/store/affiliates", { name: "Mixed" }, { ...bearer(mixed), ...pk })
+        expect(res.status).toBe(200)
+        expect(res.data.affiliate.email).toBe("mixed.case@shop.test")
+
+        // emailpass stores whatever was registered as the identity's id
+        const notAnAddress = await registerAffiliateIdentity(http, "not-an-address")
+        await expectNothingWritten(async () => {
+          const refused = await http.post("/store/affiliates", { name: "Nobody" }, { ...bearer(notAnAddress), ...pk })
+          expect(refused.status).toBe(400)
+          expect(refused.data.message).toMatch(/registered with an email address/)
+        })
+      })
+
+      it("answers 422 to a team email already taken, leaving the login unlinked", async () => {
+        // an admin created the team first; its owner's own login then signs up
+        const created = await http.post("/admin/affiliates", { name: "Taken", email: "taken@test.dev" }, admin.headers)
+        expect(created.status).toBe(200)
+        const registrationToken = await registerAffiliateIdentity(http, "taken@test.dev")
+        await expectNothingWritten(async () => {
+          const res = await http.post(
+            "/store/affiliates",
+            { name: "Copy" },
             { ...bearer(registrationToken), ...pk }
           )
           expect(res.status).toBe(422)
         })
-        // the identity is still unregistered, so it can sign up properly
-        const retry = await http.post(
-          "/store/affiliates",
-          { name: "Other", email: "other@test.dev" },
+        expect(await boundActor("taken@test.dev")).toBeNull()
+        // the login is still free, so it can join the existing team by invite
+        const joined = await http.post(
+          "/store/affiliates/invites/accept",
+          { token: await invite(created.data.affiliate.id, "taken@test.dev") },
           { ...bearer(registrationToken), ...pk }
         )
-        expect(retry.status).toBe(200)
+        expect(joined.status).toBe(200)
       })
     })
 

@@ -17,6 +17,9 @@ import { seedWorld, SecretOwner, World } from "./world"
 
 jest.setTimeout(240_000)
 
+/** A Medusa admin user id: affiliates must never receive one, whatever the route or the caller. */
+const ADMIN_USER_ID = /user_[0-9A-Z]{26}/g
+
 type Check = { route: RouteKey; caller: Caller; status: number; probe: (world: World, http: HttpClient) => Promise<RouteRequest> }
 
 /** Every (route, caller) cell of the policy, plus its extra probes. */
@@ -58,7 +61,7 @@ medusaIntegrationTestRunner({
     let http: HttpClient
     let world: World
     const routes = routeTable()
-    const checked = { refused: 0, allowed: 0, tables: 0 }
+    const checked = { refused: 0, allowed: 0, tables: 0, storeAnswers: 0 }
 
     // seeded once: the runner snapshots the database after this and restores it before each test
     beforeAll(async () => {
@@ -80,6 +83,13 @@ medusaIntegrationTestRunner({
       }
       if (check.status >= 400) {
         problems.push(...refusalProblems(answer))
+      }
+      if (store) {
+        checked.storeAnswers++
+        const userIds = answer.text.match(ADMIN_USER_ID)
+        if (userIds) {
+          problems.push(`showed admin user ids ${[...new Set(userIds)].join(", ")} on a store route`)
+        }
       }
       const sent = `${answer.url} ${JSON.stringify(probe.body ?? "")}`
       for (const secret of forbiddenFor(world, check.route, check.caller, sent)) {
@@ -132,7 +142,8 @@ medusaIntegrationTestRunner({
         console.log(
           `[reliability] authorization matrix: ${routes.length} routes × ${CALLERS.length} callers = ${cells} cells checked ` +
             `(${probes} requests with ${probes - cells} foreign-cursor probes: ${checked.refused} refused with nothing written ` +
-            `in ${checked.tables} plugin tables, ${checked.allowed} allowed; no foreign data in any answer)`
+            `in ${checked.tables} plugin tables, ${checked.allowed} allowed; no foreign data in any answer, ` +
+            `no admin user id in any of the ${checked.storeAnswers} store answers)`
         )
       }
     })

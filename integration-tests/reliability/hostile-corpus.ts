@@ -282,7 +282,16 @@ export const HOSTILE_CORPUS: Record<string, RouteCorpus> = {
     template: (w) => ({ body: { name: "Hostile Co", email: `newcomer-${w.run}@signup.test` } }),
     fields: { name: "name", email: "email", first_name: "name", last_name: "name" },
     extra: (w) => [
-      { label: "team B's email", status: 422, request: { body: { name: "Copy", email: `b1-${w.run}@bravo.test` } } },
+      // the body's email must be the login's own: anything else is an impostor, whether taken or not
+      { label: "team B's email", status: 400, request: { body: { name: "Copy", email: `b1-${w.run}@bravo.test` } } },
+      {
+        label: "an impostor's sign-up (logged in as x@evil.test, body partners@bigbrand.com)",
+        status: 400,
+        request: {
+          body: { name: "Big Brand", email: "partners@bigbrand.com" },
+          headers: { ...bearer(w.impostorRegistrationToken), "x-publishable-api-key": w.publishableKey },
+        },
+      },
     ],
   },
   "POST /store/affiliates/invites/accept": {

@@ -19,7 +19,8 @@ export type SecretOwner = "teamA" | "threadA2" | "teamB" | "teamS" | "teamD" | "
  * through the real API: team A (owner a1, invited a2 with a private member
  * thread), team B, a suspended team S and a declined team D, each thread
  * with a sent attachment; unsent uploads of a2 and b1; a group; a storefront
- * customer; an affiliate identity not yet signed up. Names and bodies carry
+ * customer; an affiliate identity not yet signed up, and an impostor's
+ * (x@evil.test, which must not sign up as someone else). Names and bodies carry
  * a per-run marker so a leak is a plain substring match.
  */
 export async function seedWorld(http: HttpClient, container: MedusaContainer, baseUrl: string) {
@@ -78,15 +79,22 @@ export async function seedWorld(http: HttpClient, container: MedusaContainer, ba
 
   const group = ok(await http.post("/admin/affiliate-groups", { name: `Golf ${marker("G")}` }, admin.headers), "group")
     .affiliate_group.id as string
+  // team A is managed by the admin, and its team thread starts with the admin's message: store answers
+  // about it are where an admin user id could slip out
   ok(
-    await http.post(`/admin/affiliates/${a1.affiliate_id}`, { metadata: { note: marker("Meta") } }, admin.headers),
-    "admin metadata"
+    await http.post(
+      `/admin/affiliates/${a1.affiliate_id}`,
+      { metadata: { note: marker("Meta") }, manager_id: admin.user.id },
+      admin.headers
+    ),
+    "admin metadata and manager"
   )
   const notificationEmail = `ops-${run}@store.test`
   ok(await http.post("/admin/messaging/settings", { notification_emails: [notificationEmail] }, admin.headers), "settings")
 
   const customer = await createCustomer(http, program.publishableKey, `shopper-${run}@customer.test`)
   const registration = await registerAffiliateIdentity(http, `newcomer-${run}@signup.test`)
+  const impostorRegistration = await registerAffiliateIdentity(http, `x-${run}@evil.test`)
 
   const secrets: Record<SecretOwner, string[]> = {
     teamA: [marker("A"), ...Object.values(threads.teamA)],
@@ -109,6 +117,7 @@ export async function seedWorld(http: HttpClient, container: MedusaContainer, ba
     notificationEmail,
     customer,
     registrationToken: registration,
+    impostorRegistrationToken: impostorRegistration,
     secrets,
   }
 }

@@ -1,11 +1,11 @@
 import type {
   Attachment,
-  ConversationListResponse,
-  ConversationResponse,
-  ConversationWithMessageResponse,
+  StoreConversationListResponse,
+  StoreConversationResponse,
+  StoreConversationWithMessageResponse,
   MessageListParams,
-  MessageListResponse,
-  MessageResponse,
+  StoreMessageListResponse,
+  StoreMessageResponse,
   SendMessageBody,
   StoreAcceptAffiliateInvite,
   StoreAffiliateAccountResponse,
@@ -99,22 +99,22 @@ export function createAffiliateMessagingClient(options: ClientOptions) {
 
     conversations: {
       list: (query: StoreConversationListParams = {}) =>
-        request<ConversationListResponse>("GET", `${ME}/conversations`, { query }),
+        request<StoreConversationListResponse>("GET", `${ME}/conversations`, { query }),
       /** Writes to the store: appends to the team (or the member's own) thread, or starts it. */
       create: (body: StoreCreateConversationBody) =>
-        request<ConversationWithMessageResponse>("POST", `${ME}/conversations`, { body }),
+        request<StoreConversationWithMessageResponse>("POST", `${ME}/conversations`, { body }),
       /** Reading a thread marks it read for this member unless `markRead` is false. */
       retrieve: (id: string, { markRead = true }: { markRead?: boolean } = {}) =>
-        request<ConversationResponse>("GET", `${ME}/conversations/${encodeURIComponent(id)}`, {
+        request<StoreConversationResponse>("GET", `${ME}/conversations/${encodeURIComponent(id)}`, {
           query: markRead ? {} : { mark_read: false },
         }),
       markRead: (id: string) =>
-        request<ConversationResponse>("POST", `${ME}/conversations/${encodeURIComponent(id)}/read`),
+        request<StoreConversationResponse>("POST", `${ME}/conversations/${encodeURIComponent(id)}/read`),
       /** Oldest first; without a cursor the latest `limit`, `before`/`after` page from a message id. */
       messages: (id: string, query: MessageListParams = {}) =>
-        request<MessageListResponse>("GET", `${ME}/conversations/${encodeURIComponent(id)}/messages`, { query }),
+        request<StoreMessageListResponse>("GET", `${ME}/conversations/${encodeURIComponent(id)}/messages`, { query }),
       reply: (id: string, body: SendMessageBody) =>
-        request<MessageResponse>("POST", `${ME}/conversations/${encodeURIComponent(id)}/messages`, { body }),
+        request<StoreMessageResponse>("POST", `${ME}/conversations/${encodeURIComponent(id)}/messages`, { body }),
     },
 
     attachments: {

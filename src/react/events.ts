@@ -1,4 +1,4 @@
-import type { Conversation, Message } from "../types/http"
+import type { StoreConversation, StoreMessage } from "../types/http"
 
 /**
  * What one part of the UI tells the others about the same client: a thread
@@ -8,7 +8,7 @@ import type { Conversation, Message } from "../types/http"
  */
 export type MessagingChange =
   | { kind: "read"; conversationId: string }
-  | { kind: "sent"; conversationId: string; message: Message; conversation?: Conversation }
+  | { kind: "sent"; conversationId: string; message: StoreMessage; conversation?: StoreConversation }
   | { kind: "refresh" }
 
 type Listener = (change: MessagingChange) => void

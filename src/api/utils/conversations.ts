@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MESSAGING_MODULE } from "../../modules/messaging"
 import type MessagingModuleService from "../../modules/messaging/service"
-import type { Conversation } from "../../types/http"
+import type { Conversation, StoreConversation } from "../../types/http"
 import { retrieveVisibleConversation } from "../../utils/conversation-visibility"
-import { conversationViews, ownerUnread } from "./messaging-views"
+import { ownerConversationViews, ownerUnread, storeConversationViews } from "./messaging-views"
 
 export { retrieveVisibleConversation }
 
@@ -16,18 +16,18 @@ export async function ownerConversationView(
   id: string
 ): Promise<Conversation> {
   const conversation = await retrieveVisibleConversation(scope, id)
-  const [view] = conversationViews([conversation], ownerUnread)
+  const [view] = ownerConversationViews([conversation], ownerUnread)
   return view
 }
 
-/** One conversation in the API shape, as one member sees it. */
+/** One conversation in the store shape, as one member sees it. */
 export async function memberConversationView(
   scope: MedusaContainer,
   id: string,
   member: { id: string; affiliate_id: string }
-): Promise<Conversation> {
+): Promise<StoreConversation> {
   const conversation = await retrieveVisibleConversation(scope, id, member)
   const unread = await messagingService(scope).isUnreadForMember(conversation.id, member.id)
-  const [view] = conversationViews([conversation], () => unread)
+  const [view] = storeConversationViews([conversation], () => unread)
   return view
 }

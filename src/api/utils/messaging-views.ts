@@ -1,5 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { Attachment, Conversation, Message } from "../../types/http"
+import type {
+  Attachment,
+  Conversation,
+  Message,
+  StoreConversation,
+  StoreConversationAffiliate,
+  StoreMessage,
+} from "../../types/http"
 import type {
   AttachmentSummary,
   ConversationDTO,
@@ -25,21 +32,20 @@ type ConversationRow = Omit<ConversationListItem, "last_message_at" | "created_a
   created_at: Timestamp
 }
 
-/** Conversations in the API's shape, from the row's own copies of the affiliate and member. */
-export function conversationViews<Row extends ConversationRow>(
-  rows: Row[],
-  unreadOf: (row: Row) => boolean
-): Conversation[] {
-  return rows.map((row) => ({
+/** The affiliate as the row copies it, as both sides see it. */
+const affiliateOf = (row: ConversationRow): StoreConversationAffiliate => ({
+  id: row.affiliate_id,
+  name: row.affiliate_name,
+  email: row.affiliate_email,
+  status: row.affiliate_status,
+  group_id: row.affiliate_group_id,
+})
+
+/** A conversation in the API's shape around the affiliate its side may see. */
+function conversationView<Row extends ConversationRow, Affiliate>(row: Row, affiliate: Affiliate, unread: boolean) {
+  return {
     id: row.id,
-    affiliate: {
-      id: row.affiliate_id,
-      name: row.affiliate_name,
-      email: row.affiliate_email,
-      status: row.affiliate_status,
-      group_id: row.affiliate_group_id,
-      manager_id: row.affiliate_manager_id,
-    },
+    affiliate,
     member: row.member_id
       ? {
           id: row.member_id,
@@ -52,9 +58,27 @@ export function conversationViews<Row extends ConversationRow>(
     last_message_at: iso(row.last_message_at),
     last_message_preview: row.last_message_preview,
     message_count: Number(row.message_count),
-    unread: unreadOf(row),
+    unread,
     created_at: iso(row.created_at),
-  }))
+  }
+}
+
+/** Conversations as admins see them, from the row's own copies of the affiliate (with its manager) and member. */
+export function ownerConversationViews<Row extends ConversationRow>(
+  rows: Row[],
+  unreadOf: (row: Row) => boolean
+): Conversation[] {
+  return rows.map((row) =>
+    conversationView(row, { ...affiliateOf(row), manager_id: row.affiliate_manager_id }, unreadOf(row))
+  )
+}
+
+/** Conversations as affiliate members see them: the store shape has no manager (an admin user id). */
+export function storeConversationViews<Row extends ConversationRow>(
+  rows: Row[],
+  unreadOf: (row: Row) => boolean
+): StoreConversation[] {
+  return rows.map((row) => conversationView(row, affiliateOf(row), unreadOf(row)))
 }
 
 export const ownerUnread = (row: ConversationDTO) => !!row.owner_unread
@@ -76,27 +100,50 @@ export function attachmentView(attachment: AttachmentSummary, side: Side): Attac
   }
 }
 
-/** A message in the API shape, with its attachments. */
-export function messageView(
-  message: Omit<MessageDTO, "created_at"> & { created_at: Timestamp },
+/** A message as the thread page or a send reads it. */
+type MessageRow = Omit<MessageDTO, "created_at"> & { created_at: Timestamp }
+
+function messageView<AuthorId>(
+  message: MessageRow,
+  authorId: AuthorId,
   attachments: AttachmentSummary[],
   side: Side
-): Message {
+) {
   return {
     id: message.id,
     conversation_id: message.conversation_id,
     author_type: message.author_type,
-    author: { id: message.author_id, name: message.author_name },
+    author: { id: authorId, name: message.author_name },
     body: message.body,
     attachments: attachments.map((attachment) => attachmentView(attachment, side)),
     created_at: iso(message.created_at),
   }
 }
 
-/** A message just sent, in the API shape: its attachments read in one query. */
-export async function sentMessageView(scope: MedusaContainer, message: MessageDTO, side: Side): Promise<Message> {
+/** How each side shows a message with its attachments. */
+export type MessageView<M> = (message: MessageRow, attachments: AttachmentSummary[]) => M
+
+/** A message as admins see it: the author's id is an admin user's or a member's. */
+export const ownerMessageView: MessageView<Message> = (message, attachments) =>
+  messageView(message, message.author_id, attachments, "owner")
+
+/**
+ * A message as affiliate members see it: the store shape names a member
+ * author by id (teammates tell each other apart) and the owner's side by name
+ * only, never by admin user id.
+ */
+export const storeMessageView: MessageView<StoreMessage> = (message, attachments) =>
+  messageView(
+    message,
+    message.author_type === "affiliate" ? message.author_id : null,
+    attachments,
+    "affiliate"
+  )
+
+/** A message just sent, in its side's shape: its attachments read in one query. */
+export async function sentMessageView<M>(scope: MedusaContainer, message: MessageDTO, view: MessageView<M>): Promise<M> {
   const attachments = await scope
     .resolve<MessagingModuleService>(MESSAGING_MODULE)
     .listAttachmentsOfMessages([message.id])
-  return messageView(message, attachments, side)
+  return view(message, attachments)
 }

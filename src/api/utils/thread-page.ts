@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import type { MessageListParams, MessageListResponse } from "../../types/http"
+import type { MessageListParams, PaginatedResponse } from "../../types/http"
 import { conversationNotFound, isVisibleToMember } from "../../utils/conversation-visibility"
 import { messagingService } from "./conversations"
-import { messageView, Side } from "./messaging-views"
+import type { MessageView } from "./messaging-views"
 
 /**
  * A page of a thread in the list shape; `offset` is the first message's
@@ -11,13 +11,13 @@ import { messageView, Side } from "./messaging-views"
  * caller may not see (a member: only its team's thread and its own) is 404
  * before anything else, a cursor from another thread 400.
  */
-export async function listThreadPage(
+export async function listThreadPage<M>(
   scope: MedusaContainer,
   conversationId: string,
   params: Required<Pick<MessageListParams, "limit">> & MessageListParams,
-  side: Side,
+  view: MessageView<M>,
   member?: { id: string; affiliate_id: string }
-): Promise<MessageListResponse> {
+): Promise<PaginatedResponse<{ messages: M[] }>> {
   const page = await messagingService(scope).listThreadPage({
     conversation_id: conversationId,
     limit: params.limit,
@@ -35,7 +35,7 @@ export async function listThreadPage(
     )
   }
   return {
-    messages: page.messages.map((message) => messageView(message, message.attachments, side)),
+    messages: page.messages.map((message) => view(message, message.attachments)),
     count: page.count,
     offset: page.offset,
     limit: params.limit,

@@ -1,7 +1,7 @@
-import type { Conversation } from "../../types/http"
+import type { StoreConversation } from "../../types/http"
 import { conversationTitle, initials, shortDate } from "../internal/format"
 
-function Avatar({ conversation }: { conversation: Conversation }) {
+function Avatar({ conversation }: { conversation: StoreConversation }) {
   const member = conversation.member
   const text = member
     ? initials([member.first_name, member.last_name].filter(Boolean).join(" ") || member.email)
@@ -20,7 +20,7 @@ export function ConversationList({
   onSelect,
   locale,
 }: {
-  conversations: Conversation[]
+  conversations: StoreConversation[]
   selectedId: string | null
   onSelect: (id: string) => void
   locale?: string

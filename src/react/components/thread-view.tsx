@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react"
 import type { AffiliateMessagingClient } from "../../client"
-import type { Message, SendMessageBody } from "../../types/http"
+import type { StoreMessage, SendMessageBody } from "../../types/http"
 import { useSendMessage } from "../hooks/use-send-message"
 import { useThread } from "../hooks/use-thread"
 import { toError } from "../internal/effects"
@@ -13,7 +13,7 @@ import { LinkifiedText } from "./linkified-text"
 
 type Side = "store" | "self" | "team" | "system"
 
-const sideOf = (message: Message, memberId: string | null): Side =>
+const sideOf = (message: StoreMessage, memberId: string | null): Side =>
   message.author_type === "system"
     ? "system"
     : message.author_type === "owner"
@@ -32,7 +32,7 @@ function Bubble({
   locale,
 }: {
   client: AffiliateMessagingClient
-  message: Message
+  message: StoreMessage
   side: Side
   grouped: boolean
   locale?: string
@@ -196,8 +196,8 @@ export function ThreadView({
   }
 
   const items = useMemo(() => {
-    const rows: Array<{ message: Message; day?: string; grouped: boolean }> = []
-    let previous: Message | undefined
+    const rows: Array<{ message: StoreMessage; day?: string; grouped: boolean }> = []
+    let previous: StoreMessage | undefined
     for (const message of messages) {
       const newDay = !previous || dayKey(previous.created_at) !== dayKey(message.created_at)
       const grouped =
@@ -206,6 +206,8 @@ export function ThreadView({
         previous.author_type !== "system" &&
         previous.author_type === message.author_type &&
         previous.author.id === message.author.id &&
+        // the store's side has no author id here: its admins are told apart by name
+        previous.author.name === message.author.name &&
         Date.parse(message.created_at) - Date.parse(previous.created_at) < GROUP_WINDOW_MS
       rows.push({ message, day: newDay ? dayLabel(message.created_at, locale) : undefined, grouped })
       previous = message

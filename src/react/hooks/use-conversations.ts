@@ -1,6 +1,6 @@
 "use client"
 import type { AffiliateMessagingClient } from "../../client"
-import type { Conversation } from "../../types/http"
+import type { StoreConversation } from "../../types/http"
 import { useRemote } from "../internal/use-remote"
 
 export type UseConversationsOptions = {
@@ -15,7 +15,7 @@ export type UseConversationsOptions = {
 }
 
 export type ConversationsState = {
-  conversations: Conversation[]
+  conversations: StoreConversation[]
   count: number
   loading: boolean
   error: Error | null

@@ -1,7 +1,7 @@
 "use client"
 import { useCallback, useRef, useState } from "react"
 import type { AffiliateMessagingClient } from "../../client"
-import type { Conversation, Message, SendMessageBody } from "../../types/http"
+import type { StoreConversation, StoreMessage, SendMessageBody } from "../../types/http"
 import { announceMessagingChange } from "../events"
 import { toError } from "../internal/effects"
 
@@ -10,7 +10,7 @@ export type UseSendMessageOptions = {
   audience?: "team" | "member"
 }
 
-export type SentMessage = { message: Message; conversation?: Conversation }
+export type SentMessage = { message: StoreMessage; conversation?: StoreConversation }
 
 export type SendMessageState = {
   /** Sends; resolves with the message (and the conversation when it went through `create`), rejects with the server's error. */

@@ -1,7 +1,7 @@
 "use client"
 import { useCallback, useEffect, useRef, useState } from "react"
 import type { AffiliateMessagingClient } from "../../client"
-import type { Conversation, Message } from "../../types/http"
+import type { StoreConversation, StoreMessage } from "../../types/http"
 import { announceMessagingChange, subscribeMessagingChanges } from "../events"
 import { toError, useLatest, usePolling } from "../internal/effects"
 
@@ -15,9 +15,9 @@ export type UseThreadOptions = {
 }
 
 export type ThreadState = {
-  conversation: Conversation | null
+  conversation: StoreConversation | null
   /** Oldest first, as far back as loaded. */
-  messages: Message[]
+  messages: StoreMessage[]
   /** Whether `loadOlder` has anything to fetch. */
   hasOlder: boolean
   loading: boolean
@@ -28,13 +28,13 @@ export type ThreadState = {
   /** Fetches messages newer than the last one now. */
   refresh: () => Promise<void>
   /** Adds a message (e.g. one you sent through the client yourself). */
-  append: (message: Message) => void
+  append: (message: StoreMessage) => void
 }
 
 type State = {
   id: string | null
-  conversation: Conversation | null
-  messages: Message[]
+  conversation: StoreConversation | null
+  messages: StoreMessage[]
   hasOlder: boolean
   loading: boolean
   loadingOlder: boolean
@@ -51,10 +51,10 @@ const initial = (id: string | null): State => ({
   error: null,
 })
 
-const byThreadOrder = (a: Message, b: Message) =>
+const byThreadOrder = (a: StoreMessage, b: StoreMessage) =>
   a.created_at === b.created_at ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.created_at < b.created_at ? -1 : 1
 
-function merge(current: Message[], incoming: Message[]): Message[] {
+function merge(current: StoreMessage[], incoming: StoreMessage[]): StoreMessage[] {
   const known = new Set(current.map((message) => message.id))
   const added = incoming.filter((message) => !known.has(message.id))
   return added.length ? [...current, ...added].sort(byThreadOrder) : current
@@ -76,7 +76,7 @@ export function useThread(
   const id = conversationId ?? null
   const [state, setState] = useState<State>(() => initial(id))
   const currentId = useLatest(id)
-  const messages = useRef<Message[]>([])
+  const messages = useRef<StoreMessage[]>([])
   /** The newest message id the server listed: the `after` cursor (locally added messages don't move it). */
   const cursor = useRef<string | null>(null)
   const ready = useRef(false)
@@ -203,7 +203,7 @@ export function useThread(
   }, [client, currentId, pageSize, update])
 
   const append = useCallback(
-    (message: Message) => {
+    (message: StoreMessage) => {
       update(message.conversation_id, (previous) => ({ ...previous, messages: merge(previous.messages, [message]) }))
     },
     [update]

@@ -1,4 +1,4 @@
-import type { Conversation } from "../../types/http"
+import type { StoreConversation } from "../../types/http"
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 function format(date: Date, options: Intl.DateTimeFormatOptions, locale?: string) {
@@ -68,7 +68,7 @@ export const dayKey = (iso: string) => {
 }
 
 /** The team thread is everyone's at the affiliate; a member thread is this member's own. */
-export function conversationTitle(conversation: Conversation): { title: string; subtitle: string } {
+export function conversationTitle(conversation: StoreConversation): { title: string; subtitle: string } {
   return conversation.member
     ? { title: "Private conversation", subtitle: "Only you and the store" }
     : { title: "Team conversation", subtitle: `Everyone at ${conversation.affiliate.name} and the store` }

@@ -59,7 +59,8 @@ export type StoreAffiliateAccountResponse = {
 
 export type StoreRegisterAffiliate = {
   name: string
-  email: string
+  /** Optional: the team and its owner take the login's email; a different one is refused (400). */
+  email?: string
   first_name?: string | null
   last_name?: string | null
 }

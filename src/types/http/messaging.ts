@@ -11,34 +11,52 @@ export type Attachment = {
   url: string
 }
 
-/** `unread` is the caller's side: shared owner state for admins, the member's own for affiliates. */
-export type Conversation = {
+/** The affiliate as both sides see it in a conversation. */
+export type StoreConversationAffiliate = {
   id: string
-  affiliate: {
-    id: string
-    name: string
-    email: string
-    status: AffiliateStatus
-    group_id: string | null
-    manager_id: string | null
-  }
+  name: string
+  email: string
+  status: AffiliateStatus
+  group_id: string | null
+}
+
+type ConversationShape<TAffiliate> = {
+  id: string
+  affiliate: TAffiliate
   member: { id: string; first_name: string | null; last_name: string | null; email: string } | null
   last_message_at: string | null
   last_message_preview: string | null
   message_count: number
+  /** The caller's side: shared owner state for admins, the member's own for affiliates. */
   unread: boolean
   created_at: string
 }
 
-export type Message = {
+/** A conversation on admin routes: the affiliate's manager (an admin user id) included. */
+export type Conversation = ConversationShape<StoreConversationAffiliate & { manager_id: string | null }>
+
+/** A conversation on store routes: affiliates never see admin user ids, so no `manager_id`. */
+export type StoreConversation = ConversationShape<StoreConversationAffiliate>
+
+type MessageShape<TAuthorId> = {
   id: string
   conversation_id: string
   author_type: MessageAuthorType
-  author: { id: string | null; name: string }
+  author: { id: TAuthorId; name: string }
   body: string
   attachments: Attachment[]
   created_at: string
 }
+
+/** A message on admin routes: `author.id` is the admin user's or the member's id. */
+export type Message = MessageShape<string | null>
+
+/**
+ * A message on store routes: `author.id` is the member's id for affiliate
+ * messages and null for the owner's and system messages (affiliates never
+ * see admin user ids).
+ */
+export type StoreMessage = MessageShape<string | null>
 
 export type ConversationResponse = { conversation: Conversation }
 export type MessageResponse = { message: Message }
@@ -46,6 +64,12 @@ export type ConversationWithMessageResponse = { conversation: Conversation; mess
 export type ConversationListResponse = PaginatedResponse<{ conversations: Conversation[] }>
 export type AdminConversationListResponse = ConversationListResponse & { unread_count: number }
 export type MessageListResponse = PaginatedResponse<{ messages: Message[] }>
+
+export type StoreConversationResponse = { conversation: StoreConversation }
+export type StoreMessageResponse = { message: StoreMessage }
+export type StoreConversationWithMessageResponse = { conversation: StoreConversation; message: StoreMessage }
+export type StoreConversationListResponse = PaginatedResponse<{ conversations: StoreConversation[] }>
+export type StoreMessageListResponse = PaginatedResponse<{ messages: StoreMessage[] }>
 
 export type AdminConversationListParams = {
   unread?: boolean

@@ -8,6 +8,7 @@ import type {
 } from "../../../types/http"
 import { queryKeysFactory } from "../../lib/query-key-factory"
 import { sdk } from "../../lib/sdk"
+import { apiPath } from "../../lib/api-path"
 import { affiliatesQueryKeys } from "./affiliates"
 import { conversationsQueryKeys } from "./conversations"
 
@@ -36,7 +37,7 @@ export const useAffiliateGroup = (id: string | null | undefined) => {
   const { data, ...rest } = useQuery({
     queryKey: affiliateGroupsQueryKeys.detail(id ?? ""),
     queryFn: () =>
-      sdk.client.fetch<AdminAffiliateGroupResponse>(`/admin/affiliate-groups/${id}`),
+      sdk.client.fetch<AdminAffiliateGroupResponse>(apiPath`/admin/affiliate-groups/${id}`),
     enabled: Boolean(id),
   })
   return { ...data, ...rest }
@@ -65,7 +66,7 @@ export const useCreateAffiliateGroup = () =>
 
 export const useUpdateAffiliateGroup = (id: string) =>
   useGroupWrite((body: AdminUpdateAffiliateGroup) =>
-    sdk.client.fetch<AdminAffiliateGroupResponse>(`/admin/affiliate-groups/${id}`, {
+    sdk.client.fetch<AdminAffiliateGroupResponse>(apiPath`/admin/affiliate-groups/${id}`, {
       method: "POST",
       body,
     })
@@ -75,7 +76,7 @@ export const useDeleteAffiliateGroup = (id: string) => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: () =>
-      sdk.client.fetch<AdminAffiliateGroupDeleteResponse>(`/admin/affiliate-groups/${id}`, {
+      sdk.client.fetch<AdminAffiliateGroupDeleteResponse>(apiPath`/admin/affiliate-groups/${id}`, {
         method: "DELETE",
       }),
     onSuccess: () => {

@@ -15,6 +15,7 @@ import type {
 } from "../../../types/http"
 import { queryKeysFactory } from "../../lib/query-key-factory"
 import { sdk } from "../../lib/sdk"
+import { apiPath } from "../../lib/api-path"
 import { conversationsQueryKeys } from "./conversations"
 
 export const affiliatesQueryKeys = queryKeysFactory("affiliates")
@@ -37,7 +38,7 @@ export const useAffiliates = (
 export const useAffiliate = (id: string, options: { enabled?: boolean } = {}) => {
   const { data, ...rest } = useQuery({
     queryKey: affiliatesQueryKeys.detail(id),
-    queryFn: () => sdk.client.fetch<AdminAffiliateResponse>(`/admin/affiliates/${id}`),
+    queryFn: () => sdk.client.fetch<AdminAffiliateResponse>(apiPath`/admin/affiliates/${id}`),
     ...options,
   })
   return { ...data, ...rest }
@@ -57,7 +58,7 @@ export const useUpdateAffiliate = (id: string) => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: AdminUpdateAffiliate) =>
-      sdk.client.fetch<AdminAffiliateResponse>(`/admin/affiliates/${id}`, {
+      sdk.client.fetch<AdminAffiliateResponse>(apiPath`/admin/affiliates/${id}`, {
         method: "POST",
         body,
       }),
@@ -72,7 +73,7 @@ export const useInviteAffiliateMember = (id: string) => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: AdminCreateAffiliateInvite) =>
-      sdk.client.fetch<AdminAffiliateInviteResponse>(`/admin/affiliates/${id}/invites`, {
+      sdk.client.fetch<AdminAffiliateInviteResponse>(apiPath`/admin/affiliates/${id}/invites`, {
         method: "POST",
         body,
       }),

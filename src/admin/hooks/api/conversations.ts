@@ -13,6 +13,7 @@ import type {
 } from "../../../types/http"
 import { queryKeysFactory } from "../../lib/query-key-factory"
 import { sdk } from "../../lib/sdk"
+import { apiPath } from "../../lib/api-path"
 import { announceUnreadChange } from "../../lib/unread-events"
 import { messagesQueryKeys } from "./messages"
 
@@ -43,7 +44,7 @@ export const useConversation = (id: string) => {
     queryKey: conversationsQueryKeys.detail(id),
     queryFn: async () => {
       const response = await sdk.client.fetch<ConversationResponse>(
-        `/admin/conversations/${id}`
+        apiPath`/admin/conversations/${id}`
       )
       queryClient.invalidateQueries({ queryKey: conversationsQueryKeys.lists() })
       announceUnreadChange()
@@ -62,7 +63,7 @@ export const useMarkConversationUnread = (id: string) => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: () =>
-      sdk.client.fetch<ConversationResponse>(`/admin/conversations/${id}/unread`, {
+      sdk.client.fetch<ConversationResponse>(apiPath`/admin/conversations/${id}/unread`, {
         method: "POST",
       }),
     onSuccess: (data) => {

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import type { MessageListResponse, MessageResponse, SendMessageBody } from "../../../types/http"
 import { queryKeysFactory } from "../../lib/query-key-factory"
 import { sdk } from "../../lib/sdk"
+import { apiPath } from "../../lib/api-path"
 import { announceUnreadChange } from "../../lib/unread-events"
 import { conversationsQueryKeys, INBOX_REFRESH_MS } from "./conversations"
 
@@ -18,7 +19,7 @@ export const useThreadMessages = (conversationId: string) =>
     queryKey: messagesQueryKeys.list({ conversation_id: conversationId }),
     queryFn: ({ pageParam }) =>
       sdk.client.fetch<MessageListResponse>(
-        `/admin/conversations/${conversationId}/messages`,
+        apiPath`/admin/conversations/${conversationId}/messages`,
         { query: { limit: PAGE_SIZE, ...(pageParam ? { before: pageParam } : {}) } }
       ),
     initialPageParam: undefined as string | undefined,
@@ -31,7 +32,7 @@ export const useSendMessage = (conversationId: string) => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: SendMessageBody) =>
-      sdk.client.fetch<MessageResponse>(`/admin/conversations/${conversationId}/messages`, {
+      sdk.client.fetch<MessageResponse>(apiPath`/admin/conversations/${conversationId}/messages`, {
         method: "POST",
         body,
       }),

@@ -9,7 +9,7 @@ import type {
 import { sendOwnerMessageWorkflow } from "../../../workflows"
 import { answerConflicts } from "../../utils/answer-conflicts"
 import { messagingService, ownerConversationView } from "../../utils/conversations"
-import { conversationViews, listUnread, sentMessageView } from "../../utils/messaging-views"
+import { listUnread, ownerConversationViews, ownerMessageView, sentMessageView } from "../../utils/messaging-views"
 import { asArray } from "../../utils/as-array"
 import type {
   AdminCreateConversationType,
@@ -34,7 +34,7 @@ export const GET = async (
     offset: params.offset,
   })
   res.json({
-    conversations: conversationViews(conversations, listUnread),
+    conversations: ownerConversationViews(conversations, listUnread),
     count,
     offset: params.offset,
     limit: params.limit,
@@ -53,7 +53,7 @@ export const POST = answerConflicts(
     })
     res.status(result.created ? 201 : 200).json({
       conversation: await ownerConversationView(req.scope, result.conversation_id),
-      message: await sentMessageView(req.scope, result.message, "owner"),
+      message: await sentMessageView(req.scope, result.message, ownerMessageView),
     })
   }
 )

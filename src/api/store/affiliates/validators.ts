@@ -5,7 +5,8 @@ const personName = (field: string) => singleLineText(field, 100).nullish()
 
 export const StoreRegisterAffiliate = z.strictObject({
   name: singleLineText("name", 200),
-  email: emailAddress,
+  // optional: the team takes the login's email; a different one is refused by the workflow
+  email: emailAddress.optional(),
   first_name: personName("first_name"),
   last_name: personName("last_name"),
 })

@@ -1,6 +1,7 @@
 export * from "./create-affiliate-invite"
 export * from "./record-steps"
 export * from "./resolve-default-status"
+export * from "./resolve-sign-up-email"
 export * from "./validate-affiliate-references"
 export * from "./validate-invite-acceptance"
 export * from "./ensure-affiliate-accepts-members"

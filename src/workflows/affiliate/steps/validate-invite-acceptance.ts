@@ -1,10 +1,11 @@
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { AffiliateDTO, AffiliateInviteDTO } from "../../../types/affiliate"
 import { conflict } from "../../../utils/errors"
 import { hashInviteToken } from "../../../utils/invite-token"
+import { loginEmailOf, sameEmail } from "../../../utils/login-email"
 
 export type ValidateInviteAcceptanceInput = {
   token: string
@@ -39,15 +40,8 @@ export const validateInviteAcceptanceStep = createStep(
       throw conflict("This invite has expired; ask for a new one")
     }
 
-    const identity = await container
-      .resolve(Modules.AUTH)
-      .retrieveAuthIdentity(input.auth_identity_id, {
-        relations: ["provider_identities"],
-      })
-    const emails = (identity.provider_identities ?? []).map((provider) =>
-      provider.entity_id.toLowerCase()
-    )
-    if (!emails.includes(invite.email.toLowerCase())) {
+    const loginEmail = await loginEmailOf(container, input.auth_identity_id)
+    if (!loginEmail || !sameEmail(loginEmail, invite.email)) {
       throw new MedusaError(
         MedusaError.Types.FORBIDDEN,
         "This invite was sent to another email address"

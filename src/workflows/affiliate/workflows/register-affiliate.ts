@@ -5,13 +5,18 @@ import {
   transform,
 } from "@medusajs/framework/workflows-sdk"
 import { AffiliateEvents } from "../../../types/affiliate"
-import { createAffiliatesStep, resolveDefaultStatusStep } from "../steps"
+import {
+  createAffiliatesStep,
+  resolveDefaultStatusStep,
+  resolveSignUpEmailStep,
+} from "../steps"
 import { createMemberLoginWorkflow } from "./create-member-login"
 
 export type RegisterAffiliateWorkflowInput = {
   auth_identity_id: string
   name: string
-  email: string
+  /** Optional: the login's email is used; a different one is refused (400). */
+  email?: string | null
   first_name?: string | null
   last_name?: string | null
 }
@@ -20,28 +25,33 @@ export type RegisterAffiliateWorkflowInput = {
  * Affiliate sign-up: creates the affiliate team (status per the
  * `autoApproveAffiliates` option), its `owner` member, and links the auth
  * identity to the member (actor type `affiliate`, actor id = member id).
+ * Team and member take the login's email, never another one.
  *
  * @example
  * const { result } = await registerAffiliateWorkflow(container).run({
- *   input: { auth_identity_id: "authid_123", name: "Acme", email: "ann@acme.test", first_name: "Ann" },
+ *   input: { auth_identity_id: "authid_123", name: "Acme", first_name: "Ann" },
  * })
  */
 export const registerAffiliateWorkflow = createWorkflow(
   "register-affiliate",
   (input: RegisterAffiliateWorkflowInput) => {
+    const email = resolveSignUpEmailStep({
+      auth_identity_id: input.auth_identity_id,
+      email: input.email,
+    })
     const status = resolveDefaultStatusStep()
     const affiliates = createAffiliatesStep(
-      transform({ input, status }, ({ input, status }) => [
-        { name: input.name, email: input.email, status },
+      transform({ input, email, status }, ({ input, email, status }) => [
+        { name: input.name, email, status },
       ])
     )
     const affiliate = transform({ affiliates }, ({ affiliates }) => affiliates[0])
     const member = createMemberLoginWorkflow.runAsStep({
-      input: transform({ input, affiliate }, ({ input, affiliate }) => ({
+      input: transform({ input, email, affiliate }, ({ input, email, affiliate }) => ({
         auth_identity_id: input.auth_identity_id,
         member: {
           affiliate_id: affiliate.id,
-          email: input.email,
+          email,
           first_name: input.first_name ?? null,
           last_name: input.last_name ?? null,
           role: "owner" as const,

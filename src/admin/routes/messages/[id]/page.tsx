@@ -11,6 +11,7 @@ import { ThreadReply } from "../../../components/messages/thread-reply"
 import { useConversation } from "../../../hooks/api/conversations"
 import { audienceLabel } from "../../../lib/audience-label"
 import { sdk } from "../../../lib/sdk"
+import { apiPath } from "../../../lib/api-path"
 
 /** One thread; opening it marks it read for every admin. */
 const ConversationPage = () => {
@@ -53,7 +54,7 @@ export default ConversationPage
 
 // for the breadcrumb only: must not mark the thread read on its own
 export async function loader({ params }: LoaderFunctionArgs) {
-  return sdk.client.fetch<ConversationResponse>(`/admin/conversations/${params.id}`, {
+  return sdk.client.fetch<ConversationResponse>(apiPath`/admin/conversations/${params.id}`, {
     query: { mark_read: false },
   })
 }

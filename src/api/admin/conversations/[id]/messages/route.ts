@@ -6,7 +6,7 @@ import type { MessageListResponse, MessageResponse } from "../../../../../types/
 import { replyAsOwnerWorkflow } from "../../../../../workflows"
 import { answerConflicts } from "../../../../utils/answer-conflicts"
 import { listThreadPage } from "../../../../utils/thread-page"
-import { sentMessageView } from "../../../../utils/messaging-views"
+import { ownerMessageView, sentMessageView } from "../../../../utils/messaging-views"
 import type {
   MessagePageParamsType,
   SendMessageType,
@@ -17,7 +17,7 @@ export const GET = async (
   res: MedusaResponse<MessageListResponse>
 ) => {
   res.json(
-    await listThreadPage(req.scope, req.params.id, req.validatedQuery as MessagePageParamsType, "owner")
+    await listThreadPage(req.scope, req.params.id, req.validatedQuery as MessagePageParamsType, ownerMessageView)
   )
 }
 
@@ -33,6 +33,6 @@ export const POST = answerConflicts(
         user_id: req.auth_context.actor_id,
       },
     })
-    res.json({ message: await sentMessageView(req.scope, result.message, "owner") })
+    res.json({ message: await sentMessageView(req.scope, result.message, ownerMessageView) })
   }
 )

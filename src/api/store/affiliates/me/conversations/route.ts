@@ -1,12 +1,12 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type {
-  ConversationListResponse,
-  ConversationWithMessageResponse,
+  StoreConversationListResponse,
+  StoreConversationWithMessageResponse,
 } from "../../../../../types/http"
 import { sendAffiliateMessageWorkflow } from "../../../../../workflows"
 import { answerConflicts } from "../../../../utils/answer-conflicts"
 import { memberConversationView, messagingService } from "../../../../utils/conversations"
-import { conversationViews, listUnread, sentMessageView } from "../../../../utils/messaging-views"
+import { listUnread, sentMessageView, storeConversationViews, storeMessageView } from "../../../../utils/messaging-views"
 import type { AffiliateMemberRequest } from "../../../../utils/require-affiliate-member"
 import type {
   StoreCreateConversationType,
@@ -18,7 +18,7 @@ export { AUTHENTICATE } from "../../authenticates-itself"
 /** The conversations this member can see, newest activity first. */
 export const GET = async (
   req: AffiliateMemberRequest,
-  res: MedusaResponse<ConversationListResponse>
+  res: MedusaResponse<StoreConversationListResponse>
 ) => {
   const params = req.validatedQuery as StoreGetConversationsParamsType
   const member = req.affiliate_member
@@ -30,7 +30,7 @@ export const GET = async (
     offset: params.offset,
   })
   res.json({
-    conversations: conversationViews(conversations, listUnread),
+    conversations: storeConversationViews(conversations, listUnread),
     count,
     offset: params.offset,
     limit: params.limit,
@@ -41,7 +41,7 @@ export const GET = async (
 export const POST = answerConflicts(
   async (
     req: AffiliateMemberRequest<StoreCreateConversationType>,
-    res: MedusaResponse<ConversationWithMessageResponse>
+    res: MedusaResponse<StoreConversationWithMessageResponse>
   ) => {
     const member = req.affiliate_member
     const { result } = await sendAffiliateMessageWorkflow(req.scope).run({
@@ -49,7 +49,7 @@ export const POST = answerConflicts(
     })
     res.status(result.created ? 201 : 200).json({
       conversation: await memberConversationView(req.scope, result.conversation_id, member),
-      message: await sentMessageView(req.scope, result.message, "affiliate"),
+      message: await sentMessageView(req.scope, result.message, storeMessageView),
     })
   }
 )

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { ConversationResponse } from "../../../../../../types/http"
+import type { StoreConversationResponse } from "../../../../../../types/http"
 import { markMemberConversationReadWorkflow } from "../../../../../../workflows"
 import { memberConversationView } from "../../../../../utils/conversations"
 import type { AffiliateMemberRequest } from "../../../../../utils/require-affiliate-member"
@@ -10,7 +10,7 @@ export { AUTHENTICATE } from "../../../authenticates-itself"
 /** Opening a conversation marks it read for this member, unless `mark_read=false`. */
 export const GET = async (
   req: AffiliateMemberRequest,
-  res: MedusaResponse<ConversationResponse>
+  res: MedusaResponse<StoreConversationResponse>
 ) => {
   const { mark_read } = req.validatedQuery as GetConversationParamsType
   const member = req.affiliate_member

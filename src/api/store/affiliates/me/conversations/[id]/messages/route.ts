@@ -1,8 +1,8 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { MessageListResponse, MessageResponse } from "../../../../../../../types/http"
+import type { StoreMessageListResponse, StoreMessageResponse } from "../../../../../../../types/http"
 import { replyAsAffiliateWorkflow } from "../../../../../../../workflows"
 import { answerConflicts } from "../../../../../../utils/answer-conflicts"
-import { sentMessageView } from "../../../../../../utils/messaging-views"
+import { sentMessageView, storeMessageView } from "../../../../../../utils/messaging-views"
 import type { AffiliateMemberRequest } from "../../../../../../utils/require-affiliate-member"
 import { listThreadPage } from "../../../../../../utils/thread-page"
 import type {
@@ -14,24 +14,24 @@ export { AUTHENTICATE } from "../../../../authenticates-itself"
 
 export const GET = async (
   req: AffiliateMemberRequest,
-  res: MedusaResponse<MessageListResponse>
+  res: MedusaResponse<StoreMessageListResponse>
 ) => {
   res.json(
     await listThreadPage(
       req.scope,
       req.params.id,
       req.validatedQuery as MessagePageParamsType,
-      "affiliate",
+      storeMessageView,
       req.affiliate_member
     )
   )
 }
 
 export const POST = answerConflicts(
-  async (req: AffiliateMemberRequest<SendMessageType>, res: MedusaResponse<MessageResponse>) => {
+  async (req: AffiliateMemberRequest<SendMessageType>, res: MedusaResponse<StoreMessageResponse>) => {
     const { result } = await replyAsAffiliateWorkflow(req.scope).run({
       input: { ...req.validatedBody, conversation_id: req.params.id, member: req.affiliate_member },
     })
-    res.json({ message: await sentMessageView(req.scope, result.message, "affiliate") })
+    res.json({ message: await sentMessageView(req.scope, result.message, storeMessageView) })
   }
 )

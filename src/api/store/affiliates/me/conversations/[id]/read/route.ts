@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { ConversationResponse } from "../../../../../../../types/http"
+import type { StoreConversationResponse } from "../../../../../../../types/http"
 import { markMemberConversationReadWorkflow } from "../../../../../../../workflows"
 import { memberConversationView } from "../../../../../../utils/conversations"
 import type { AffiliateMemberRequest } from "../../../../../../utils/require-affiliate-member"
@@ -8,7 +8,7 @@ export { AUTHENTICATE } from "../../../../authenticates-itself"
 
 export const POST = async (
   req: AffiliateMemberRequest,
-  res: MedusaResponse<ConversationResponse>
+  res: MedusaResponse<StoreConversationResponse>
 ) => {
   const member = req.affiliate_member
   await markMemberConversationReadWorkflow(req.scope).run({
