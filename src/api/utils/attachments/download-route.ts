@@ -5,6 +5,7 @@ import { pipeline } from "stream/promises"
 import type { MessageAttachmentDTO, MessageDTO } from "../../../types/messaging"
 import { messagingService, retrieveVisibleConversation } from "../conversations"
 import type { Side } from "../messaging-views"
+import { rangeReaderOf } from "./file-range"
 
 export type Downloader = { side: Side; id: string; member?: { id: string; affiliate_id: string } }
 
@@ -46,7 +47,7 @@ function parseRange(header: string | undefined, size: number): { start: number; 
   return start <= end && start < size ? { start, end } : null
 }
 
-/** Passes on bytes `start`..`end` of a stream, never holding more than a chunk. */
+/** Passes on bytes `start`..`end` of a whole-file stream: for providers that cannot seek. */
 function byteWindow(start: number, end: number) {
   let position = 0
   return new Transform({
@@ -62,13 +63,15 @@ function byteWindow(start: number, end: number) {
 /**
  * GET …/attachments/:id on either side: streamed from the File Module with
  * the sniffed type, `Content-Disposition: attachment` (the name RFC 5987
- * encoded), `nosniff`, `Content-Length` and single-range support.
+ * encoded), `nosniff`, `Content-Length` and single-range support. A range
+ * is read from the provider alone when it can seek (local and S3:
+ * `rangeReaderOf`), else cut from the whole stream.
  */
 export const downloadRoute =
   (downloaderOf: (req: MedusaRequest) => Downloader) => async (req: MedusaRequest, res: MedusaResponse) => {
     const attachment = await retrieveReadableAttachment(req, downloaderOf(req))
     const size = Number(attachment.size)
-    const stream = await req.scope.resolve(Modules.FILE).getDownloadStream(attachment.file_id)
+    const files = req.scope.resolve(Modules.FILE)
     res.attachment(attachment.filename)
     res.setHeader("Content-Type", attachment.mime_type)
     res.setHeader("X-Content-Type-Options", "nosniff")
@@ -76,18 +79,21 @@ export const downloadRoute =
     res.setHeader("Accept-Ranges", "bytes")
     const range = req.headers.range ? parseRange(req.headers.range, size) : null
     if (req.headers.range && !range) {
-      stream.destroy()
       res.setHeader("Content-Range", `bytes */${size}`)
       res.status(416).end()
       return
     }
     if (range) {
+      const readRange = rangeReaderOf(files)
+      const source = readRange
+        ? [await readRange(attachment.file_id, range)]
+        : [await files.getDownloadStream(attachment.file_id), byteWindow(range.start, range.end)]
       res.status(206)
       res.setHeader("Content-Range", `bytes ${range.start}-${range.end}/${size}`)
       res.setHeader("Content-Length", String(range.end - range.start + 1))
-      await pipeline(stream, byteWindow(range.start, range.end), res)
+      await pipeline([...source, res])
       return
     }
     res.setHeader("Content-Length", String(size))
-    await pipeline(stream, res)
+    await pipeline(await files.getDownloadStream(attachment.file_id), res)
   }
