@@ -94,9 +94,21 @@ export async function detectAttachmentType(
 /**
  * Control (Cc) and format (Cf) characters: bidi overrides and isolates
  * (U+202A–202E, U+2066–2069) that make `payout_\u202Efdp.hta` read as a
- * PDF, zero-width characters, the BOM, soft hyphens.
+ * PDF, zero-width characters, the BOM, soft hyphens. One exception: a
+ * zero-width joiner between two emoji, which makes 👩🏽‍💻 one emoji and
+ * hides nothing.
  */
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu
+const AFTER_EMOJI = /\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]?$/u
+const BEFORE_EMOJI = /^\p{Extended_Pictographic}/u
+const removeInvisible = (text: string) =>
+  text.replace(INVISIBLE, (character, offset: number) =>
+    character === "\u200D" &&
+    AFTER_EMOJI.test(text.slice(Math.max(0, offset - 4), offset)) &&
+    BEFORE_EMOJI.test(text.slice(offset + 1, offset + 3))
+      ? character
+      : ""
+  )
 const MAX_NAME_LENGTH = 200
 
 /**
@@ -106,7 +118,7 @@ const MAX_NAME_LENGTH = 200
  */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ""
-  const visible = base.replace(INVISIBLE, "").trim()
+  const visible = removeInvisible(base).trim()
   const characters = Array.from(visible)
   const extension = extensionOf(visible) ? Array.from(visible.slice(visible.lastIndexOf("."))) : []
   const cleaned =
