@@ -22,9 +22,12 @@ const CHUNKED_RESERVATION = 8 * MB
  * bound of its files' bytes: Node's parser never reads past it) is reserved
  * before a byte is read, which refuses an upload that cannot fit at once;
  * a chunked body reserves 8 MB more each time its bytes pass the
- * reservation. Each reservation is one atomic increment (INCRBY in Redis),
- * so parallel uploads of one member cannot together pass the quota: the
- * one whose increment crosses it is refused. When the request ends, what
+ * reservation (near the quota, just the bytes that passed: a block that
+ * does not fit is given back at once). Each reservation is one atomic
+ * increment (INCRBY in Redis), so parallel uploads of one member cannot
+ * together pass the quota: the one whose increment crosses it is refused.
+ * The price: under contention at the edge of the quota an upload may be
+ * refused that would just have fitted; never the other way round. When the request ends, what
  * was reserved and not stored is given back; a refused request gives back
  * everything, files included. Files are counted one by one as each part
  * starts (the first before any byte is read).
@@ -75,9 +78,15 @@ export class UploadQuota {
   /** Bytes about to be stored. */
   async take(bytes: number) {
     this.passedBytes += bytes
-    if (this.passedBytes > this.reservedBytes) {
-      await this.reserve(Math.max(CHUNKED_RESERVATION, this.passedBytes - this.reservedBytes))
+    const needed = this.passedBytes - this.reservedBytes
+    if (needed <= 0) {
+      return
     }
+    // near the quota a whole block may not fit while the bytes do: then only what passed is reserved
+    if (needed < CHUNKED_RESERVATION && (await this.tryReserve(CHUNKED_RESERVATION))) {
+      return
+    }
+    await this.reserve(needed)
   }
 
   /** The upload is stored: what was reserved beyond `storedBytes` goes back. */
@@ -96,6 +105,20 @@ export class UploadQuota {
   protected async reserve(bytes: number) {
     this.reservedBytes += bytes
     await this.draw(this.limiters.bytes, bytes, "bytes")
+  }
+
+  protected async tryReserve(bytes: number): Promise<boolean> {
+    try {
+      await this.reserve(bytes)
+      return true
+    } catch (error) {
+      if (!(error instanceof UploadError)) {
+        throw error
+      }
+      this.reservedBytes -= bytes
+      await this.giveBack(this.limiters.bytes, bytes)
+      return false
+    }
   }
 
   protected async draw(limiter: RateLimiterAbstract, points: number, what: "files" | "bytes") {
