@@ -36,6 +36,22 @@ async function retrieveReadableAttachment(
   return attachment
 }
 
+/**
+ * `attachment` with the name in `filename*` (RFC 6266/8187, UTF-8) whenever
+ * it is not plain ASCII, and an ASCII stand-in in `filename` for old
+ * clients. Express's `res.attachment` sends a Latin-1 name ("Größe.pdf")
+ * as raw Latin-1 bytes in `filename` alone, which clients that read header
+ * bytes as UTF-8 show garbled.
+ */
+function contentDisposition(filename: string) {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\%]/g, "_")
+  if (ascii === filename) {
+    return `attachment; filename="${filename}"`
+  }
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
+}
+
 /** `bytes=a-b`, `bytes=a-` or `bytes=-n` within `size`; null when absent or not satisfiable. */
 function parseRange(header: string | undefined, size: number): { start: number; end: number } | null {
   const match = header?.match(/^bytes=(\d*)-(\d*)$/)
@@ -72,7 +88,7 @@ export const downloadRoute =
     const attachment = await retrieveReadableAttachment(req, downloaderOf(req))
     const size = Number(attachment.size)
     const files = req.scope.resolve(Modules.FILE)
-    res.attachment(attachment.filename)
+    res.setHeader("Content-Disposition", contentDisposition(attachment.filename))
     res.setHeader("Content-Type", attachment.mime_type)
     res.setHeader("X-Content-Type-Options", "nosniff")
     res.setHeader("Cache-Control", "private, no-store")

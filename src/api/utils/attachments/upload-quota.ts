@@ -9,7 +9,7 @@ import { UploadError } from "./upload-refusal"
 type QuotaLimiters = { files: RateLimiterAbstract; bytes: RateLimiterAbstract; connected: Promise<void> }
 
 /** Reserved ahead of the bytes of a body sent without Content-Length (chunked). */
-const CHUNKED_RESERVATION = 8 * MB
+const CHUNKED_RESERVATION = MB
 
 /**
  * One upload request's draw on its member's quotas (`uploadQuotas`: files
@@ -21,7 +21,7 @@ const CHUNKED_RESERVATION = 8 * MB
  * are stored and settled after: the request's Content-Length (an upper
  * bound of its files' bytes: Node's parser never reads past it) is reserved
  * before a byte is read, which refuses an upload that cannot fit at once;
- * a chunked body reserves 8 MB more each time its bytes pass the
+ * a chunked body reserves 1 MB more each time its bytes pass the
  * reservation (near the quota, just the bytes that passed: a block that
  * does not fit is given back at once). Each reservation is one atomic
  * increment (INCRBY in Redis), so parallel uploads of one member cannot
