@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { purgeUnsentAttachmentsWorkflow } from "../../src/workflows"
+import { UploadError } from "../../src/api/utils/attachments/upload-refusal"
+import { purgeUnsentAttachmentsWorkflow, uploadAttachmentsWorkflow } from "../../src/workflows"
 import { FIXTURES } from "../helpers/fixtures"
 import { officeFixtures } from "../helpers/office-fixtures"
 import { httpClient, HttpClient } from "../helpers/http-client"
@@ -304,6 +305,17 @@ medusaIntegrationTestRunner({
       expect(await attachmentRows()).toBe(before)
       // the same member may still write text
       expect((await http.post("/store/affiliates/me/conversations", { body: "Hello" }, pending.headers)).status).toBe(201)
+      // the workflow holds the rule too (files that streamed while the affiliate lost the right are not recorded),
+      // and its error is answered as the route's early refusal is
+      const recorded = await uploadAttachmentsWorkflow(getContainer())
+        .run({
+          input: {
+            uploader: { type: "affiliate", id: pending.member.id },
+            files: [{ file_id: "private-0-matt-none", filename: "a.pdf", mime_type: "application/pdf", size: 1 }],
+          },
+        })
+        .catch((error) => error)
+      expect(UploadError.fromAccessRefusal(recorded)).toMatchObject({ status: 403, type: "not_allowed", message: refused.data.message })
 
       await program.setStatus(pending.affiliate.id, "active")
       expect((await memberUpload(pending, [{ filename: "a.pdf", content: FIXTURES.pdf }])).status).toBe(200)

@@ -28,7 +28,8 @@ export class UploadError extends Error {
 
   /** The upload access rule's refusal, or null for any other error. */
   static fromAccessRefusal(error: unknown): UploadError | null {
-    const known = error instanceof MedusaError ? ACCESS_REFUSALS[error.type] : undefined
+    // by its marker, not instanceof: a step's error comes out of the workflow engine as a copy
+    const known = error && MedusaError.isMedusaError(error) ? ACCESS_REFUSALS[(error as MedusaError).type] : undefined
     return known ? new UploadError(known[0], (error as Error).message, undefined, known[1]) : null
   }
 }
