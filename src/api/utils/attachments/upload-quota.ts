@@ -27,10 +27,12 @@ const CHUNKED_RESERVATION = MB
  * increment (INCRBY in Redis), so parallel uploads of one member cannot
  * together pass the quota: the one whose increment crosses it is refused.
  * The price: under contention at the edge of the quota an upload may be
- * refused that would just have fitted; never the other way round. When the request ends, what
- * was reserved and not stored is given back; a refused request gives back
- * everything, files included. Files are counted one by one as each part
- * starts (the first before any byte is read).
+ * refused that would just have fitted; never the other way round. When
+ * the request ends, what was reserved and not stored is given back; a
+ * refused request gives back everything, files included. Files are counted
+ * one by one as each part starts (the first before any byte is read).
+ * Windows are rate-limiter-flexible's: an hour (a day) from the first
+ * upload they count.
  */
 export class UploadQuota {
   protected reservedBytes = 0
