@@ -4,11 +4,27 @@ import path from "path"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+/** One number for the four per-minute limits (messages and upload requests, both sides), or "off". */
 function rateLimitsFromEnv(perMinute: string) {
   if (perMinute === "off") {
     return false as const
   }
-  return { ownerMessagesPerMinute: Number(perMinute), memberMessagesPerMinute: Number(perMinute) }
+  const limit = Number(perMinute)
+  return {
+    ownerMessagesPerMinute: limit,
+    memberMessagesPerMinute: limit,
+    ownerUploadsPerMinute: limit,
+    memberUploadsPerMinute: limit,
+  }
+}
+
+/** "files,bytes" (per member: files an hour, bytes a day), or "off". */
+function uploadQuotasFromEnv(quotas: string) {
+  if (quotas === "off") {
+    return false as const
+  }
+  const [filesPerHour, bytesPerDay] = quotas.split(",").map(Number)
+  return { filesPerHour, bytesPerDay }
 }
 
 /**
@@ -30,6 +46,9 @@ const pluginOptions = {
   deliveryLockMs: Number(process.env.AFFILIATE_DELIVERY_LOCK_MS ?? 30_000),
   // generous by default so suites that send many messages are not throttled; "off" disables
   rateLimits: rateLimitsFromEnv(process.env.AFFILIATE_RATE_LIMIT_PER_MINUTE ?? "1000"),
+  // generous by default too (10,000 files an hour, 100 GiB a day), so suites that upload much are not refused
+  uploadQuotas: uploadQuotasFromEnv(process.env.AFFILIATE_UPLOAD_QUOTAS ?? `10000,${100 * 1024 ** 3}`),
+  allowPendingUploads: process.env.AFFILIATE_ALLOW_PENDING_UPLOADS === "true",
 }
 
 const uploadRoot =

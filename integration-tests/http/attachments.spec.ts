@@ -1,10 +1,12 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { purgeUnsentAttachmentsWorkflow } from "../../src/workflows"
+import { UploadError } from "../../src/api/utils/attachments/upload-refusal"
+import { purgeUnsentAttachmentsWorkflow, uploadAttachmentsWorkflow } from "../../src/workflows"
 import { FIXTURES } from "../helpers/fixtures"
 import { officeFixtures } from "../helpers/office-fixtures"
 import { httpClient, HttpClient } from "../helpers/http-client"
-import { generatedFile, uploadMultipart, UploadPart } from "../helpers/multipart"
+import { signUpAffiliate } from "../helpers/actors"
+import { fetchUpload, generatedFile, uploadMultipart, UploadPart } from "../helpers/multipart"
 import { createProgram, MemberLogin } from "../helpers/program"
 
 jest.setTimeout(240_000)
@@ -25,7 +27,7 @@ medusaIntegrationTestRunner({
 
     const adminUpload = (parts: UploadPart[]) =>
       uploadMultipart(`${baseUrl}/admin/messaging/attachments`, program.admin.headers, parts)
-    const memberUpload = (member: MemberLogin, parts: UploadPart[]) =>
+    const memberUpload = (member: Pick<MemberLogin, "headers">, parts: UploadPart[]) =>
       uploadMultipart(`${baseUrl}/store/affiliates/me/attachments`, member.headers, parts)
     const download = (url: string, headers: Record<string, string>, extra: Record<string, string> = {}) =>
       api.get(url, { headers: { ...headers, ...extra }, responseType: "arraybuffer", validateStatus: () => true })
@@ -256,6 +258,7 @@ medusaIntegrationTestRunner({
 
     it("purges uploads not sent within 24 hours, files included", async () => {
       const team = await program.team("Purge Co", "pam@purge.test")
+      const memberStale = (await memberUpload(team, [{ filename: "member-stale.txt", content: FIXTURES.txt }])).data.attachments[0]
       const [stale, fresh, sentOld] = (
         await adminUpload([
           { filename: "stale.txt", content: FIXTURES.txt },
@@ -265,8 +268,8 @@ medusaIntegrationTestRunner({
       ).data.attachments
       await http.post("/admin/conversations", { affiliate_id: team.affiliate_id, body: "Sent", attachment_ids: [sentOld.id] }, program.admin.headers)
       await dbConnection.raw(
-        "update affiliate_message_attachment set created_at = now() - interval '25 hours' where id in (?, ?)",
-        [stale.id, sentOld.id]
+        "update affiliate_message_attachment set created_at = now() - interval '25 hours' where id in (?, ?, ?)",
+        [stale.id, sentOld.id, memberStale.id]
       )
       const fileIdOf = async (id: string) =>
         (await dbConnection.raw("select file_id from affiliate_message_attachment where id = ?", [id])).rows[0]?.file_id
@@ -275,12 +278,101 @@ medusaIntegrationTestRunner({
       await expect(files.getAsBuffer(staleFile)).resolves.toBeInstanceOf(Buffer)
 
       const { result } = await purgeUnsentAttachmentsWorkflow(getContainer()).run({ input: { batch_size: 100 } })
-      expect(result).toEqual([stale.id])
+      // a member's unsent upload too; sent ones are history and stay
+      expect([...result].sort()).toEqual([stale.id, memberStale.id].sort())
       await expect(files.getAsBuffer(staleFile)).rejects.toThrow()
       expect((await download(`/admin/messaging/attachments/${stale.id}`, program.admin.headers)).status).toBe(404)
       expect((await download(`/admin/messaging/attachments/${fresh.id}`, program.admin.headers)).status).toBe(200)
       expect((await download(`/admin/messaging/attachments/${sentOld.id}`, program.admin.headers)).status).toBe(200)
       await expect(files.getAsBuffer(await fileIdOf(fresh.id))).resolves.toBeInstanceOf(Buffer)
+    })
+
+    it("refuses uploads from a pending affiliate (allowPendingUploads off): 403 not_allowed, before the body is read, nothing stored", async () => {
+      const pending = await signUpAffiliate(http, program.publishableKey, { name: "Waiting Co", email: "wes@waiting.test" })
+      expect(pending.affiliate.status).toBe("pending")
+      const before = await attachmentRows()
+      const refused = await memberUpload(pending, [{ filename: "a.pdf", content: FIXTURES.pdf }])
+      expect(refused).toEqual({
+        status: 403,
+        data: {
+          type: "not_allowed",
+          message: "This affiliate account is waiting for approval: attachments can be uploaded once the store approves it",
+        },
+      })
+      // refused before a byte is read: 300 MB at full speed still gets its 403, not a reset
+      const huge = await fetchUpload(`${baseUrl}/store/affiliates/me/attachments`, pending.headers, { filename: "huge.pdf", head: FIXTURES.pdf, size: 300 * MB })
+      expect(huge.status).toBe(403)
+      expect(await attachmentRows()).toBe(before)
+      // the same member may still write text
+      expect((await http.post("/store/affiliates/me/conversations", { body: "Hello" }, pending.headers)).status).toBe(201)
+      // the workflow holds the rule too (files that streamed while the affiliate lost the right are not recorded),
+      // and its error is answered as the route's early refusal is
+      const recorded = await uploadAttachmentsWorkflow(getContainer())
+        .run({
+          input: {
+            uploader: { type: "affiliate", id: pending.member.id },
+            files: [{ file_id: "private-0-matt-none", filename: "a.pdf", mime_type: "application/pdf", size: 1 }],
+          },
+        })
+        .catch((error) => error)
+      expect(UploadError.fromAccessRefusal(recorded)).toMatchObject({ status: 403, type: "not_allowed", message: refused.data.message })
+
+      await program.setStatus(pending.affiliate.id, "active")
+      expect((await memberUpload(pending, [{ filename: "a.pdf", content: FIXTURES.pdf }])).status).toBe(200)
+    })
+
+    it("matches the name's extension to the sniffed type: 415 naming the allowed ones, the type's extension added to a bare name", async () => {
+      const team = await program.team("Ext Co", "eva@ext.test")
+      const before = await attachmentRows()
+      for (const [filename, content, allowed] of [
+        ["logo.pdf", FIXTURES.png, ".png"],
+        ["photo.png", FIXTURES.jpeg, ".jpg or .jpeg"],
+        ["payout_\u202Efdp.hta", FIXTURES.txt, ".txt"],
+        ["terms.txt", FIXTURES.pdf, ".pdf"],
+      ] as const) {
+        const res = await memberUpload(team, [{ filename, content }])
+        expect(res.status).toBe(415)
+        expect(res.data.type).toBe("invalid_data")
+        expect(res.data.message).toMatch(new RegExp(`does not match the file's content .*; name it ${allowed.replace(/\./g, "\\.")}$`))
+        // the bidi override is gone from the name the message shows
+        expect(res.data.message).not.toMatch(/[\p{Cc}\p{Cf}]/u)
+      }
+      expect(await attachmentRows()).toBe(before)
+
+      const bare = await memberUpload(team, [
+        { filename: "scan", content: FIXTURES.png },
+        { filename: "minutes.", content: FIXTURES.txt },
+        { filename: "Quarter.CSV", content: FIXTURES.csv },
+      ])
+      expect(bare.status).toBe(200)
+      expect(bare.data.attachments.map((a: any) => [a.filename, a.mime_type])).toEqual([
+        ["scan.png", "image/png"],
+        ["minutes.txt", "text/plain"],
+        ["Quarter.CSV", "text/csv"],
+      ])
+    })
+
+    it("answers a refused upload to a client still sending 300 MB at full speed, 20 times in a row: 413 and 415, never a reset", async () => {
+      const url = `${baseUrl}/admin/messaging/attachments`
+      const before = await attachmentRows()
+      const outcomes: Record<string, (number | string)[]> = { "413": [], "415": [] }
+      const sentMb: number[] = []
+      for (let i = 0; i < 20; i++) {
+        // over the 30 MB image limit: refused while streaming, after 30 MB were read
+        const tooLarge = await fetchUpload(url, program.admin.headers, { filename: "big.png", head: FIXTURES.png, size: 300 * MB })
+        // not an allowed type: refused after the first 64 KB
+        const spoofed = await fetchUpload(url, program.admin.headers, { filename: "tool.png", head: FIXTURES.elf, size: 300 * MB })
+        outcomes["413"].push(tooLarge.status)
+        outcomes["415"].push(spoofed.status)
+        expect(tooLarge.data?.message).toMatch(/larger than 30 MB/)
+        sentMb.push(tooLarge.sent / MB, spoofed.sent / MB)
+      }
+      expect(outcomes).toEqual({ "413": Array(20).fill(413), "415": Array(20).fill(415) })
+      expect(await attachmentRows()).toBe(before)
+      console.log(
+        `[attachments] 40 refused 300 MB uploads (20 × 413, 20 × 415) all answered, no reset; ` +
+          `the client had sent at most ${Math.max(...sentMb).toFixed(0)} MB when it stopped`
+      )
     })
 
     it("stores and serves hostile filenames safely", async () => {

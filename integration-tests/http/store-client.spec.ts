@@ -312,7 +312,7 @@ medusaIntegrationTestRunner({
       it("uploads files, sends them and downloads the same bytes", async () => {
         const ann = as(team)
         const banner = new File([FIXTURES.png], "banner.png", { type: "image/png" })
-        // a nameless Blob with a misleading type: named by position, typed by content
+        // a nameless Blob with a misleading type: named by position, typed by content (the type's extension added)
         const terms = new Blob([FIXTURES.pdf], { type: "text/plain" })
         const progress: number[] = []
 
@@ -327,7 +327,7 @@ medusaIntegrationTestRunner({
           },
           {
             id: expect.stringMatching(/^matt_/),
-            filename: "file-2",
+            filename: "file-2.pdf",
             mime_type: "application/pdf",
             size: FIXTURES.pdf.length,
             url: expect.stringMatching(/^\/store\/affiliates\/me\/attachments\/matt_/),
@@ -347,7 +347,7 @@ medusaIntegrationTestRunner({
         const png = await ann.attachments.download(listed.find((a) => a.filename === "banner.png")!)
         expect(png.type).toContain("image/png")
         expect((await bytesOf(png)).equals(FIXTURES.png)).toBe(true)
-        const pdf = await ann.attachments.download(listed.find((a) => a.filename === "file-2")!)
+        const pdf = await ann.attachments.download(listed.find((a) => a.filename === "file-2.pdf")!)
         expect((await bytesOf(pdf)).equals(FIXTURES.pdf)).toBe(true)
 
         // the owner receives the same file

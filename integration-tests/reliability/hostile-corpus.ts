@@ -183,6 +183,11 @@ const spoofedUploads = (): HostileCase[] =>
       [{ filename: "../../etc/passwd\r\nX-Evil: 1.png", contentType: "image/png", content: FIXTURES.elf }],
       415,
     ],
+    // the extension must be one of the sniffed type's: 415 naming the allowed ones
+    ["a text file whose bidi override makes it read payout_ath.pdf", [{ filename: "payout_\u202Efdp.hta", content: FIXTURES.txt }], 415],
+    ["a text file named .exe behind a right-to-left isolate", [{ filename: "invoice\u2067gpj.exe\u2069.txt.exe", content: FIXTURES.txt }], 415],
+    ["a PNG named .pdf", [{ filename: "terms.pdf", content: FIXTURES.png }], 415],
+    ["a PDF named .png", [{ filename: "photo.png", content: FIXTURES.pdf }], 415],
     ["a valid image in the wrong field", [{ field: "avatar", filename: "ok.png", content: FIXTURES.png }], 400],
     ["eleven files", Array.from({ length: 11 }, (_, i) => ({ filename: `f${i}.png`, content: FIXTURES.png })), 400],
   ].map(([label, multipart, status]) => ({ label: label as string, status: status as number, request: { multipart: multipart as UploadPart[] } }))

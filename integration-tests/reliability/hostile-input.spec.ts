@@ -1,6 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import fs from "fs"
 import { bearer } from "../helpers/actors"
 import { countRows, pluginTables } from "../helpers/db"
+import { FIXTURES } from "../helpers/fixtures"
+import { generatedFile, uploadMultipart } from "../helpers/multipart"
 import { httpClient, HttpClient } from "../helpers/http-client"
 import { SmtpSink } from "../helpers/smtp-sink"
 import { callRoute, refusalProblems, RouteRequest } from "./call-route"
@@ -201,6 +204,67 @@ medusaIntegrationTestRunner({
         }
       }
       expect(problems).toEqual([])
+    })
+
+    it("stores and offers UTF-8 filenames of every script exactly: in the answer, the thread and Content-Disposition", async () => {
+      const names = [
+        "Résumé – Q3 €.pdf",
+        "Größenübersicht März.pdf",
+        "Σύμβαση συνεργασίας.pdf",
+        "Договор поставки №7.pdf",
+        "عقد الشراكة.pdf",
+        "合作协议书.pdf",
+        "契約書（案）.pdf",
+        "🚀 Launch 👩🏽‍💻.pdf",
+      ]
+      const member = world.members.a1
+      const uploaded = await uploadMultipart(
+        `${baseUrl()}/store/affiliates/me/attachments`,
+        member.headers,
+        names.map((filename) => ({ filename, content: FIXTURES.pdf }))
+      )
+      expect(uploaded.status).toBe(200)
+      expect(uploaded.data.attachments.map((a: any) => a.filename)).toEqual(names)
+      const sent = await http.post(
+        `/store/affiliates/me/conversations/${world.threads.teamA.conversation}/messages`,
+        { body: "", attachment_ids: uploaded.data.attachments.map((a: any) => a.id) },
+        member.headers
+      )
+      expect(sent.status).toBe(200)
+      for (const attachment of sent.data.message.attachments) {
+        const res = await http.get(`/admin/messaging/attachments/${attachment.id}`, world.admin.headers)
+        expect(res.status).toBe(200)
+        const encoded = /filename\*=UTF-8''([^;]+)/.exec(res.headers["content-disposition"])?.[1]
+        expect(decodeURIComponent(encoded!)).toBe(attachment.filename)
+      }
+      expect(sent.data.message.attachments.map((a: any) => a.filename).sort()).toEqual([...names].sort())
+      console.log(`[reliability] UTF-8 filenames: ${names.length} scripts (French, German, Greek, Cyrillic, Arabic, Chinese, Japanese, emoji) stored and offered exactly`)
+    })
+
+    it("reads only the requested bytes for a header-only Range request of a large file", async () => {
+      const MB = 1024 * 1024
+      const upload = await uploadMultipart(`${baseUrl()}/admin/messaging/attachments`, world.admin.headers, [
+        { filename: "catalogue.pdf", content: generatedFile(FIXTURES.pdf, 200 * MB) },
+      ])
+      expect(upload.status).toBe(200)
+      const url = `/admin/messaging/attachments/${upload.data.attachments[0].id}`
+      // the app serves from this process: its read(2) bytes are those of the download
+      const bytesRead = () => Number(/rchar: (\d+)/.exec(fs.readFileSync("/proc/self/io", "utf8"))![1])
+      const reads: number[] = []
+      for (const [range, expected] of [
+        ["bytes=0-0", "%"],
+        ["bytes=0-7", "%PDF-1.4"],
+        [`bytes=${200 * MB - 2}-`, "  "],
+      ]) {
+        const before = bytesRead()
+        const res = await http.get(url, { ...world.admin.headers, range })
+        reads.push(bytesRead() - before)
+        expect(res.status).toBe(206)
+        expect(String(res.data)).toBe(expected)
+        expect(res.headers["content-range"]).toMatch(new RegExp(`/${200 * MB}$`))
+      }
+      expect(Math.max(...reads)).toBeLessThan(MB)
+      console.log(`[reliability] Range on a 200 MB attachment: bytes=0-0, 0-7 and the last 2 bytes read ${reads.join(", ")} bytes in the app's process (not 200 MB)`)
     })
   },
 })

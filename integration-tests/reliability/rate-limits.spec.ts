@@ -1,5 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createAdmin } from "../helpers/actors"
+import { createAdmin, signUpAffiliate } from "../helpers/actors"
+import { FIXTURES } from "../helpers/fixtures"
+import { fetchUpload, uploadMultipart } from "../helpers/multipart"
 import { countRows, pluginTables } from "../helpers/db"
 import { httpClient, HttpClient, HttpResult } from "../helpers/http-client"
 import { createProgram } from "../helpers/program"
@@ -12,17 +14,21 @@ jest.setTimeout(180_000)
 // file: that is why the low limit has its own suite and the hostile-input
 // corpus runs with the generous default. The Redis is the suite's own, so it
 // can be silenced; with it the limiter is the cross-process one
-// (RateLimiterRedis), and the delivery queue lives there too.
+// (RateLimiterRedis), and the delivery queue lives there too. LIMIT is
+// every per-minute limit: messages and upload requests, both sides.
+// Pending affiliates may upload here (allowPendingUploads).
 const LIMIT = 3
+const MB = 1024 * 1024
 const redis = new RedisServer()
 const sink = new SmtpSink()
-const ENV = ["SMTP_URL", "AFFILIATE_RATE_LIMIT_PER_MINUTE", "AFFILIATE_QUEUE_REDIS_URL"]
+const ENV = ["SMTP_URL", "AFFILIATE_RATE_LIMIT_PER_MINUTE", "AFFILIATE_QUEUE_REDIS_URL", "AFFILIATE_ALLOW_PENDING_UPLOADS"]
 
 beforeAll(async () => {
   await Promise.all([sink.start(), redis.start()])
   process.env.SMTP_URL = sink.url
   process.env.AFFILIATE_RATE_LIMIT_PER_MINUTE = String(LIMIT)
   process.env.AFFILIATE_QUEUE_REDIS_URL = redis.url
+  process.env.AFFILIATE_ALLOW_PENDING_UPLOADS = "true"
 })
 afterAll(async () => {
   await Promise.all([sink.stop(), redis.remove()])
@@ -55,10 +61,10 @@ medusaIntegrationTestRunner({
     }
 
     /** The limiter's count for a sender, read from Redis, where every server process reads it too. */
-    async function countInRedis(side: "owner" | "member", id: string) {
+    async function countInRedis(side: "owner" | "member", id: string, family = "send-rate") {
       const client = redis.client()
       try {
-        const key = `affmsg:send-rate:${side}:${id}`
+        const key = `affmsg:${family}:${side}:${id}`
         return { count: Number(await client.get(key)), ttlMs: await client.pttl(key) }
       } finally {
         client.disconnect()
@@ -142,6 +148,51 @@ medusaIntegrationTestRunner({
         await admin.call("CLIENT", "UNPAUSE")
         admin.disconnect()
       }
+    })
+
+    it("gives each uploader 3 upload requests a minute (a pending affiliate may upload with allowPendingUploads); the 4th is 429 even while 300 MB are still coming, 20 times in a row", async () => {
+      const pending = await signUpAffiliate(http, program.publishableKey, { name: "Early Co", email: "eli@early.test" })
+      expect(pending.affiliate.status).toBe("pending")
+      const baseUrl = api.defaults.baseURL!
+      const memberUpload = () =>
+        uploadMultipart(`${baseUrl}/store/affiliates/me/attachments`, pending.headers, [{ filename: "a.png", content: FIXTURES.png }])
+      for (let i = 0; i < LIMIT; i++) {
+        expect((await memberUpload()).status).toBe(200)
+      }
+      const tables = await pluginTables(dbConnection)
+      const before = await countRows(dbConnection, tables)
+      const statuses: (number | string)[] = []
+      let sentMb = 0
+      for (let i = 0; i < 20; i++) {
+        const res = await fetchUpload(`${baseUrl}/store/affiliates/me/attachments`, pending.headers, {
+          filename: "huge.pdf",
+          head: FIXTURES.pdf,
+          size: 300 * MB,
+        })
+        statuses.push(res.status)
+        sentMb = Math.max(sentMb, res.sent / MB)
+        if (res.status === 429) {
+          const retryAfter = Number(res.headers["retry-after"])
+          expect(retryAfter >= 1 && retryAfter <= 60).toBe(true)
+          expect(res.data).toEqual({ type: "rate_limited", message: `Too many uploads: try again in ${retryAfter} seconds` })
+        }
+      }
+      expect(statuses).toEqual(Array(20).fill(429))
+      expect(await countRows(dbConnection, tables)).toEqual(before)
+      expect((await countInRedis("member", pending.member.id, "upload-rate")).count).toBe(LIMIT + 20)
+      // sends are another budget
+      expect((await http.post("/store/affiliates/me/conversations", { body: "still here" }, pending.headers)).status).toBe(201)
+
+      const adminUpload = () =>
+        uploadMultipart(`${baseUrl}/admin/messaging/attachments`, program.admin.headers, [{ filename: "a.png", content: FIXTURES.png }])
+      for (let i = 0; i < LIMIT; i++) {
+        expect((await adminUpload()).status).toBe(200)
+      }
+      expect((await adminUpload()).status).toBe(429)
+      console.log(
+        `[reliability] upload rate limits: ${LIMIT} upload requests/min per uploader (member of a pending affiliate, admin); ` +
+          `20 × 429 to 300 MB bodies at full speed, all read by the client (it had sent at most ${sentMb.toFixed(1)} MB)`
+      )
     })
   },
 })

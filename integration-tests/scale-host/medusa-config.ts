@@ -11,8 +11,8 @@ import { defineConfig } from "@medusajs/framework/utils"
  *   delivery queue (BullMQ);
  * - SMTP_URL, AFFILIATE_UPLOAD_DIR (shared by the processes of one store),
  *   DATABASE_URL, PORT;
- * - AFFILIATE_RATE_LIMIT_PER_MINUTE, AFFILIATE_DELIVERY_CONCURRENCY,
- *   AFFILIATE_DELIVERY_LOCK_MS.
+ * - AFFILIATE_RATE_LIMIT_PER_MINUTE, AFFILIATE_UPLOAD_QUOTAS,
+ *   AFFILIATE_DELIVERY_CONCURRENCY, AFFILIATE_DELIVERY_LOCK_MS.
  */
 const port = process.env.PORT || "9000"
 const backendUrl = `http://localhost:${port}`
@@ -21,11 +21,27 @@ const redisUrl = process.env.SCALE_REDIS_URL
 const smtpUrl = process.env.SMTP_URL || "smtp://127.0.0.1:2525"
 const uploadDir = process.env.AFFILIATE_UPLOAD_DIR || "uploads"
 
-/** AFFILIATE_RATE_LIMIT_PER_MINUTE: "off", a number for both limits, or unset for the plugin's defaults. */
+/** AFFILIATE_RATE_LIMIT_PER_MINUTE: "off", a number for the four limits (messages, upload requests), or unset for the plugin's defaults. */
 function rateLimitsFromEnv(perMinute?: string) {
   if (!perMinute) return {}
   if (perMinute === "off") return { rateLimits: false as const }
-  return { rateLimits: { ownerMessagesPerMinute: Number(perMinute), memberMessagesPerMinute: Number(perMinute) } }
+  const limit = Number(perMinute)
+  return {
+    rateLimits: {
+      ownerMessagesPerMinute: limit,
+      memberMessagesPerMinute: limit,
+      ownerUploadsPerMinute: limit,
+      memberUploadsPerMinute: limit,
+    },
+  }
+}
+
+/** AFFILIATE_UPLOAD_QUOTAS: "off", "files,bytes" (per member: files an hour, bytes a day), or unset for the plugin's defaults. */
+function uploadQuotasFromEnv(quotas?: string) {
+  if (!quotas) return {}
+  if (quotas === "off") return { uploadQuotas: false as const }
+  const [filesPerHour, bytesPerDay] = quotas.split(",").map(Number)
+  return { uploadQuotas: { filesPerHour, bytesPerDay } }
 }
 
 const redisModules = redisUrl
@@ -107,6 +123,7 @@ module.exports = defineConfig({
         deliveryConcurrency: Number(process.env.AFFILIATE_DELIVERY_CONCURRENCY || 5),
         deliveryLockMs: Number(process.env.AFFILIATE_DELIVERY_LOCK_MS || 30_000),
         ...rateLimitsFromEnv(process.env.AFFILIATE_RATE_LIMIT_PER_MINUTE),
+        ...uploadQuotasFromEnv(process.env.AFFILIATE_UPLOAD_QUOTAS),
       },
     },
   ],

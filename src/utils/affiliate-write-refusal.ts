@@ -28,3 +28,29 @@ export function affiliateWriteRefusal(
   }
   return null
 }
+
+/**
+ * Why an affiliate may not upload attachments, or null when it may: as for
+ * writing (`affiliateWriteRefusal`), and only once the store approved it
+ * (`active`), unless the store lets pending affiliates upload too
+ * (`allowPendingUploads`): sign-up is open to anyone, and a pending account
+ * must not be a free file host. NOT_ALLOWED, answered 403.
+ */
+export function affiliateUploadRefusal(
+  settings: Pick<MessagingSettingsDTO, "enabled">,
+  group: GroupMessagingFlags,
+  status: AffiliateStatus,
+  allowPendingUploads: boolean
+): MedusaError | null {
+  const refusal = affiliateWriteRefusal(settings, group, status)
+  if (refusal) {
+    return refusal
+  }
+  if (status === "pending" && !allowPendingUploads) {
+    return new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "This affiliate account is waiting for approval: attachments can be uploaded once the store approves it"
+    )
+  }
+  return null
+}

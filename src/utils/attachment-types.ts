@@ -11,6 +11,28 @@ export const SNIFF_BYTES = 64 * 1024
 
 export type AllowedType = { mime: string; limit: number }
 
+/**
+ * The extensions a file of each sniffed type may carry, the first one
+ * canonical: a PNG named `.pdf`, or text named `.hta`, is refused.
+ */
+const EXTENSIONS: Record<string, string[]> = {
+  "image/jpeg": ["jpg", "jpeg"],
+  "image/png": ["png"],
+  "image/gif": ["gif"],
+  "application/pdf": ["pdf"],
+  "application/msword": ["doc"],
+  "application/vnd.ms-excel": ["xls"],
+  "application/vnd.ms-powerpoint": ["ppt"],
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ["docx"],
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["xlsx"],
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": ["pptx"],
+  "application/vnd.oasis.opendocument.text": ["odt"],
+  "application/vnd.oasis.opendocument.spreadsheet": ["ods"],
+  "application/vnd.oasis.opendocument.presentation": ["odp"],
+  "text/plain": ["txt"],
+  "text/csv": ["csv"],
+}
+
 const IMAGES = new Set(["image/jpeg", "image/png", "image/gif"])
 const DOCUMENTS = new Set([
   "application/pdf",
@@ -28,7 +50,8 @@ const LEGACY_OFFICE: Record<string, string> = {
   ppt: "application/vnd.ms-powerpoint",
 }
 
-const extensionOf = (filename: string) => filename.toLowerCase().split(".").pop() ?? ""
+/** The extension after the last dot, lower case; "" for none (`notes`, `.profile`, `notes.`). */
+const extensionOf = (filename: string) => /[^.]\.([^.]+)$/.exec(filename)?.[1].toLowerCase() ?? ""
 
 /** Text: valid UTF-8 without control characters other than tab, line breaks and form feed. */
 function looksLikeText(sample: Buffer): boolean {
@@ -69,11 +92,59 @@ export async function detectAttachmentType(
 }
 
 /**
- * A filename safe to store and show: no path, no control characters, at
- * most 200 characters; the original is what the download offers.
+ * Control (Cc) and format (Cf) characters: bidi overrides and isolates
+ * (U+202A–202E, U+2066–2069) that make `payout_\u202Efdp.hta` read as a
+ * PDF, zero-width characters, the BOM, soft hyphens. One exception: a
+ * zero-width joiner between two emoji, which makes 👩🏽‍💻 one emoji and
+ * hides nothing.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu
+const AFTER_EMOJI = /\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]?$/u
+const BEFORE_EMOJI = /^\p{Extended_Pictographic}/u
+const removeInvisible = (text: string) =>
+  text.replace(INVISIBLE, (character, offset: number) =>
+    character === "\u200D" &&
+    AFTER_EMOJI.test(text.slice(Math.max(0, offset - 4), offset)) &&
+    BEFORE_EMOJI.test(text.slice(offset + 1, offset + 3))
+      ? character
+      : ""
+  )
+const MAX_NAME_LENGTH = 200
+
+/**
+ * A filename safe to store and show: no path, no control or format
+ * characters, at most 200 characters (its extension kept); otherwise
+ * exactly the name the client sent, in UTF-8.
  */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ""
-  const cleaned = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, "").trim()).slice(0, 200).join("")
+  const visible = removeInvisible(base).trim()
+  const characters = Array.from(visible)
+  const extension = extensionOf(visible) ? Array.from(visible.slice(visible.lastIndexOf("."))) : []
+  const cleaned =
+    characters.length > MAX_NAME_LENGTH && extension.length < MAX_NAME_LENGTH / 2
+      ? [...characters.slice(0, MAX_NAME_LENGTH - extension.length), ...extension].join("")
+      : characters.slice(0, MAX_NAME_LENGTH).join("")
   return cleaned && cleaned !== "." && cleaned !== ".." ? cleaned : "attachment"
+}
+
+/**
+ * The name to store for a file of `type`: a name without extension gets
+ * the type's canonical one (`scan` → `scan.png`), as a download must open
+ * in the right application; a name whose extension is not one of the
+ * type's is refused with the message naming the allowed ones.
+ */
+export function filenameForType(filename: string, type: AllowedType): { filename: string } | { refusal: string } {
+  const allowed = EXTENSIONS[type.mime]
+  const extension = extensionOf(filename)
+  if (!extension) {
+    return { filename: `${filename.replace(/\.+$/, "")}.${allowed[0]}` }
+  }
+  if (allowed.includes(extension)) {
+    return { filename }
+  }
+  const names = allowed.map((e) => `.${e}`).join(" or ")
+  return {
+    refusal: `${filename}: the extension .${extension} does not match the file's content (${type.mime}); name it ${names}`,
+  }
 }

@@ -16,7 +16,7 @@ import {
   SEND_BODY_SIZE_LIMIT,
   SendMessage,
 } from "../../utils/common-validators"
-import { rateLimitSends } from "../../utils/rate-limit-sends"
+import { rateLimitSends } from "../../utils/rate-limit"
 
 export const adminConversationMiddlewares: MiddlewareRoute[] = [
   {

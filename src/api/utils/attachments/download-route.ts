@@ -5,6 +5,7 @@ import { pipeline } from "stream/promises"
 import type { MessageAttachmentDTO, MessageDTO } from "../../../types/messaging"
 import { messagingService, retrieveVisibleConversation } from "../conversations"
 import type { Side } from "../messaging-views"
+import { rangeReaderOf } from "./file-range"
 
 export type Downloader = { side: Side; id: string; member?: { id: string; affiliate_id: string } }
 
@@ -35,6 +36,22 @@ async function retrieveReadableAttachment(
   return attachment
 }
 
+/**
+ * `attachment` with the name in `filename*` (RFC 6266/8187, UTF-8) whenever
+ * it is not plain ASCII, and an ASCII stand-in in `filename` for old
+ * clients. Express's `res.attachment` sends a Latin-1 name ("Größe.pdf")
+ * as raw Latin-1 bytes in `filename` alone, which clients that read header
+ * bytes as UTF-8 show garbled.
+ */
+function contentDisposition(filename: string) {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\%]/g, "_")
+  if (ascii === filename) {
+    return `attachment; filename="${filename}"`
+  }
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
+}
+
 /** `bytes=a-b`, `bytes=a-` or `bytes=-n` within `size`; null when absent or not satisfiable. */
 function parseRange(header: string | undefined, size: number): { start: number; end: number } | null {
   const match = header?.match(/^bytes=(\d*)-(\d*)$/)
@@ -46,7 +63,7 @@ function parseRange(header: string | undefined, size: number): { start: number; 
   return start <= end && start < size ? { start, end } : null
 }
 
-/** Passes on bytes `start`..`end` of a stream, never holding more than a chunk. */
+/** Passes on bytes `start`..`end` of a whole-file stream: for providers that cannot seek. */
 function byteWindow(start: number, end: number) {
   let position = 0
   return new Transform({
@@ -62,32 +79,37 @@ function byteWindow(start: number, end: number) {
 /**
  * GET …/attachments/:id on either side: streamed from the File Module with
  * the sniffed type, `Content-Disposition: attachment` (the name RFC 5987
- * encoded), `nosniff`, `Content-Length` and single-range support.
+ * encoded), `nosniff`, `Content-Length` and single-range support. A range
+ * is read from the provider alone when it can seek (local and S3:
+ * `rangeReaderOf`), else cut from the whole stream.
  */
 export const downloadRoute =
   (downloaderOf: (req: MedusaRequest) => Downloader) => async (req: MedusaRequest, res: MedusaResponse) => {
     const attachment = await retrieveReadableAttachment(req, downloaderOf(req))
     const size = Number(attachment.size)
-    const stream = await req.scope.resolve(Modules.FILE).getDownloadStream(attachment.file_id)
-    res.attachment(attachment.filename)
+    const files = req.scope.resolve(Modules.FILE)
+    res.setHeader("Content-Disposition", contentDisposition(attachment.filename))
     res.setHeader("Content-Type", attachment.mime_type)
     res.setHeader("X-Content-Type-Options", "nosniff")
     res.setHeader("Cache-Control", "private, no-store")
     res.setHeader("Accept-Ranges", "bytes")
     const range = req.headers.range ? parseRange(req.headers.range, size) : null
     if (req.headers.range && !range) {
-      stream.destroy()
       res.setHeader("Content-Range", `bytes */${size}`)
       res.status(416).end()
       return
     }
     if (range) {
+      const readRange = rangeReaderOf(files)
+      const source = readRange
+        ? [await readRange(attachment.file_id, range)]
+        : [await files.getDownloadStream(attachment.file_id), byteWindow(range.start, range.end)]
       res.status(206)
       res.setHeader("Content-Range", `bytes ${range.start}-${range.end}/${size}`)
       res.setHeader("Content-Length", String(range.end - range.start + 1))
-      await pipeline(stream, byteWindow(range.start, range.end), res)
+      await pipeline([...source, res])
       return
     }
     res.setHeader("Content-Length", String(size))
-    await pipeline(stream, res)
+    await pipeline(await files.getDownloadStream(attachment.file_id), res)
   }

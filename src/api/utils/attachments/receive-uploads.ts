@@ -11,30 +11,34 @@ import {
   SNIFF_BYTES,
   cleanFilename,
   detectAttachmentType,
+  filenameForType,
 } from "../../../utils/attachment-types"
+import type { UploadQuota } from "./upload-quota"
+import { UploadError } from "./upload-refusal"
 
 export type ReceivedUpload = { file_id: string; filename: string; mime_type: string; size: number }
 
-/** A refused upload: the status and message the client gets. */
-export class UploadError extends Error {
-  constructor(readonly status: 400 | 413 | 415, message: string) {
-    super(message)
-  }
-}
 
 /**
  * Streams the `files` of a multipart request into the File Module, one
  * chunk at a time: the type is sniffed from the first bytes, the size is
  * counted as bytes pass and the upload stops the moment a limit is crossed.
- * Nothing is ever held whole in memory. On any refusal every file already
- * stored by this request is deleted again.
+ * Nothing is ever held whole in memory. Each file and byte is drawn from
+ * the uploader's `quota` (when it has one) before it is stored. On any
+ * refusal every file already stored by this request is deleted again.
  */
-export function receiveUploads(req: MedusaRequest, files: IFileModuleService): Promise<ReceivedUpload[]> {
+export function receiveUploads(
+  req: MedusaRequest,
+  files: IFileModuleService,
+  quota: UploadQuota | null
+): Promise<ReceivedUpload[]> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy
     try {
       parser = busboy({
         headers: req.headers,
+        // RFC 7578 filenames are UTF-8; busboy's default (latin1) turns "Résumé" into "RÃ©sumÃ©"
+        defParamCharset: "utf8",
         limits: {
           files: MAX_ATTACHMENTS_PER_MESSAGE + 1,
           fields: 0,
@@ -76,11 +80,12 @@ export function receiveUploads(req: MedusaRequest, files: IFileModuleService): P
         stream.resume()
         return fail(new UploadError(400, `At most ${MAX_ATTACHMENTS_PER_MESSAGE} files per request`))
       }
+      // the first file was counted before the body was read
+      const counted = index > 0 && quota ? quota.countFile() : Promise.resolve()
       storing.push(
-        storeOne(files, stream, info.filename ?? "attachment").then(
-          (upload) => stored.push({ ...upload, index }),
-          fail
-        )
+        counted
+          .then(() => storeOne(files, stream, info.filename ?? "attachment", quota))
+          .then((upload) => stored.push({ ...upload, index }), fail)
       )
     })
     parser.on("field", (name) => fail(new UploadError(400, `Unexpected field "${name}": only files are accepted`)))
@@ -104,8 +109,13 @@ export function receiveUploads(req: MedusaRequest, files: IFileModuleService): P
   })
 }
 
-async function storeOne(files: IFileModuleService, stream: Readable, rawName: string): Promise<ReceivedUpload> {
-  const filename = cleanFilename(rawName)
+async function storeOne(
+  files: IFileModuleService,
+  stream: Readable,
+  rawName: string,
+  quota: UploadQuota | null
+): Promise<ReceivedUpload> {
+  const cleaned = cleanFilename(rawName)
   const chunks = stream[Symbol.asyncIterator]()
   const head: Buffer[] = []
   let headSize = 0
@@ -120,14 +130,20 @@ async function storeOne(files: IFileModuleService, stream: Readable, rawName: st
     headSize += next.value.length
   }
   const sample = Buffer.concat(head)
-  const type = await detectAttachmentType(sample.subarray(0, SNIFF_BYTES), filename)
+  const type = await detectAttachmentType(sample.subarray(0, SNIFF_BYTES), cleaned)
   if (!type) {
     stream.resume()
     throw new UploadError(
       415,
-      `${filename}: file type not allowed; send JPEG, PNG or GIF images, PDF or office documents, plain text or CSV`
+      `${cleaned}: file type not allowed; send JPEG, PNG or GIF images, PDF or office documents, plain text or CSV`
     )
   }
+  const named = filenameForType(cleaned, type)
+  if ("refusal" in named) {
+    stream.resume()
+    throw new UploadError(415, named.refusal)
+  }
+  const { filename } = named
   const tooLarge = () =>
     new UploadError(413, `${filename}: larger than ${type.limit / MB} MB, the limit for ${type.mime}`)
   if (sample.length > type.limit) {
@@ -145,6 +161,7 @@ async function storeOne(files: IFileModuleService, stream: Readable, rawName: st
     if (size > type.limit) {
       throw tooLarge()
     }
+    await quota?.take(chunk.length)
     if (!upload.writeStream.write(chunk)) {
       await once(upload.writeStream, "drain")
     }

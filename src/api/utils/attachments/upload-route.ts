@@ -4,37 +4,59 @@ import type { Attachment } from "../../../types/http"
 import type { AttachmentUploader } from "../../../types/messaging"
 import { uploadAttachmentsWorkflow } from "../../../workflows"
 import { attachmentView, Side } from "../messaging-views"
-import { receiveUploads, UploadError } from "./receive-uploads"
+import { ReceivedUpload, receiveUploads } from "./receive-uploads"
+import { UploadQuota } from "./upload-quota"
+import { answerRefusedUpload, UploadError } from "./upload-refusal"
+
+/** Why the caller may not upload (the access rule's error), checked before a byte of the body is read. */
+export type UploadAccessCheck = (req: MedusaRequest) => Promise<Error | null>
+
+const declaredLength = (req: MedusaRequest) => {
+  const length = Number(req.headers["content-length"])
+  return Number.isSafeInteger(length) && length > 0 ? length : undefined
+}
 
 /**
- * POST …/attachments on either side: stream the files in, record them as
- * the caller's unsent uploads, answer `{ attachments }`. A refused upload
- * answers 400/413/415 and closes the connection, so a client still sending
- * a huge body is not read to the end.
+ * POST …/attachments on either side: check the caller may upload and has
+ * quota left (members), stream the files in, record them as the caller's
+ * unsent uploads, answer `{ attachments }`. A refused upload (403, 409,
+ * 400, 413, 415, 429) stores nothing, gives its quota back, and its answer
+ * reaches a client still sending the body (`answerRefusedUpload`).
  */
 export const uploadRoute =
-  (side: Side, uploaderOf: (req: MedusaRequest) => AttachmentUploader) =>
+  (side: Side, uploaderOf: (req: MedusaRequest) => AttachmentUploader, accessRefusal?: UploadAccessCheck) =>
   async (req: MedusaRequest, res: MedusaResponse<{ attachments: Attachment[] }>) => {
     const files = req.scope.resolve(Modules.FILE)
-    let received
-    try {
-      received = await receiveUploads(req, files)
-    } catch (error) {
-      if (error instanceof UploadError) {
-        res.setHeader("Connection", "close")
-        res.status(error.status).json({ type: "invalid_data", message: error.message } as any)
-        res.once("finish", () => req.destroy())
-        return
+    const uploader = uploaderOf(req)
+    let quota: UploadQuota | null = null
+    const refuse = async (error: unknown) => {
+      await quota?.release()
+      const refusal = error instanceof UploadError ? error : UploadError.fromAccessRefusal(error)
+      if (!refusal) {
+        throw error
       }
-      throw error
+      answerRefusedUpload(req, res, refusal)
+    }
+
+    let received: ReceivedUpload[]
+    try {
+      const refusal = await accessRefusal?.(req)
+      if (refusal) {
+        throw refusal
+      }
+      // quotas are the members': admin uploads get the per-minute route limit only
+      quota = uploader.type === "affiliate" ? await UploadQuota.open(req.scope, uploader.id) : null
+      await quota?.begin(declaredLength(req))
+      received = await receiveUploads(req, files, quota)
+    } catch (error) {
+      return refuse(error)
     }
     try {
-      const { result } = await uploadAttachmentsWorkflow(req.scope).run({
-        input: { uploader: uploaderOf(req), files: received },
-      })
+      const { result } = await uploadAttachmentsWorkflow(req.scope).run({ input: { uploader, files: received } })
+      await quota?.settle(received.reduce((sum, upload) => sum + upload.size, 0))
       res.json({ attachments: result.map((attachment) => attachmentView(attachment, side)) })
     } catch (error) {
       await files.deleteFiles(received.map((upload) => upload.file_id)).catch(() => undefined)
-      throw error
+      return refuse(error)
     }
   }

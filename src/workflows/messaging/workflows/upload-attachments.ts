@@ -1,9 +1,10 @@
 import { WorkflowResponse, createWorkflow } from "@medusajs/framework/workflows-sdk"
-import { CreateMessageAttachmentsInput, createMessageAttachmentsStep } from "../steps"
+import { CreateMessageAttachmentsInput, createMessageAttachmentsStep, ensureUploaderCanUploadStep } from "../steps"
 
 /**
  * Records uploads (already streamed into the File Module by the upload
- * route) as unsent attachments of their uploader.
+ * route) as unsent attachments of their uploader, if it still may upload
+ * (the route checked before reading the files; this is the rule at commit).
  *
  * @example
  * const { result } = await uploadAttachmentsWorkflow(container).run({
@@ -13,6 +14,7 @@ import { CreateMessageAttachmentsInput, createMessageAttachmentsStep } from "../
 export const uploadAttachmentsWorkflow = createWorkflow(
   "upload-attachments",
   (input: CreateMessageAttachmentsInput) => {
+    ensureUploaderCanUploadStep(input.uploader)
     return new WorkflowResponse(createMessageAttachmentsStep(input))
   }
 )

@@ -1,6 +1,7 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { rateLimitUploads } from "../../../utils/rate-limit"
 
-/** Uploads are streamed by the route itself: Medusa's body parser stays out. */
+/** Uploads are streamed by the route itself: Medusa's body parser stays out. Upload requests per minute are capped like sends. */
 export const adminAttachmentMiddlewares: MiddlewareRoute[] = [
-  { method: ["POST"], matcher: "/admin/messaging/attachments", bodyParser: false, middlewares: [] },
+  { method: ["POST"], matcher: "/admin/messaging/attachments", bodyParser: false, middlewares: [rateLimitUploads("owner")] },
 ]
