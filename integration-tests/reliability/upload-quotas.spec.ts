@@ -104,6 +104,11 @@ describe("upload quotas across two server processes", () => {
     expect((await upload(mate, pdf(2 * MB), servers[1].url)).status).toBe(200)
     expect(await stored(mate)).toEqual({ files: 2, bytes: 7 * MB })
     expect(await counted(mate)).toEqual({ files: 2, bytes: 7 * MB })
+    // one upload larger than the whole day's quota can never fit: 413, not a 429 to retry in vain
+    const oversize = await upload(mate, pdf(9 * MB), servers[0].url)
+    expect(oversize.status).toBe(413)
+    expect(oversize.data.message).toMatch(/larger than the daily upload quota \(8\.0 MB a day\)/)
+    expect(await counted(mate)).toEqual({ files: 2, bytes: 7 * MB })
     console.log(
       `[reliability] upload quotas over two servers: 10 files/h then 429 (Retry-After ${early.headers["retry-after"]} s) on either server; ` +
         `8 MB/day: 5 MB + 2 MB stored, 4 MB refused in between; counters in Redis equal what is stored`

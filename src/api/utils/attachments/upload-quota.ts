@@ -66,6 +66,11 @@ export class UploadQuota {
   /** Before the body is read: the request's first file, and its declared length. */
   async begin(contentLength: number | undefined) {
     await this.countFile()
+    const perDay = this.limiters.bytes.points
+    if (contentLength && contentLength > perDay) {
+      // no wait would ever let it through: a 429 with Retry-After would have the client retry in vain
+      throw new UploadError(413, `This upload (${formatFileSize(contentLength)}) is larger than the daily upload quota (${formatFileSize(perDay)} a day)`)
+    }
     if (contentLength) {
       await this.reserve(contentLength)
     }
