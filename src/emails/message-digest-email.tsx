@@ -29,11 +29,12 @@ const heldCount = (props: MessageDigestEmailProps) =>
  * ends, grouped by conversation.
  */
 export function MessageDigestEmail(props: MessageDigestEmailProps) {
-  const count = heldCount(props)
+  // "N more messages from …" is kept for the threads' remainders, so a reader (or a test) tells them apart
+  const heading = `Held back this hour: ${plural(heldCount(props), "message")} from ${props.sourceName}`
   return (
     <EmailLayout
       storeName={props.storeName}
-      preview={`${plural(count, "more message")} from ${props.sourceName}`}
+      preview={heading}
       footer={
         <Text style={styles.muted}>
           Sent to the {props.storeName} team by the affiliate messaging inbox. Messages from{" "}
@@ -42,9 +43,7 @@ export function MessageDigestEmail(props: MessageDigestEmailProps) {
         </Text>
       }
     >
-      <Text style={styles.heading}>
-        {plural(count, "more message")} from {props.sourceName}
-      </Text>
+      <Text style={styles.heading}>{heading}</Text>
       {props.threads.map((thread, index) => (
         <Section key={index} style={{ margin: "0 0 24px" }}>
           <Text style={styles.text}>Conversation with {thread.affiliateName}</Text>
