@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { httpClient } from "../helpers/http-client"
+import { atPeriodStart } from "../helpers/clock"
 import { FIXTURES } from "../helpers/fixtures"
 import { uploadMultipart } from "../helpers/multipart"
 import { createProgram } from "../helpers/program"
@@ -21,13 +22,6 @@ afterAll(async () => {
   delete process.env.AFFILIATE_NOTIFICATION_DELAY_SECONDS
 })
 
-/** Waits for the start of a fresh delay window, so a burst of messages falls in one. */
-async function atWindowStart() {
-  const windowMs = DELAY_SECONDS * 1000
-  const into = Date.now() % windowMs
-  await new Promise((resolve) => setTimeout(resolve, windowMs - into + 50))
-}
-
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     describe("notificationDelaySeconds", () => {
@@ -40,7 +34,7 @@ medusaIntegrationTestRunner({
         ])
         expect(upload.status).toBe(200)
 
-        await atWindowStart()
+        await atPeriodStart(DELAY_SECONDS)
         const started = Date.now()
         const bodies = ["Burst one", "Burst two <b>bold</b>", "Burst three"]
         for (const [i, body] of bodies.entries()) {
@@ -74,7 +68,7 @@ medusaIntegrationTestRunner({
         const program = await createProgram(http, getContainer())
         const team = await program.team("Live Co", "lou@live.test")
 
-        await atWindowStart()
+        await atPeriodStart(DELAY_SECONDS)
         const sent = await http.post(
           "/admin/conversations",
           { affiliate_id: team.affiliate_id, body: "Are you there?" },

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { signUpAffiliate } from "../helpers/actors"
+import { atPeriodStart } from "../helpers/clock"
 import { httpClient, HttpClient } from "../helpers/http-client"
 import { createProgram } from "../helpers/program"
 import { ReceivedEmail, SmtpSink } from "../helpers/smtp-sink"
@@ -29,12 +30,6 @@ afterAll(async () => {
   delete process.env.AFFILIATE_EMAIL_CAP_PERIOD_SECONDS
 })
 
-/** Waits for the start of a fresh period, so a test's sends fall in one. */
-async function atPeriodStart() {
-  const periodMs = PERIOD_SECONDS * 1000
-  await new Promise((resolve) => setTimeout(resolve, periodMs - (Date.now() % periodMs) + 100))
-}
-
 const isDigest = (email: ReceivedEmail) => email.messageId.startsWith("<digest-")
 const isMessageEmail = (email: ReceivedEmail) => email.messageId.startsWith("<notify-")
 /** Which of `bodies` an email lists. */
@@ -56,7 +51,7 @@ medusaIntegrationTestRunner({
         const team = await program.team("Chatty Co", "cher@chatty.test")
         const bodies = Array.from({ length: 7 }, (_, i) => `Chatty #${i} <i>hi</i>`)
 
-        await atPeriodStart()
+        await atPeriodStart(PERIOD_SECONDS)
         const started = Date.now()
         await affiliateSends(http, team.headers, bodies)
         const mentioning = (email: ReceivedEmail) => listed(email, bodies).length > 0
@@ -98,7 +93,7 @@ medusaIntegrationTestRunner({
         const pendingBodies = pending.flatMap((_, i) => [`Pending ${i} first`, `Pending ${i} second`])
         const activeBodies = ["Steady one", "Steady two", "Steady three"]
 
-        await atPeriodStart()
+        await atPeriodStart(PERIOD_SECONDS)
         await Promise.all([
           ...pending.map((team, i) => affiliateSends(http, team.headers, pendingBodies.slice(2 * i, 2 * i + 2))),
           affiliateSends(http, active.headers, activeBodies),
@@ -131,7 +126,7 @@ medusaIntegrationTestRunner({
         const team = await program.team("Read Co", "rea@read.test")
         const bodies = Array.from({ length: 5 }, (_, i) => `Read me #${i}`)
 
-        await atPeriodStart()
+        await atPeriodStart(PERIOD_SECONDS)
         await affiliateSends(http, team.headers, bodies)
         const mentioning = (email: ReceivedEmail) => listed(email, bodies).length > 0
         expect(await sink.waitFor((e) => mentioning(e) && isMessageEmail(e), CAP, { settleMs: 0 })).toHaveLength(CAP)

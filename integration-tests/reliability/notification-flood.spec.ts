@@ -4,6 +4,7 @@ import {
   affiliateLoop,
   countStatuses,
   mapLimit,
+  percentile,
   reconcile,
   runSenderLoops,
   SendRecord,
@@ -124,7 +125,7 @@ describe("50 self-registered affiliates flooding the owner for 60 s", () => {
     const bound = AFFILIATES * periods * (CAP + RECIPIENTS)
     console.log(
       `[reliability] flood: ${acknowledged.length} messages in ${DURATION_MS / 1000} s by ${AFFILIATES} members ` +
-        `(answers: ${JSON.stringify(countStatuses(records))}); ${emails.length} emails (${messageEmails.length} message emails, ` +
+        `(answers: ${JSON.stringify(countStatuses(records))}, p50 ${percentile(acknowledged.map((r) => r.ms), 50)} ms); ${emails.length} emails (${messageEmails.length} message emails, ` +
         `${digests.length} digests) over ${periods} period(s) of ${PERIOD_SECONDS} s; bound ${AFFILIATES} × ${periods} × (${CAP} + ${RECIPIENTS}) = ${bound}; ` +
         `the last digest ${((Math.max(...emails.map((e) => e.receivedAt)) - loadStarted) / 1000).toFixed(1)} s after the load started`
     )
