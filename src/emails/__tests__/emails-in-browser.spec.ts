@@ -95,7 +95,9 @@ describe("email templates in a browser", () => {
     })
     const page = await open(email.html, "email-message-digest")
     const text = await page.innerText("body")
-    expect(email.subject).toBe("Demo Outfitters: 7 more messages from pending affiliates")
+    // 1 + 4 more in the first conversation, 1 in the second
+    expect(email.subject).toBe("Demo Outfitters: 6 more messages from pending affiliates")
+    expect(text).toContain("Held back this hour: 6 messages from pending affiliates")
     expect(text).toContain("Conversation with Spam <b>Co</b>")
     expect(text).toContain("<script>alert(1)</script>")
     expect(await page.locator("script").count()).toBe(0)
