@@ -27,6 +27,10 @@ function uploadQuotasFromEnv(quotas: string) {
   return { filesPerHour, bytesPerDay }
 }
 
+function affiliateEmailsPerHourFromEnv(perHour: string) {
+  return perHour === "off" ? (false as const) : Number(perHour)
+}
+
 /**
  * The plugin's own config, used by its integration tests: the plugin's
  * `src/` is loaded as the project and its modules are registered here with
@@ -35,7 +39,12 @@ function uploadQuotasFromEnv(quotas: string) {
 const pluginOptions = {
   autoApproveAffiliates: process.env.AFFILIATE_AUTO_APPROVE === "true",
   storeName: "Test Store",
+  // 0: most suites assert one email per message; notifications-delay and
+  // notifications-flood turn flood control on
   notificationDelaySeconds: Number(process.env.AFFILIATE_NOTIFICATION_DELAY_SECONDS ?? 0),
+  affiliateEmailsPerHour: affiliateEmailsPerHourFromEnv(process.env.AFFILIATE_EMAILS_PER_HOUR ?? "off"),
+  // tests only: a shorter "hour" for the cap, so its digest arrives within a test
+  affiliateEmailCapPeriodSeconds: Number(process.env.AFFILIATE_EMAIL_CAP_PERIOD_SECONDS ?? 3600),
   // without it the delivery queue runs in process
   redisUrl: process.env.AFFILIATE_QUEUE_REDIS_URL,
   deliveryQueueName: process.env.AFFILIATE_QUEUE_NAME,

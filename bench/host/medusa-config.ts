@@ -53,6 +53,10 @@ module.exports = defineConfig({
             storeName: "Bench Store",
             // the load generator sends far faster than any person
             rateLimits: false,
+            // the email phase counts one email per message and member: no
+            // delay window, no hourly cap (both on by default)
+            notificationDelaySeconds: 0,
+            affiliateEmailsPerHour: false,
           },
         },
       ]

@@ -1,5 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { createAdmin } from "./actors"
+import { createHash, randomBytes } from "crypto"
+import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
+import type AffiliateModuleService from "../../src/modules/affiliate/service"
+import { DELIVERY_QUEUE_MODULE } from "../../src/modules/delivery-queue"
+import type DeliveryQueueService from "../../src/modules/delivery-queue/service"
+import { bearer, createAdmin, registerAffiliateIdentity } from "./actors"
 import { FIXTURES } from "./fixtures"
 import { uploadMultipart } from "./multipart"
 import { httpClient, HttpClient } from "./http-client"
@@ -100,6 +105,51 @@ export function notificationScenarios(
     await http.post("/store/affiliates/me/conversations", { body: "Second question" }, team.headers)
     const targeted = await sink().waitFor(mentioning("Second question"), 2)
     expect(targeted.map((e) => e.to[0]).sort()).toEqual(["partners@shop.test", "second@test.dev"])
+  })
+
+  it("invites: the emailed link is the admin's accept_url; invites and queued jobs of the previous release still work", async () => {
+    const team = await program.team("Invite Co", "ivy@invite.test")
+    const created = await http.post(`/admin/affiliates/${team.affiliate_id}/invites`, { email: "new@invite.test" }, program.admin.headers)
+    expect(created.status).toBe(200)
+    const [emailed] = await sink().waitFor((e) => e.to.includes("new@invite.test"), 1, { settleMs: 0 })
+    // derived again at render time from the invite id: the same link
+    expect(emailed.html).toContain(created.data.invite.accept_url.replace(/&/g, "&amp;"))
+
+    // an invite made before tokens were derived: a random token, its hash, no salt
+    const container = app().container
+    const legacyToken = randomBytes(32).toString("base64url")
+    const legacy = await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).createAffiliateInvites({
+      affiliate_id: team.affiliate_id,
+      email: "old@invite.test",
+      token_hash: createHash("sha256").update(legacyToken).digest("hex"),
+      expires_at: new Date(Date.now() + 86_400_000),
+    })
+    // …whose email job, queued with its link, is still waiting when the new release starts
+    const legacyUrl = `http://localhost:8000/affiliate/invite?token=${legacyToken}`
+    await container.resolve<DeliveryQueueService>(DELIVERY_QUEUE_MODULE).enqueue([
+      {
+        id: `invite-${legacy.id}`,
+        workflow: "deliver-affiliate-invite",
+        input: {
+          invite_id: legacy.id,
+          email: "old@invite.test",
+          store_name: "Test Store",
+          affiliate_name: "Invite Co",
+          accept_url: legacyUrl,
+          expires_at: new Date(legacy.expires_at).toISOString(),
+        },
+      },
+    ])
+    const [old] = await sink().waitFor((e) => e.to.includes("old@invite.test"), 1, { settleMs: 0 })
+    expect(old.html).toContain(legacyUrl)
+    const registration = await registerAffiliateIdentity(http, "old@invite.test")
+    const accepted = await http.post(
+      "/store/affiliates/invites/accept",
+      { token: legacyToken },
+      { ...bearer(registration), "x-publishable-api-key": program.publishableKey }
+    )
+    expect(accepted.status).toBe(200)
+    expect(accepted.data.member.affiliate_id).toBe(team.affiliate_id)
   })
 
   it("SMTP down for 30 s: messages are created at once, every email arrives once after recovery", async () => {

@@ -50,11 +50,18 @@ export const affiliateLoop = (name: string, headers: Headers): SenderLoop => ({
  * sends sequentially (a send starts when the previous one answered), with
  * unique bodies `<prefix> <loop> #<seq>`. `baseUrl(i)` picks the server of
  * the i-th send. A send that gets no answer within `timeoutMs` counts as
- * status 0.
+ * status 0. With `rateLimitedPauseMs`, a loop refused with 429 waits that
+ * long before its next send (a client sending as fast as the limit allows).
  */
 export async function runSenderLoops(
   loops: SenderLoop[],
-  options: { prefix: string; keepGoing: () => boolean; baseUrl: (seq: number) => string; timeoutMs?: number }
+  options: {
+    prefix: string
+    keepGoing: () => boolean
+    baseUrl: (seq: number) => string
+    timeoutMs?: number
+    rateLimitedPauseMs?: number
+  }
 ): Promise<SendRecord[]> {
   const records: SendRecord[] = []
   await Promise.all(
@@ -85,6 +92,9 @@ export async function runSenderLoops(
         }
         record.ms = Date.now() - started
         records.push(record)
+        if (record.status === 429 && options.rateLimitedPauseMs) {
+          await new Promise((resolve) => setTimeout(resolve, options.rateLimitedPauseMs))
+        }
       }
     })
   )

@@ -10,6 +10,8 @@ export type ReceivedEmail = {
   html: string
   text: string
   messageId: string
+  /** When the sink took it (ms since the epoch). */
+  receivedAt: number
   raw: ParsedMail
 }
 
@@ -64,6 +66,7 @@ export class SmtpSink {
               html: typeof mail.html === "string" ? mail.html : "",
               text: mail.text ?? "",
               messageId: mail.messageId ?? "",
+              receivedAt: Date.now(),
               raw: mail,
             })
             this.lastAckAt_ = Date.now()

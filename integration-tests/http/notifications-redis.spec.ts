@@ -1,6 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import IORedis from "ioredis"
+import { httpClient } from "../helpers/http-client"
 import { notificationScenarios } from "../helpers/notification-scenarios"
+import { createProgram } from "../helpers/program"
 import { redisAnswers, TEST_REDIS_URL } from "../helpers/redis"
 import { SmtpSink } from "../helpers/smtp-sink"
 
@@ -45,10 +47,36 @@ afterAll(async () => {
         expect((await redis.keys(`bull:${queueName}:*`)).length).toBeGreaterThan(0)
         await redis.quit()
       })
-      notificationScenarios(
-        () => sink,
-        () => ({ api, container: getContainer() })
-      )
+      it("queues invite emails with the invite id only: no token, no accept_url in Redis", async () => {
+        const http = httpClient(api)
+        const program = await createProgram(http, getContainer())
+        const team = await program.team("Queue Co", "quinn@queue.test")
+        const created = await http.post(`/admin/affiliates/${team.affiliate_id}/invites`, { email: "joiner@queue.test" }, program.admin.headers)
+        expect(created.status).toBe(200)
+        const { id, accept_url } = created.data.invite
+        const token = new URL(accept_url).searchParams.get("token")!
+        expect(token.length).toBeGreaterThan(20)
+
+        const redis = new IORedis(TEST_REDIS_URL)
+        const job = await redis.hgetall(`bull:${queueName}:invite-${id}`)
+        await redis.quit()
+        expect(JSON.parse(job.data)).toEqual({ id: `invite-${id}`, workflow: "deliver-affiliate-invite", input: { invite_id: id } })
+        // nothing about the job holds the secret, in any encoding
+        const stored = JSON.stringify(job)
+        for (const secret of [token, encodeURIComponent(token), "accept_url", "token="]) {
+          expect(stored).not.toContain(secret)
+        }
+        // the email still has the link, derived when it was rendered
+        const [email] = await sink.waitFor((e) => e.to.includes("joiner@queue.test"), 1, { settleMs: 0 })
+        expect(email.text).toContain(accept_url)
+      })
+      // its own block: the scenarios' beforeEach makes the admin the test above makes itself
+      describe("scenarios", () => {
+        notificationScenarios(
+          () => sink,
+          () => ({ api, container: getContainer() })
+        )
+      })
     },
   })
 })

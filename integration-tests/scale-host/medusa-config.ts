@@ -12,7 +12,11 @@ import { defineConfig } from "@medusajs/framework/utils"
  * - SMTP_URL, AFFILIATE_UPLOAD_DIR (shared by the processes of one store),
  *   DATABASE_URL, PORT;
  * - AFFILIATE_RATE_LIMIT_PER_MINUTE, AFFILIATE_UPLOAD_QUOTAS,
- *   AFFILIATE_DELIVERY_CONCURRENCY, AFFILIATE_DELIVERY_LOCK_MS.
+ *   AFFILIATE_DELIVERY_CONCURRENCY, AFFILIATE_DELIVERY_LOCK_MS;
+ * - flood control, off unless set, since most suites assert one email per
+ *   message: AFFILIATE_NOTIFICATION_DELAY_SECONDS (default 0),
+ *   AFFILIATE_EMAILS_PER_HOUR (a number, default off) and, for tests only,
+ *   AFFILIATE_EMAIL_CAP_PERIOD_SECONDS (the cap's "hour", default 3600).
  */
 const port = process.env.PORT || "9000"
 const backendUrl = `http://localhost:${port}`
@@ -124,6 +128,9 @@ module.exports = defineConfig({
         deliveryLockMs: Number(process.env.AFFILIATE_DELIVERY_LOCK_MS || 30_000),
         ...rateLimitsFromEnv(process.env.AFFILIATE_RATE_LIMIT_PER_MINUTE),
         ...uploadQuotasFromEnv(process.env.AFFILIATE_UPLOAD_QUOTAS),
+        notificationDelaySeconds: Number(process.env.AFFILIATE_NOTIFICATION_DELAY_SECONDS || 0),
+        affiliateEmailsPerHour: process.env.AFFILIATE_EMAILS_PER_HOUR ? Number(process.env.AFFILIATE_EMAILS_PER_HOUR) : false,
+        affiliateEmailCapPeriodSeconds: Number(process.env.AFFILIATE_EMAIL_CAP_PERIOD_SECONDS || 3600),
       },
     },
   ],

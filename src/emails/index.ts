@@ -1,9 +1,11 @@
 import type { AffiliateInviteEmailProps } from "./affiliate-invite-email"
+import type { MessageDigestEmailProps } from "./message-digest-email"
 import type { NewMessageEmailProps } from "./new-message-email"
 import type { RenderedEmail } from "./render-email"
 
 export type { AffiliateInviteEmailProps } from "./affiliate-invite-email"
 export type { NewMessageEmailProps, NotifiedMessage } from "./new-message-email"
+export type { DigestThread, MessageDigestEmailProps } from "./message-digest-email"
 export type { RenderedEmail } from "./render-email"
 
 /**
@@ -36,3 +38,6 @@ export function renderNewMessageEmail(props: NewMessageEmailProps): Promise<Rend
 
 export const renderAffiliateInviteEmail = (props: AffiliateInviteEmailProps) =>
   templates().renderAffiliateInviteEmail(props)
+
+export const renderMessageDigestEmail = (props: MessageDigestEmailProps) =>
+  templates().renderMessageDigestEmail(props)

@@ -1,12 +1,8 @@
 import { Button, Section, Text } from "@react-email/components"
 import { EmailLayout, styles } from "./email-layout"
+import { MessageQuote, NotifiedMessage, plural } from "./message-quote"
 
-export type NotifiedMessage = {
-  sender: string
-  /** First 200 characters of the body, plain text: React escapes it. */
-  preview: string
-  attachment_count: number
-}
+export type { NotifiedMessage } from "./message-quote"
 
 export type NewMessageEmailProps = {
   storeName: string
@@ -17,8 +13,6 @@ export type NewMessageEmailProps = {
   messages: NotifiedMessage[]
   link: string
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`
 
 /** "New message" for affiliates and for the store's team; lists every message it covers. */
 export function NewMessageEmail(props: NewMessageEmailProps) {
@@ -51,15 +45,7 @@ export function NewMessageEmail(props: NewMessageEmailProps) {
     >
       <Text style={styles.heading}>{heading}</Text>
       {props.messages.map((message, index) => (
-        <Section key={index} style={styles.quote}>
-          {props.messages.length > 1 ? <Text style={styles.muted}>{message.sender}</Text> : null}
-          <Text style={{ ...styles.text, margin: 0, whiteSpace: "pre-wrap" }}>{message.preview}</Text>
-          {message.attachment_count ? (
-            <Text style={{ ...styles.muted, margin: "8px 0 0" }}>
-              {plural(message.attachment_count, "attached file")}
-            </Text>
-          ) : null}
-        </Section>
+        <MessageQuote key={index} message={message} />
       ))}
       <Section style={{ margin: "24px 0 0" }}>
         <Button href={props.link} style={styles.button}>

@@ -4,6 +4,7 @@ import {
   AffiliateInviteEmailProps,
   affiliateInviteSubject,
 } from "./affiliate-invite-email"
+import { MessageDigestEmail, MessageDigestEmailProps, messageDigestSubject } from "./message-digest-email"
 import { NewMessageEmail, NewMessageEmailProps, newMessageSubject } from "./new-message-email"
 import { renderEmail } from "./render-email"
 
@@ -12,3 +13,6 @@ export const renderNewMessageEmail = (props: NewMessageEmailProps) =>
 
 export const renderAffiliateInviteEmail = (props: AffiliateInviteEmailProps) =>
   renderEmail(affiliateInviteSubject(props), createElement(AffiliateInviteEmail, props))
+
+export const renderMessageDigestEmail = (props: MessageDigestEmailProps) =>
+  renderEmail(messageDigestSubject(props), createElement(MessageDigestEmail, props))

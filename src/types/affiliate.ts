@@ -57,6 +57,8 @@ export type AffiliateInviteDTO = {
   affiliate_id: string
   email: string
   token_hash: string
+  /** Null on invites made before tokens were derived (their token was random). */
+  token_salt: string | null
   expires_at: Date
   accepted_at: Date | null
   created_at: Date

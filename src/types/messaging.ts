@@ -143,3 +143,20 @@ export type AppendMessageInput = {
   author_name: string
   body: string
 }
+
+/** An owner-side email an affiliate's messages ask for, checked against `affiliateEmailsPerHour`. */
+export type NotificationClaimInput = {
+  /** The email's idempotency key: a retried job claims under the same key. */
+  key: string
+  /** The affiliate id, or "pending" for all pending affiliates together. */
+  bucket: string
+  period_start: Date
+  recipient_key: string
+  conversation_id: string
+  message_ids: string[]
+}
+
+export type HeldNotification = {
+  conversation_id: string
+  message_ids: string[]
+}

@@ -41,6 +41,11 @@ export type AffiliateMessagingPluginOptions = {
    * (default 30).
    */
   affiliateEmailsPerHour?: false | number
+  /**
+   * @internal The length of the cap's "hour" in seconds (default 3600), for
+   * tests that cannot wait an hour for a digest. Stores leave it unset.
+   */
+  affiliateEmailCapPeriodSeconds?: number
   /** Redis of the delivery queue; defaults to `projectConfig.redisUrl`, else an in-process queue. */
   redisUrl?: string
   /** BullMQ queue name (default `affiliate-messaging-deliveries`). */

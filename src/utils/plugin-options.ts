@@ -29,6 +29,7 @@ export const DEFAULT_PLUGIN_OPTIONS: ResolvedPluginOptions = {
   uploadQuotas: DEFAULT_UPLOAD_QUOTAS,
   notificationDelaySeconds: 60,
   affiliateEmailsPerHour: 30,
+  affiliateEmailCapPeriodSeconds: 3600,
   rateLimits: DEFAULT_RATE_LIMITS,
 }
 
@@ -83,5 +84,6 @@ export function resolvePluginOptions(
   if (resolved.affiliateEmailsPerHour !== false) {
     resolveWholeNumber("affiliateEmailsPerHour", resolved.affiliateEmailsPerHour, 1)
   }
+  resolveWholeNumber("affiliateEmailCapPeriodSeconds", resolved.affiliateEmailCapPeriodSeconds, 1)
   return resolved
 }

@@ -1,5 +1,5 @@
 import { launchChromium, screenshotPath } from "../../../integration-tests/helpers/browser"
-import { renderAffiliateInviteEmail, renderNewMessageEmail } from ".."
+import { renderAffiliateInviteEmail, renderMessageDigestEmail, renderNewMessageEmail } from ".."
 
 jest.setTimeout(60_000)
 
@@ -31,6 +31,7 @@ describe("email templates in a browser", () => {
       messages: [
         {
           sender: "Dana from Demo Outfitters",
+          sent_at: "2026-12-01T09:30:12.000Z",
           preview: 'Your payout is ready <img src=x onerror=alert(1)> — see https://demo.test/payouts',
           attachment_count: 2,
         },
@@ -54,8 +55,8 @@ describe("email templates in a browser", () => {
       audience: "owner",
       affiliateName: "Blue Peak Reviews",
       messages: [
-        { sender: "Cara Lind", preview: "Can we get custom codes?", attachment_count: 0 },
-        { sender: "Cara Lind", preview: "For the spring campaign.\nThanks!", attachment_count: 1 },
+        { sender: "Cara Lind", sent_at: "2026-12-01T09:30:12.000Z", preview: "Can we get custom codes?", attachment_count: 0 },
+        { sender: "Cara Lind", sent_at: "2026-12-01T09:30:40.000Z", preview: "For the spring campaign.\nThanks!", attachment_count: 1 },
       ],
       link: "https://shop.test/app/messages/conv_456",
     })
@@ -63,9 +64,50 @@ describe("email templates in a browser", () => {
     const text = await page.innerText("body")
     expect(text).toContain("2 new messages in your conversation with Blue Peak Reviews")
     expect(text).toContain("Can we get custom codes?")
+    // each message with its sender and time
+    expect(text).toContain("Cara Lind · 2026-12-01 09:30 UTC")
     expect(text).toContain("1 attached file")
     expect(text).not.toMatch(/switch off email notifications/)
     expect(await page.getAttribute("a", "href")).toBe("https://shop.test/app/messages/conv_456")
+  })
+
+  it("hourly cap digest: held messages grouped by conversation, the rest counted, a link per thread", async () => {
+    const email = await renderMessageDigestEmail({
+      storeName: "Demo Outfitters",
+      sourceName: "pending affiliates",
+      cap: 30,
+      threads: [
+        {
+          affiliateName: "Spam <b>Co</b>",
+          link: "https://shop.test/app/messages/conv_1",
+          messages: [
+            { sender: "Sam", sent_at: "2026-12-01T09:31:00.000Z", preview: "<script>alert(1)</script>", attachment_count: 0 },
+          ],
+          more: 4,
+        },
+        {
+          affiliateName: "Other Ltd",
+          link: "https://shop.test/app/messages/conv_2",
+          messages: [{ sender: "Olga", sent_at: "2026-12-01T09:45:00.000Z", preview: "Hello?", attachment_count: 2 }],
+          more: 0,
+        },
+      ],
+    })
+    const page = await open(email.html, "email-message-digest")
+    const text = await page.innerText("body")
+    // 1 + 4 more in the first conversation, 1 in the second
+    expect(email.subject).toBe("Demo Outfitters: 6 more messages from pending affiliates")
+    expect(text).toContain("Held back this hour: 6 messages from pending affiliates")
+    expect(text).toContain("Conversation with Spam <b>Co</b>")
+    expect(text).toContain("<script>alert(1)</script>")
+    expect(await page.locator("script").count()).toBe(0)
+    expect(text).toContain("Sam · 2026-12-01 09:31 UTC")
+    expect(text).toContain("4 more messages from Spam <b>Co</b>")
+    expect(text).toContain("2 attached files")
+    expect(await page.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual([
+      "https://shop.test/app/messages/conv_1",
+      "https://shop.test/app/messages/conv_2",
+    ])
   })
 
   it("affiliate invite", async () => {

@@ -21,6 +21,8 @@ import {
   MessagingSettingsDTO,
   ThreadPage,
   ConversationListItem,
+  HeldNotification,
+  NotificationClaimInput,
 } from "../../types/messaging"
 import {
   AffiliateMessagingPluginOptions,
@@ -34,6 +36,7 @@ import {
   Message,
   MessageAttachment,
   MessagingSetting,
+  NotificationClaim,
 } from "./models"
 import {
   InboxQuery,
@@ -74,6 +77,7 @@ class MessagingModuleService extends MedusaService({
   MessageAttachment,
   MemberReadState,
   MessagingSetting,
+  NotificationClaim,
 }) {
   protected readonly options_: ResolvedPluginOptions
   /**
@@ -437,6 +441,85 @@ class MessagingModuleService extends MedusaService({
   @InjectTransactionManager()
   async compactInboxTally(@MedusaContext() ctx: Ctx = {}) {
     await ctx.transactionManager!.execute(`select affiliate_inbox_tally_compact()`)
+  }
+
+  /**
+   * Decides, for each email, whether it goes out or is held for its
+   * bucket's digest: the first `cap` emails of a bucket and period go out.
+   * A transaction-scoped advisory lock per bucket and period serialises the
+   * count and the insert across processes, so the cap is exact under any
+   * concurrency; an email claimed before (a retried job) keeps its
+   * decision (and its period). Returns the held keys with their period.
+   */
+  @InjectTransactionManager()
+  async claimNotificationSlots(
+    claims: NotificationClaimInput[],
+    cap: number,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<Map<string, Date>> {
+    const manager = ctx.transactionManager!
+    const held = new Map<string, Date>()
+    const slot = (claim: NotificationClaimInput) => `${claim.bucket}@${claim.period_start.toISOString()}`
+    // one lock order for every caller: no deadlock between batches
+    for (const claim of [...claims].sort((a, b) => slot(a).localeCompare(slot(b)))) {
+      await manager.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`affmsg-cap:${slot(claim)}`])
+      const [earlier] = await manager.execute(
+        `select held, period_start from affiliate_notification_claim where key = ? and deleted_at is null`,
+        [claim.key]
+      )
+      let isHeld: boolean = earlier?.held
+      if (!earlier) {
+        const [{ sent }] = await manager.execute(
+          `select count(*)::int as sent from affiliate_notification_claim
+            where bucket = ? and period_start = ? and not held and deleted_at is null`,
+          [claim.bucket, claim.period_start]
+        )
+        isHeld = sent >= cap
+        await manager.execute(
+          `insert into affiliate_notification_claim
+             (id, key, bucket, period_start, recipient_key, conversation_id, message_ids, held)
+           values (?, ?, ?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?)`,
+          [
+            generateEntityId(undefined, "ncl"),
+            claim.key,
+            claim.bucket,
+            claim.period_start,
+            claim.recipient_key,
+            claim.conversation_id,
+            // knex spreads an array binding into a list
+            JSON.stringify(claim.message_ids),
+            isHeld,
+          ]
+        )
+        if (!sent) {
+          // a bucket's first email of a period also clears its rows of last week
+          await manager.execute(
+            `delete from affiliate_notification_claim where bucket = ? and period_start < ?::timestamptz - interval '7 days'`,
+            [claim.bucket, claim.period_start]
+          )
+        }
+      }
+      if (isHeld) {
+        held.set(claim.key, earlier ? new Date(earlier.period_start) : claim.period_start)
+      }
+    }
+    return held
+  }
+
+  /** The emails held for one recipient's digest of a bucket and period. */
+  @InjectManager()
+  async listHeldNotifications(
+    bucket: string,
+    periodStart: Date,
+    recipientKey: string,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<HeldNotification[]> {
+    return ctx.manager!.execute(
+      `select conversation_id, message_ids from affiliate_notification_claim
+        where bucket = ? and period_start = ? and recipient_key = ? and held and deleted_at is null
+        order by created_at, id`,
+      [bucket, periodStart, recipientKey]
+    )
   }
 
   @InjectManager()

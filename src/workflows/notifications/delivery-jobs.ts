@@ -1,5 +1,5 @@
 import type { DeliveryJob } from "../../modules/delivery-queue/types"
-import type { MessageRecipients } from "./steps/resolve-message-recipients"
+import type { MessageRecipients, Recipient } from "./steps/resolve-message-recipients"
 
 export const DELIVER_MESSAGE_NOTIFICATIONS = "deliver-message-notifications"
 /** Jobs of releases before batching, still found in a queue after an upgrade. */
@@ -14,6 +14,12 @@ export const DELIVER_MESSAGE_NOTIFICATION_V1 = "deliver-message-notification"
 export const DELIVERY_BATCH_SIZE = 50
 export const DELIVER_AFFILIATE_INVITE = "deliver-affiliate-invite"
 export const ENQUEUE_MESSAGE_NOTIFICATIONS = "enqueue-message-notifications"
+export const DELIVER_NOTIFICATION_DIGEST = "deliver-notification-digest"
+
+/** The invite email: the job carries the invite id, never its token or link. */
+export function affiliateInviteJob(inviteId: string): DeliveryJob {
+  return { id: `invite-${inviteId}`, workflow: DELIVER_AFFILIATE_INVITE, input: { invite_id: inviteId } }
+}
 
 /**
  * The first job of a new message: find its recipients and queue their
@@ -81,4 +87,42 @@ export function messageDeliveryJobs(resolved: MessageRecipients | null): Deliver
       },
     }
   })
+}
+
+/** The cap's period (`affiliateEmailsPerHour`, an hour unless a test shortens it) that `at` falls in. */
+export function capPeriodStart(at: number, periodSeconds: number): Date {
+  const periodMs = periodSeconds * 1000
+  return new Date(Math.floor(at / periodMs) * periodMs)
+}
+
+export type NotificationDigestInput = {
+  /** An affiliate id, or "pending". */
+  bucket: string
+  period_start: string
+  recipient: Recipient
+}
+
+/**
+ * The digest of what one recipient was not emailed about, because its
+ * bucket's emails of the period were used up: one job per (bucket, period,
+ * recipient), its id also the email's idempotency key, so however many
+ * emails were held (and however often their jobs ran) one digest goes out.
+ * It runs once the period is over, plus a margin for claims made at its
+ * last instant.
+ */
+export function notificationDigestJob(
+  bucket: string,
+  periodStart: Date,
+  periodSeconds: number,
+  recipient: Recipient
+): DeliveryJob {
+  const periodMs = periodSeconds * 1000
+  const marginMs = Math.min(60_000, Math.max(2_000, periodMs / 30))
+  const input: NotificationDigestInput = { bucket, period_start: periodStart.toISOString(), recipient }
+  return {
+    id: `digest-${bucket}-${periodStart.getTime()}-${recipient.key}`,
+    workflow: DELIVER_NOTIFICATION_DIGEST,
+    run_at: new Date(periodStart.getTime() + periodMs + marginMs).toISOString(),
+    input,
+  }
 }

@@ -5,16 +5,19 @@ import {
   DELIVER_AFFILIATE_INVITE,
   DELIVER_MESSAGE_NOTIFICATIONS,
   DELIVER_MESSAGE_NOTIFICATION_V1,
+  DELIVER_NOTIFICATION_DIGEST,
   ENQUEUE_MESSAGE_NOTIFICATIONS,
 } from "./delivery-jobs"
 import { deliverAffiliateInviteWorkflow } from "./workflows/deliver-affiliate-invite"
 import { deliverMessageNotificationsWorkflow } from "./workflows/deliver-message-notifications"
+import { deliverNotificationDigestWorkflow } from "./workflows/deliver-notification-digest"
 import { enqueueMessageNotificationsWorkflow } from "./workflows/enqueue-message-notifications"
 
 const deliveryWorkflows = {
   [ENQUEUE_MESSAGE_NOTIFICATIONS]: enqueueMessageNotificationsWorkflow,
   [DELIVER_MESSAGE_NOTIFICATIONS]: deliverMessageNotificationsWorkflow,
   [DELIVER_AFFILIATE_INVITE]: deliverAffiliateInviteWorkflow,
+  [DELIVER_NOTIFICATION_DIGEST]: deliverNotificationDigestWorkflow,
 } as const
 
 /**

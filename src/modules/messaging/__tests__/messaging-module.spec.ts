@@ -32,6 +32,40 @@ moduleIntegrationTestRunner<MessagingModuleService>({
     const sql = async (text: string, bindings: unknown[] = []) =>
       (await MikroOrmWrapper.getManager().execute(text, bindings)) as any[]
 
+    describe("claimNotificationSlots (affiliateEmailsPerHour)", () => {
+      const hour = new Date("2026-01-01T10:00:00Z")
+      const claim = (key: string, bucket = "aff_cap", period_start = hour) => ({
+        key,
+        bucket,
+        period_start,
+        recipient_key: "user_1",
+        conversation_id: "conv_cap",
+        message_ids: [`msg_${key}`],
+      })
+
+      it("lets exactly `cap` emails of a bucket and hour out under concurrency, holds the rest, keeps decisions on retry", async () => {
+        const keys = Array.from({ length: 20 }, (_, i) => `k${i}`)
+        const decisions = await Promise.all(keys.map((key) => service.claimNotificationSlots([claim(key)], 3)))
+        const held = decisions.flatMap((d) => [...d.keys()])
+        expect(held).toHaveLength(17)
+        expect(decisions.every((d) => [...d.values()].every((p) => p.getTime() === hour.getTime()))).toBe(true)
+
+        // a retried job (same keys, even in a later hour) gets its first decision back
+        const later = new Date("2026-01-01T11:00:00Z")
+        const again = await service.claimNotificationSlots(keys.map((key) => claim(key, "aff_cap", later)), 3)
+        expect([...again.keys()].sort()).toEqual([...held].sort())
+        expect([...again.values()].every((p) => p.getTime() === hour.getTime())).toBe(true)
+
+        // another bucket and the next hour have their own budgets
+        expect((await service.claimNotificationSlots([claim("other-1", "aff_other")], 3)).size).toBe(0)
+        expect((await service.claimNotificationSlots([claim("next-1", "aff_cap", later)], 3)).size).toBe(0)
+
+        const listed = await service.listHeldNotifications("aff_cap", hour, "user_1")
+        expect(listed.flatMap((n) => n.message_ids).sort()).toEqual(held.map((key) => `msg_${key}`).sort())
+        expect(await service.listHeldNotifications("aff_cap", hour, "user_2")).toEqual([])
+      })
+    })
+
     describe("MessagingModuleService", () => {
       it("opens one conversation per audience, even when asked concurrently", async () => {
         const team = { affiliate_id: "aff_1", member_id: null }

@@ -1,10 +1,11 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { inviteAcceptUrl } from "../../../utils/invite-token"
 
 /**
- * The accept link of an invite (`affiliateInviteUrl` with `{token}`) and
- * the store name for its email.
+ * The accept link of an invite (`affiliateInviteUrl` with `{token}`) for
+ * the admin's answer.
  *
  * @example
  * const { accept_url } = buildInviteLinkStep({ token })
@@ -13,9 +14,6 @@ export const buildInviteLinkStep = createStep(
   "build-invite-link",
   async (input: { token: string }, { container }) => {
     const options = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getOptions()
-    return new StepResponse({
-      accept_url: options.affiliateInviteUrl.replace("{token}", encodeURIComponent(input.token)),
-      store_name: options.storeName,
-    })
+    return new StepResponse({ accept_url: inviteAcceptUrl(options.affiliateInviteUrl, input.token) })
   }
 )

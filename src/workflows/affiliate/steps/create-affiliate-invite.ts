@@ -1,8 +1,14 @@
+import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { AffiliateInviteDTO } from "../../../types/affiliate"
-import { generateInviteToken, hashInviteToken } from "../../../utils/invite-token"
+import {
+  deriveInviteToken,
+  generateInviteSalt,
+  hashInviteToken,
+  inviteTokenSecret,
+} from "../../../utils/invite-token"
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -12,8 +18,9 @@ export type CreateAffiliateInviteStepInput = {
 }
 
 /**
- * Creates an invite and returns its one-time token: only its hash is stored,
- * so this is the one moment the token exists in clear.
+ * Creates an invite and returns its token for the admin's answer: only its
+ * hash and the salt it is derived from are stored (see utils/invite-token),
+ * so the email job can derive it again from the invite id.
  *
  * @example
  * const { invite, token } = createAffiliateInviteStep({ affiliate_id: "aff_123", email: "bo@acme.test" })
@@ -22,11 +29,17 @@ export const createAffiliateInviteStep = createStep(
   "create-affiliate-invite",
   async (input: CreateAffiliateInviteStepInput, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const token = generateInviteToken()
+    const secret = inviteTokenSecret(container.resolve(ContainerRegistrationKeys.CONFIG_MODULE))
+    // the token covers the id, so the id is chosen before the row is written
+    const id = generateEntityId(undefined, "affinv")
+    const salt = generateInviteSalt()
+    const token = deriveInviteToken(secret, id, salt)
     const invite = (await service.createAffiliateInvites({
+      id,
       affiliate_id: input.affiliate_id,
       email: input.email,
       token_hash: hashInviteToken(token),
+      token_salt: salt,
       expires_at: new Date(Date.now() + INVITE_TTL_MS),
     })) as AffiliateInviteDTO
     return new StepResponse({ invite, token }, invite.id)

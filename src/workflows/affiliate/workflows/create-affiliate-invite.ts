@@ -4,7 +4,7 @@ import {
   createWorkflow,
   transform,
 } from "@medusajs/framework/workflows-sdk"
-import { DELIVER_AFFILIATE_INVITE } from "../../notifications/delivery-jobs"
+import { affiliateInviteJob } from "../../notifications/delivery-jobs"
 import { enqueueDeliveriesStep } from "../../notifications/steps"
 import {
   buildInviteLinkStep,
@@ -19,8 +19,9 @@ export type CreateAffiliateInviteWorkflowInput = {
 
 /**
  * Invites a person to join an affiliate team and emails the accept link.
- * The token exists in clear only in the link (the invite stores its hash);
- * the invite expires in 7 days.
+ * The token exists in clear only in the link: the invite stores its hash
+ * and the salt it is derived from, the queued email job only the invite id
+ * (the job derives the link when it renders). The invite expires in 7 days.
  *
  * @example
  * const { result } = await createAffiliateInviteWorkflow(container).run({
@@ -40,21 +41,9 @@ export const createAffiliateInviteWorkflow = createWorkflow(
     ensureAffiliateAcceptsMembersStep(affiliate)
     const created = createAffiliateInviteStep(input)
     const link = buildInviteLinkStep(transform({ created }, ({ created }) => ({ token: created.token })))
+    // ids only: the job derives the token when it renders the email
     enqueueDeliveriesStep(
-      transform({ created, link, affiliate }, ({ created, link, affiliate }) => [
-        {
-          id: `invite-${created.invite.id}`,
-          workflow: DELIVER_AFFILIATE_INVITE,
-          input: {
-            invite_id: created.invite.id,
-            email: created.invite.email,
-            store_name: link.store_name,
-            affiliate_name: affiliate.name,
-            accept_url: link.accept_url,
-            expires_at: new Date(created.invite.expires_at).toISOString(),
-          },
-        },
-      ])
+      transform({ created }, ({ created }) => [affiliateInviteJob(created.invite.id)])
     )
     return new WorkflowResponse(
       transform({ created, link }, ({ created, link }) => ({

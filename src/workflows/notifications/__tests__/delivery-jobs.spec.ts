@@ -1,5 +1,14 @@
 import type { ConversationDTO, MessageDTO } from "../../../types/messaging"
-import { DELIVERY_BATCH_SIZE, DELIVER_MESSAGE_NOTIFICATIONS, messageDeliveryJobs } from "../delivery-jobs"
+import {
+  DELIVERY_BATCH_SIZE,
+  DELIVER_AFFILIATE_INVITE,
+  DELIVER_MESSAGE_NOTIFICATIONS,
+  DELIVER_NOTIFICATION_DIGEST,
+  affiliateInviteJob,
+  capPeriodStart,
+  messageDeliveryJobs,
+  notificationDigestJob,
+} from "../delivery-jobs"
 import type { Recipient } from "../steps/resolve-message-recipients"
 
 const message = { id: "msg_1", author_type: "owner", created_at: new Date("2026-01-01T10:00:07Z") } as MessageDTO
@@ -46,5 +55,42 @@ describe("messageDeliveryJobs", () => {
   it("sends nothing about system messages", () => {
     const system = { ...message, author_type: "system" } as MessageDTO
     expect(messageDeliveryJobs({ message: system, conversation, recipients: members(3), delay_seconds: 0 })).toEqual([])
+  })
+})
+
+describe("affiliateInviteJob", () => {
+  it("carries the invite id only: no token, no link, nothing to steal from the queue", () => {
+    expect(affiliateInviteJob("affinv_1")).toEqual({
+      id: "invite-affinv_1",
+      workflow: DELIVER_AFFILIATE_INVITE,
+      input: { invite_id: "affinv_1" },
+    })
+  })
+})
+
+describe("the hourly cap's digest jobs", () => {
+  const admin: Recipient = { key: "user_1", kind: "user", id: "user_1", email: "admin@shop.test" }
+
+  it("cuts time in clock hours (or a test's shorter period)", () => {
+    expect(capPeriodStart(Date.parse("2026-01-01T10:59:59.999Z"), 3600).toISOString()).toBe("2026-01-01T10:00:00.000Z")
+    expect(capPeriodStart(Date.parse("2026-01-01T11:00:00.000Z"), 3600).toISOString()).toBe("2026-01-01T11:00:00.000Z")
+    expect(capPeriodStart(Date.parse("2026-01-01T10:00:31.000Z"), 30).toISOString()).toBe("2026-01-01T10:00:30.000Z")
+  })
+
+  it("makes one job per bucket, period and recipient, run after the period with a margin", () => {
+    const start = new Date("2026-01-01T10:00:00Z")
+    const job = notificationDigestJob("aff_1", start, 3600, admin)
+    expect(job).toEqual({
+      id: `digest-aff_1-${start.getTime()}-user_1`,
+      workflow: DELIVER_NOTIFICATION_DIGEST,
+      run_at: "2026-01-01T11:01:00.000Z",
+      input: { bucket: "aff_1", period_start: "2026-01-01T10:00:00.000Z", recipient: admin },
+    })
+    // every held email of the hour asks for the same job: the queue keeps one
+    expect(notificationDigestJob("aff_1", start, 3600, admin)).toEqual(job)
+    expect(notificationDigestJob("pending", start, 3600, admin).id).not.toBe(job.id)
+    expect(notificationDigestJob("aff_1", start, 3600, { ...admin, key: "user_2" }).id).not.toBe(job.id)
+    // a short test period keeps a margin of at least 2 s
+    expect(notificationDigestJob("aff_1", start, 20, admin).run_at).toBe("2026-01-01T10:00:22.000Z")
   })
 })

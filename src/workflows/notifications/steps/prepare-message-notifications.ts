@@ -4,13 +4,9 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { NewMessageEmailProps } from "../../../emails"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type MessagingModuleService from "../../../modules/messaging/service"
-import {
-  ConversationDTO,
-  MESSAGE_PREVIEW_LENGTH,
-  MessageAuthorType,
-  MessageDTO,
-} from "../../../types/messaging"
+import { ConversationDTO, MessageAuthorType, MessageDTO } from "../../../types/messaging"
 import { isVisibleToMember } from "../../../utils/conversation-visibility"
+import { conversationLink, notifiedMessages } from "../notified-messages"
 import type { Recipient } from "./resolve-message-recipients"
 
 /** One recipient of a delivery job, with the key that makes its email sent once. */
@@ -31,10 +27,20 @@ export type MessageNotificationInput = {
 export type PreparedNotification = {
   idempotency_key: string
   to: string
+  recipient: Recipient
+  conversation_id: string
+  /** The messages the email lists. */
+  message_ids: string[]
+  /** Whose `affiliateEmailsPerHour` budget the email counts against; null for emails to affiliates. */
+  cap_bucket: string | null
   props: NewMessageEmailProps
 }
 
-const preview = (body: string) => Array.from(body).slice(0, MESSAGE_PREVIEW_LENGTH).join("")
+/** Pending affiliates share one budget: sign-ups are free, so their number is no limit. */
+export const PENDING_AFFILIATES_BUCKET = "pending"
+
+const capBucket = (conversation: ConversationDTO) =>
+  conversation.affiliate_status === "pending" ? PENDING_AFFILIATES_BUCKET : conversation.affiliate_id
 
 /**
  * What each recipient's email says, decided when it is sent: members who
@@ -72,14 +78,7 @@ export const prepareMessageNotificationsStep = createStep(
           },
       { order: { created_at: "ASC", id: "ASC" } }
     )) as MessageDTO[]
-    const attachments = messages.length
-      ? ((await messaging.listMessageAttachments(
-          { message_id: messages.map((m) => m.id) },
-          { select: ["id", "message_id"] }
-        )) as { message_id: string }[])
-      : []
-    const attachmentCount = (messageId: string) =>
-      attachments.filter((a) => a.message_id === messageId).length
+    const listed = await notifiedMessages(messaging, messages)
 
     const prepared: PreparedNotification[] = []
     for (const delivery of deliveries) {
@@ -95,19 +94,16 @@ export const prepareMessageNotificationsStep = createStep(
       prepared.push({
         idempotency_key: delivery.idempotency_key,
         to: delivery.recipient.email,
+        recipient: delivery.recipient,
+        conversation_id: conversation.id,
+        message_ids: reported.map((m) => m.id),
+        cap_bucket: audience === "owner" ? capBucket(conversation) : null,
         props: {
           storeName: options.storeName,
           audience,
           affiliateName: conversation.affiliate_name,
-          messages: reported.map((m) => ({
-            sender: m.author_name,
-            preview: preview(m.body),
-            attachment_count: attachmentCount(m.id),
-          })),
-          link:
-            audience === "affiliate"
-              ? options.affiliatePortalUrl.replace("{conversation_id}", encodeURIComponent(conversation.id))
-              : `${options.adminUrl.replace(/\/$/, "")}/messages/${conversation.id}`,
+          messages: reported.map((m) => listed.get(m.id)!),
+          link: conversationLink(options, audience, conversation.id),
         },
       })
     }

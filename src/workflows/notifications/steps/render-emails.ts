@@ -1,8 +1,10 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import {
   AffiliateInviteEmailProps,
+  MessageDigestEmailProps,
   NewMessageEmailProps,
   renderAffiliateInviteEmail,
+  renderMessageDigestEmail,
   renderNewMessageEmail,
 } from "../../../emails"
 
@@ -13,9 +15,20 @@ export const renderNewMessageEmailsStep = createStep(
     new StepResponse(await Promise.all(propsList.map((props) => renderNewMessageEmail(props))))
 )
 
-/** @example const email = renderAffiliateInviteEmailStep(props) */
-export const renderAffiliateInviteEmailStep = createStep(
+/** None or one invite email. @example const emails = renderAffiliateInviteEmailsStep(propsList) */
+export const renderAffiliateInviteEmailsStep = createStep(
   "render-affiliate-invite-email",
-  async (props: AffiliateInviteEmailProps) =>
-    new StepResponse(await renderAffiliateInviteEmail({ ...props, expiresAt: new Date(props.expiresAt) }))
+  async (propsList: (Omit<AffiliateInviteEmailProps, "expiresAt"> & { expiresAt: string | Date })[]) =>
+    new StepResponse(
+      await Promise.all(
+        propsList.map((props) => renderAffiliateInviteEmail({ ...props, expiresAt: new Date(props.expiresAt) }))
+      )
+    )
+)
+
+/** None or one digest. @example const emails = renderMessageDigestEmailsStep(propsList) */
+export const renderMessageDigestEmailsStep = createStep(
+  "render-message-digest-emails",
+  async (propsList: MessageDigestEmailProps[]) =>
+    new StepResponse(await Promise.all(propsList.map((props) => renderMessageDigestEmail(props))))
 )

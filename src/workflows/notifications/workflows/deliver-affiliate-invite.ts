@@ -4,44 +4,39 @@ import {
   transform,
 } from "@medusajs/framework/workflows-sdk"
 import { DELIVER_AFFILIATE_INVITE } from "../delivery-jobs"
-import { renderAffiliateInviteEmailStep, sendEmailNotificationsStep } from "../steps"
+import {
+  DeliverAffiliateInviteInput,
+  prepareAffiliateInviteEmailStep,
+  renderAffiliateInviteEmailsStep,
+  sendEmailNotificationsStep,
+} from "../steps"
 
-export type DeliverAffiliateInviteInput = {
-  invite_id: string
-  email: string
-  store_name: string
-  affiliate_name: string
-  accept_url: string
-  expires_at: string
-}
+export type { DeliverAffiliateInviteInput } from "../steps"
 
 /**
- * A delivery job: the invite email with its accept link.
+ * A delivery job: the invite email with its accept link, derived when the
+ * email is rendered (the job holds the invite id only).
  *
  * @example
- * await deliverAffiliateInviteWorkflow(container).run({ input: job.input })
+ * await deliverAffiliateInviteWorkflow(container).run({ input: { invite_id: "affinv_1" } })
  */
 export const deliverAffiliateInviteWorkflow = createWorkflow(
   DELIVER_AFFILIATE_INVITE,
   (input: DeliverAffiliateInviteInput) => {
-    const email = renderAffiliateInviteEmailStep(
-      transform({ input }, ({ input }) => ({
-        storeName: input.store_name,
-        affiliateName: input.affiliate_name,
-        acceptUrl: input.accept_url,
-        expiresAt: new Date(input.expires_at),
-      }))
+    const prepared = prepareAffiliateInviteEmailStep(input)
+    const emails = renderAffiliateInviteEmailsStep(
+      transform({ prepared }, ({ prepared }) => prepared.map((invite) => invite.props))
     )
     sendEmailNotificationsStep(
-      transform({ input, email }, ({ input, email }) => [
-        {
-          to: input.email,
+      transform({ input, prepared, emails }, ({ input, prepared, emails }) =>
+        prepared.map((invite, i) => ({
+          to: invite.to,
           template: "affiliate-invite",
-          email,
+          email: emails[i],
           idempotency_key: `invite-${input.invite_id}`,
           data: { invite_id: input.invite_id },
-        },
-      ])
+        }))
+      )
     )
     return new WorkflowResponse(input.invite_id)
   }

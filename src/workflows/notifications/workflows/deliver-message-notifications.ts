@@ -6,6 +6,7 @@ import {
 import { DELIVER_MESSAGE_NOTIFICATIONS } from "../delivery-jobs"
 import {
   MessageNotificationInput,
+  holdCappedNotificationsStep,
   prepareMessageNotificationsStep,
   renderNewMessageEmailsStep,
   sendEmailNotificationsStep,
@@ -13,7 +14,8 @@ import {
 
 /**
  * A delivery job: the emails about one message to a batch of its
- * recipients, or about one delay window to one recipient, rendered with
+ * recipients, or about one delay window to one recipient, less those over
+ * the affiliate's hourly cap (held for its digest), rendered with
  * react-email and sent through the Notification Module in one call. A
  * thrown error makes the queue retry the job; what was sent is not sent
  * again.
@@ -24,7 +26,7 @@ import {
 export const deliverMessageNotificationsWorkflow = createWorkflow(
   DELIVER_MESSAGE_NOTIFICATIONS,
   (input: MessageNotificationInput) => {
-    const prepared = prepareMessageNotificationsStep(input)
+    const prepared = holdCappedNotificationsStep(prepareMessageNotificationsStep(input))
     const emails = renderNewMessageEmailsStep(
       transform({ prepared }, ({ prepared }) => prepared.map((notification) => notification.props))
     )
