@@ -11,6 +11,7 @@ import { ThreadReply } from "../../../components/messages/thread-reply"
 import { useConversation } from "../../../hooks/api/conversations"
 import { audienceLabel } from "../../../lib/audience-label"
 import { sdk } from "../../../lib/sdk"
+import { withDashboardExtensions } from "../../../components/dashboard-required"
 
 /** One thread; opening it marks it read for every admin. */
 const ConversationPage = () => {
@@ -49,7 +50,7 @@ const ConversationPage = () => {
   )
 }
 
-export default ConversationPage
+export default withDashboardExtensions(ConversationPage)
 
 // for the breadcrumb only: must not mark the thread read on its own
 export async function loader({ params }: LoaderFunctionArgs) {
