@@ -8,7 +8,7 @@ import { databaseUrl, MedusaProcess, sql } from "../helpers/medusa-process"
 import { uploadMultipart } from "../helpers/multipart"
 import { buildAndPackPlugin, PLUGIN_PACKAGE } from "../helpers/pack"
 import { freePortSync } from "../helpers/ports"
-import { createPublishableKey, productionEnv, waitForHealth } from "../helpers/production-host"
+import { createPublishableKey, productionEnv, timedStep, waitForHealth } from "../helpers/production-host"
 import { SmtpSink } from "../helpers/smtp-sink"
 import { connectToStore, MemberSession, StoreProgram } from "../helpers/store-affiliate"
 
@@ -17,15 +17,17 @@ import { connectToStore, MemberSession, StoreProgram } from "../helpers/store-af
  * there): a fresh store on it (integration-tests/oldest-host, installed once
  * into ~/.cache/affmsg-hosts and reused while its package.json is
  * unchanged) adds the plugin's packed tarball with a plain `npm install`,
- * migrates, starts, and serves sign-up, inbox, send, attachments and email
- * notifications over real HTTP. `npm run test:compat`; CI runs it beside the
+ * migrates, builds (server and admin), starts from the build, and serves
+ * sign-up, inbox, send, attachments and email notifications over real HTTP. `npm run test:compat`; CI runs it beside the
  * full suite on the newest Medusa.
  */
 jest.setTimeout(30 * 60_000)
 
 const run = promisify(execFile)
 const templateDir = path.resolve(__dirname, "../oldest-host")
-const OLDEST = JSON.parse(fs.readFileSync(path.join(templateDir, "package.json"), "utf8")).dependencies["@medusajs/medusa"]
+const OLDEST = JSON.parse(fs.readFileSync(path.join(templateDir, "package.json"), "utf8")).dependencies[
+  "@medusajs/medusa"
+]
 const ADMIN = { email: "owner@oldest.test", password: "oldest-password" }
 const OWNER_INBOX = "inbox@oldest.test"
 const dbName = `affmsg_oldest_${process.pid}`
@@ -50,37 +52,54 @@ describe(`the packed plugin in a fresh store on Medusa ${OLDEST}`, () => {
   beforeAll(async () => {
     await sink.start()
     const t0 = Date.now()
+    const step = timedStep({}, log)
     const cached = cachedHostInstall(templateDir, log)
     store = storeFromCachedInstall(cached.dir)
-    fs.copyFileSync(path.join(templateDir, "medusa-config.js"), path.join(store.dir, "medusa-config.js"))
-    const packed = buildAndPackPlugin()
+    for (const file of ["medusa-config.js", "tsconfig.json"]) {
+      fs.copyFileSync(path.join(templateDir, file), path.join(store.dir, file))
+    }
+    const packed = await step("plugin build + npm pack", () => buildAndPackPlugin())
     try {
-      const t1 = Date.now()
       // what a store does: no --legacy-peer-deps, no --force (--no-save keeps the copied lockfile as cached)
-      const installed = await run("npm", ["install", "--no-save", "--no-audit", "--no-fund", packed.tarball], {
-        cwd: store.dir,
-        env: { ...process.env, NODE_OPTIONS: "", NPM_CONFIG_UPDATE_NOTIFIER: "false" },
-        maxBuffer: 64 * 1024 * 1024,
-      }).catch((error) => {
-        throw new Error(`npm install of the packed plugin failed:\n${error.stdout}\n${error.stderr}`)
-      })
+      const installed = await step("npm install of the tarball", () =>
+        run("npm", ["install", "--no-save", "--no-audit", "--no-fund", packed.tarball], {
+          cwd: store.dir,
+          env: { ...process.env, NODE_OPTIONS: "", NPM_CONFIG_UPDATE_NOTIFIER: "false" },
+          maxBuffer: 64 * 1024 * 1024,
+        }).catch((error) => {
+          throw new Error(`npm install of the packed plugin failed:\n${error.stdout}\n${error.stderr}`)
+        }),
+      )
       installOutput = `${installed.stdout}\n${installed.stderr}`
-      log(`npm install of the tarball: ${((Date.now() - t1) / 1000).toFixed(0)} s`)
     } finally {
       packed.cleanup()
     }
 
-    const t2 = Date.now()
     await sql("postgres", `drop database if exists "${dbName}" with (force)`)
     await sql("postgres", `create database "${dbName}"`)
-    await run(medusa(), ["db:migrate"], { cwd: store.dir, env: storeEnv(), maxBuffer: 64 * 1024 * 1024 })
-    await run(medusa(), ["user", "-e", ADMIN.email, "-p", ADMIN.password], { cwd: store.dir, env: storeEnv() })
-    log(`medusa db:migrate + user: ${((Date.now() - t2) / 1000).toFixed(0)} s`)
+    // the build needs no database, the migration no build: side by side
+    const steps = await Promise.allSettled([
+      step("medusa db:migrate + user", async () => {
+        await run(medusa(), ["db:migrate"], { cwd: store.dir, env: storeEnv(), maxBuffer: 64 * 1024 * 1024 })
+        await run(medusa(), ["user", "-e", ADMIN.email, "-p", ADMIN.password], { cwd: store.dir, env: storeEnv() })
+      }),
+      // the store's admin, with the plugin's extensions in it: a named import
+      // the dashboard of this version lacks would fail this whole build
+      step("medusa build", () =>
+        run(medusa(), ["build"], { cwd: store.dir, env: storeEnv(), maxBuffer: 64 * 1024 * 1024 }).catch((error) => {
+          throw new Error(
+            `medusa build failed:\n${String(error.stdout).slice(-4000)}\n${String(error.stderr).slice(-4000)}`,
+          )
+        }),
+      ),
+    ])
+    const failed = steps.find((step): step is PromiseRejectedResult => step.status === "rejected")
+    if (failed) throw failed.reason
 
     const port = freePortSync()
     backendUrl = `http://localhost:${port}`
     server = new MedusaProcess(storeEnv({ PORT: String(port) }), {
-      cwd: store.dir,
+      cwd: path.join(store.dir, ".medusa/server"),
       bin: medusa(),
       logFile: path.join(store.dir, "server.log"),
     })
@@ -116,9 +135,28 @@ describe(`the packed plugin in a fresh store on Medusa ${OLDEST}`, () => {
       env: { ...process.env, NODE_OPTIONS: "" },
     })
 
-    const tables = await sql(dbName, "select table_name from information_schema.tables where table_name like 'affiliate%' order by 1")
+    // its admin is served, the plugin's pages built into it
+    expect((await fetch(`${backendUrl}/app`)).status).toBe(200)
+    const assetsDir = path.join(store.dir, ".medusa/server/public/admin/assets")
+    const bundled = fs
+      .readdirSync(assetsDir)
+      .filter((file) => file.endsWith(".js"))
+      .map((file) => fs.readFileSync(path.join(assetsDir, file), "utf8"))
+      .join("\n")
+    expect(bundled).toContain("Affiliate messaging needs Medusa 2.21 or later")
+
+    const tables = await sql(
+      dbName,
+      "select table_name from information_schema.tables where table_name like 'affiliate%' order by 1",
+    )
     expect(tables.map((t) => t.table_name)).toEqual(
-      expect.arrayContaining(["affiliate", "affiliate_conversation", "affiliate_member", "affiliate_message", "affiliate_message_attachment"])
+      expect.arrayContaining([
+        "affiliate",
+        "affiliate_conversation",
+        "affiliate_member",
+        "affiliate_message",
+        "affiliate_message_attachment",
+      ]),
     )
   })
 
@@ -126,7 +164,11 @@ describe(`the packed plugin in a fresh store on Medusa ${OLDEST}`, () => {
   let conversationId = ""
 
   it("signs an affiliate up through the store API and lets the admin approve it", async () => {
-    const { affiliate, member: created, session } = await program.signUp({ name: "Old Oak Media", email: "olga@oak.test", first_name: "Olga" })
+    const {
+      affiliate,
+      member: created,
+      session,
+    } = await program.signUp({ name: "Old Oak Media", email: "olga@oak.test", first_name: "Olga" })
     expect(affiliate).toEqual(expect.objectContaining({ name: "Old Oak Media", status: "pending" }))
     expect(created.id).toBe(session.member_id)
     const pending = await program.request("GET", "/admin/affiliates?status=pending", { headers: program.admin })
@@ -153,11 +195,13 @@ describe(`the packed plugin in a fresh store on Medusa ${OLDEST}`, () => {
     expect(inbox.status).toBe(200)
     expect(inbox.data).toEqual(expect.objectContaining({ count: 1, unread_count: 1 }))
     expect(inbox.data.conversations[0]).toEqual(
-      expect.objectContaining({ id: conversationId, last_message_preview: "Hello from an old store", unread: true })
+      expect.objectContaining({ id: conversationId, last_message_preview: "Hello from an old store", unread: true }),
     )
 
     await program.adminReplies(conversationId, "Welcome aboard")
-    const thread = await program.request("GET", `/store/affiliates/me/conversations/${conversationId}/messages`, { headers: member.headers })
+    const thread = await program.request("GET", `/store/affiliates/me/conversations/${conversationId}/messages`, {
+      headers: member.headers,
+    })
     expect(thread.status).toBe(200)
     expect(thread.data.messages.map((m: any) => [m.author_type, m.body])).toEqual([
       ["affiliate", "Hello from an old store"],
@@ -171,7 +215,9 @@ describe(`the packed plugin in a fresh store on Medusa ${OLDEST}`, () => {
     ])
     expect(uploaded.status).toBe(200)
     const [file] = uploaded.data.attachments
-    expect(file).toEqual(expect.objectContaining({ filename: "terms.pdf", mime_type: "application/pdf", size: FIXTURES.pdf.length }))
+    expect(file).toEqual(
+      expect.objectContaining({ filename: "terms.pdf", mime_type: "application/pdf", size: FIXTURES.pdf.length }),
+    )
 
     const sent = await program.request("POST", `/store/affiliates/me/conversations/${conversationId}/messages`, {
       headers: member.headers,
@@ -200,16 +246,24 @@ describe(`the packed plugin in a fresh store on Medusa ${OLDEST}`, () => {
       body: { body: "Our logo, for your site", attachment_ids: [adminUpload.data.attachments[0].id] },
     })
     expect(reply.status).toBe(200)
-    const logo = await fetch(`${backendUrl}/store/affiliates/me/attachments/${adminUpload.data.attachments[0].id}`, { headers: member.headers })
+    const logo = await fetch(`${backendUrl}/store/affiliates/me/attachments/${adminUpload.data.attachments[0].id}`, {
+      headers: member.headers,
+    })
     expect(Buffer.from(await logo.arrayBuffer()).equals(FIXTURES.png)).toBe(true)
   })
 
   it("emails the owner and the affiliate through the plugin's nodemailer provider", async () => {
-    const toOwner = await sink.waitFor((email) => email.to.includes(OWNER_INBOX) && email.text.includes("Hello from an old store"), 1)
+    const toOwner = await sink.waitFor(
+      (email) => email.to.includes(OWNER_INBOX) && email.text.includes("Hello from an old store"),
+      1,
+    )
     expect(toOwner).toHaveLength(1)
     expect(toOwner[0].subject).toMatch(/^Oldest Store: new message from /)
 
-    const toAffiliate = await sink.waitFor((email) => email.to.includes("olga@oak.test") && email.text.includes("Our logo, for your site"), 1)
+    const toAffiliate = await sink.waitFor(
+      (email) => email.to.includes("olga@oak.test") && email.text.includes("Our logo, for your site"),
+      1,
+    )
     expect(toAffiliate).toHaveLength(1)
     expect(toAffiliate[0].text).toContain("1 attached file")
   })

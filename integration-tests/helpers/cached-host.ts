@@ -26,7 +26,10 @@ export function cachedHostInstall(templateDir: string, report: Report = () => {}
   const packageJson = fs.readFileSync(path.join(templateDir, "package.json"))
   const medusaVersion = JSON.parse(packageJson.toString()).dependencies["@medusajs/medusa"]
   const prefix = `medusa-${medusaVersion}-node${process.versions.node.split(".")[0]}-`
-  const dir = path.join(HOST_CACHE_DIR, prefix + crypto.createHash("sha256").update(packageJson).digest("hex").slice(0, 12))
+  const dir = path.join(
+    HOST_CACHE_DIR,
+    prefix + crypto.createHash("sha256").update(packageJson).digest("hex").slice(0, 12),
+  )
   const ready = path.join(dir, ".ready")
   if (fs.existsSync(ready)) {
     report(`store install reused: ${dir}`)
@@ -55,7 +58,7 @@ export function cachedHostInstall(templateDir: string, report: Report = () => {}
       env: { ...process.env, NODE_OPTIONS: "", NPM_CONFIG_UPDATE_NOTIFIER: "false", MEDUSA_DISABLE_TELEMETRY: "true" },
       stdio: ["ignore", "ignore", "pipe"],
       maxBuffer: 64 * 1024 * 1024,
-    }
+    },
   )
   report(`store install made in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${dir}`)
   return { dir, reused: false }

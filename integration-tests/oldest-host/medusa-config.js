@@ -4,7 +4,8 @@ const path = require("path")
 // A store on the oldest supported Medusa, set up as its README says: the
 // plugin in `plugins`, its nodemailer provider in the Notification Module
 // (SMTP_URL: the test's in-process SMTP server), local file storage under
-// UPLOAD_DIR. Plain JavaScript: the store needs no ts-node.
+// UPLOAD_DIR, its admin built with `medusa build`. Plain JavaScript: the
+// store needs no ts-node.
 const uploadDir = process.env.UPLOAD_DIR || path.join(__dirname, "uploads")
 
 module.exports = defineConfig({
@@ -18,7 +19,6 @@ module.exports = defineConfig({
       cookieSecret: "oldest-host-secret",
     },
   },
-  admin: { disable: true },
   modules: [
     {
       resolve: "@medusajs/medusa/file",

@@ -19,7 +19,7 @@ export type PlanNode = {
 export async function analyzedPlanNodes(
   execute: (text: string, bindings: unknown[]) => Promise<any[]>,
   text: string,
-  bindings: unknown[]
+  bindings: unknown[],
 ): Promise<PlanNode[]> {
   const [row] = await execute(`explain (analyze, format json) ${text}`, bindings)
   const raw = row["QUERY PLAN"]
