@@ -7,17 +7,20 @@ const path = require("path")
 // UPLOAD_DIR, its admin built with `medusa build`. Plain JavaScript: the
 // store needs no ts-node.
 const uploadDir = process.env.UPLOAD_DIR || path.join(__dirname, "uploads")
+const backendUrl = `http://localhost:${process.env.PORT || "9000"}`
 
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     http: {
-      storeCors: "http://localhost:8000",
-      adminCors: "http://localhost:9000",
-      authCors: "http://localhost:9000",
+      storeCors: backendUrl,
+      adminCors: backendUrl,
+      authCors: backendUrl,
       jwtSecret: "oldest-host-secret",
       cookieSecret: "oldest-host-secret",
     },
+    // plain http: a Secure session cookie would never come back to the admin
+    cookieOptions: { secure: false },
   },
   modules: [
     {
