@@ -11,20 +11,7 @@ import * as hooks from "@medusajs/dashboard/hooks"
  * (`withDashboardExtensions`): on an older Medusa the store's admin builds and
  * runs, and the plugin's pages say what they need.
  */
-export const ActionMenu = components.ActionMenu
-export const DataTable = components.DataTable
-export const Form = components.Form
-export const JsonViewSection = components.JsonViewSection
-export const KeyboundForm = components.KeyboundForm
-export const RouteDrawer = components.RouteDrawer
-export const RouteFocusModal = components.RouteFocusModal
-export const SectionRow = components.SectionRow
-export const useRouteModal = components.useRouteModal
-export const useDate = hooks.useDate
-export const useDebouncedSearch = hooks.useDebouncedSearch
-export const useQueryParams = hooks.useQueryParams
-
-export const dashboardExtensionsAvailable = [
+export const {
   ActionMenu,
   DataTable,
   Form,
@@ -34,7 +21,8 @@ export const dashboardExtensionsAvailable = [
   RouteFocusModal,
   SectionRow,
   useRouteModal,
-  useDate,
-  useDebouncedSearch,
-  useQueryParams,
-].every((member) => member !== undefined)
+} = components
+export const { useDate, useDebouncedSearch, useQueryParams } = hooks
+
+// all of them arrived together, in 2.21.0 (none is exported by 2.20.1)
+export const dashboardExtensionsAvailable = RouteDrawer !== undefined && useQueryParams !== undefined
