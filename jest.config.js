@@ -9,7 +9,10 @@ const suites = {
   browser: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
   // `npm run test:reliability` only: authorization matrix, hostile input, load, faults, scale-out
   reliability: ["<rootDir>/integration-tests/reliability/**/*.spec.[jt]s"],
+  // `npm run test:compat` only: the packed plugin in a store on the oldest supported Medusa
+  compat: ["<rootDir>/integration-tests/compat/**/*.spec.[jt]s"],
 }
+const OPT_IN_SUITES = ["reliability", "compat"]
 
 module.exports = {
   transform: {
@@ -34,6 +37,7 @@ module.exports = {
     "<rootDir>/integration-tests/host-app/",
     "<rootDir>/integration-tests/admin-host/",
     "<rootDir>/integration-tests/scale-host/",
+    "<rootDir>/integration-tests/oldest-host/",
   ],
   setupFiles: ["<rootDir>/integration-tests/setup/setup-file.js"],
   globalSetup: "<rootDir>/integration-tests/setup/global-setup.mjs",
@@ -41,6 +45,6 @@ module.exports = {
   testMatch: process.env.TEST_SUITE
     ? suites[process.env.TEST_SUITE]
     : Object.entries(suites)
-        .filter(([name]) => name !== "reliability")
+        .filter(([name]) => !OPT_IN_SUITES.includes(name))
         .flatMap(([, patterns]) => patterns),
 }

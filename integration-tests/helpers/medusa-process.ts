@@ -38,15 +38,16 @@ export async function dropDatabase(name: string) {
  * `medusa start` in its own process group, so SIGKILL takes all of it: of
  * this repository (its src/ loaded as the project) unless `cwd` names a
  * built store's .medusa/server. With `logFile` the output is also written
- * there, for a person to read after a failure.
+ * there, for a person to read after a failure. `bin`: another store's own
+ * medusa CLI (a store on another Medusa version).
  */
 export class MedusaProcess {
   readonly child: ChildProcess
   log = ""
   protected readonly onExit_ = () => this.kill("SIGKILL")
 
-  constructor(env: NodeJS.ProcessEnv, options: { cwd?: string; logFile?: string } = {}) {
-    this.child = spawn(medusaBin, ["start"], {
+  constructor(env: NodeJS.ProcessEnv, options: { cwd?: string; logFile?: string; bin?: string } = {}) {
+    this.child = spawn(options.bin ?? medusaBin, ["start"], {
       cwd: options.cwd ?? root,
       env,
       detached: true,

@@ -1,4 +1,4 @@
-import { RouteDrawer } from "@medusajs/dashboard/components"
+import { RouteDrawer } from "../lib/dashboard"
 import { Heading } from "@medusajs/ui"
 import type { ReactNode } from "react"
 

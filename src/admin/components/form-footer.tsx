@@ -1,4 +1,4 @@
-import { RouteDrawer, RouteFocusModal } from "@medusajs/dashboard/components"
+import { RouteDrawer, RouteFocusModal } from "../lib/dashboard"
 import { Button } from "@medusajs/ui"
 
 type FormFooterProps = {

@@ -1,4 +1,4 @@
-import { Form } from "@medusajs/dashboard/components"
+import { Form } from "../lib/dashboard"
 import { Switch } from "@medusajs/ui"
 import type { Control, FieldPath, FieldValues } from "react-hook-form"
 

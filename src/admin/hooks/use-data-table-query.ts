@@ -1,4 +1,4 @@
-import { useQueryParams } from "@medusajs/dashboard/hooks"
+import { useQueryParams } from "../lib/dashboard"
 
 /**
  * The API query a dashboard `DataTable` keeps in the URL: `q`, `offset`, and

@@ -1,5 +1,4 @@
-import { DataTable } from "@medusajs/dashboard/components"
-import { useDate, useQueryParams } from "@medusajs/dashboard/hooks"
+import { DataTable, useDate, useQueryParams } from "../../lib/dashboard"
 import {
   Container,
   Text,

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod"
-import { KeyboundForm, RouteFocusModal, useRouteModal } from "@medusajs/dashboard/components"
+import { KeyboundForm, RouteFocusModal, useRouteModal } from "../../lib/dashboard"
 import { Heading, Text, toast } from "@medusajs/ui"
 import { useForm } from "react-hook-form"
 import { useCreateAffiliateGroup } from "../../hooks/api/affiliate-groups"

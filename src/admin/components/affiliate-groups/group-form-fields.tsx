@@ -1,4 +1,4 @@
-import { Form } from "@medusajs/dashboard/components"
+import { Form } from "../../lib/dashboard"
 import { Input, Textarea } from "@medusajs/ui"
 import type { Control } from "react-hook-form"
 import { DISABLED_MESSAGE_HINT, type GroupFormValues } from "./group-form-schema"

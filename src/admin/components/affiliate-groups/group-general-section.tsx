@@ -1,5 +1,4 @@
-import { ActionMenu, SectionRow } from "@medusajs/dashboard/components"
-import { useDate } from "@medusajs/dashboard/hooks"
+import { ActionMenu, SectionRow, useDate } from "../../lib/dashboard"
 import { PencilSquare, Trash } from "@medusajs/icons"
 import { Container, Heading, toast, usePrompt } from "@medusajs/ui"
 import { useNavigate } from "react-router-dom"

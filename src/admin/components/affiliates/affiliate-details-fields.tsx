@@ -1,4 +1,4 @@
-import { Form } from "@medusajs/dashboard/components"
+import { Form } from "../../lib/dashboard"
 import { Input } from "@medusajs/ui"
 import type { Control } from "react-hook-form"
 import { NullableSelect } from "../nullable-select"

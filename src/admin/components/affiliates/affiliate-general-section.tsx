@@ -1,5 +1,5 @@
-import { ActionMenu, SectionRow, type ActionGroup } from "@medusajs/dashboard/components"
-import { useDate } from "@medusajs/dashboard/hooks"
+import type { ActionGroup } from "@medusajs/dashboard/components"
+import { ActionMenu, SectionRow, useDate } from "../../lib/dashboard"
 import {
   ArrowPath,
   ChatBubbleLeftRight,

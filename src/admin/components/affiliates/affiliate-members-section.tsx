@@ -1,4 +1,4 @@
-import { DataTable } from "@medusajs/dashboard/components"
+import { DataTable } from "../../lib/dashboard"
 import { ChatBubbleLeftRight } from "@medusajs/icons"
 import { Badge, Container, StatusBadge, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo } from "react"

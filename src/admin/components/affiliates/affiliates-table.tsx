@@ -1,5 +1,5 @@
-import { DataTable, type DataTableProps } from "@medusajs/dashboard/components"
-import { useQueryParams } from "@medusajs/dashboard/hooks"
+import type { DataTableProps } from "@medusajs/dashboard/components"
+import { DataTable, useQueryParams } from "../../lib/dashboard"
 import type { AdminAffiliate } from "../../../types/http"
 import { useAffiliates } from "../../hooks/api/affiliates"
 import { useDataTableQuery } from "../../hooks/use-data-table-query"

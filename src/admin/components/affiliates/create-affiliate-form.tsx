@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod"
-import { Form, KeyboundForm, RouteFocusModal, useRouteModal } from "@medusajs/dashboard/components"
+import { Form, KeyboundForm, RouteFocusModal, useRouteModal } from "../../lib/dashboard"
 import { Heading, Select, Text, toast } from "@medusajs/ui"
 import { useForm } from "react-hook-form"
 import { useCreateAffiliate } from "../../hooks/api/affiliates"

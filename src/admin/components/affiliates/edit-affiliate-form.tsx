@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod"
-import { KeyboundForm, RouteDrawer, useRouteModal } from "@medusajs/dashboard/components"
+import { KeyboundForm, RouteDrawer, useRouteModal } from "../../lib/dashboard"
 import { toast } from "@medusajs/ui"
 import { useForm } from "react-hook-form"
 import type { AdminAffiliate } from "../../../types/http"

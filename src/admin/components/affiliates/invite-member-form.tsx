@@ -1,6 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod"
-import { Form, KeyboundForm, RouteDrawer } from "@medusajs/dashboard/components"
-import { useDate } from "@medusajs/dashboard/hooks"
+import { Form, KeyboundForm, RouteDrawer, useDate } from "../../lib/dashboard"
 import { Button, Copy, Input, Label, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useForm } from "react-hook-form"

@@ -1,4 +1,4 @@
-import { useDebouncedSearch } from "@medusajs/dashboard/hooks"
+import { useDebouncedSearch } from "../../lib/dashboard"
 import { MagnifyingGlass } from "@medusajs/icons"
 import { Button, Input, Text, clx } from "@medusajs/ui"
 import type { AdminAffiliate } from "../../../types/http"

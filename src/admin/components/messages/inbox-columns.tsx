@@ -1,4 +1,4 @@
-import { useDate } from "@medusajs/dashboard/hooks"
+import { useDate } from "../../lib/dashboard"
 import { Text, Tooltip, clx, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo } from "react"
 import type { Conversation } from "../../../types/http"

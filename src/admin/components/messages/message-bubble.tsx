@@ -1,4 +1,4 @@
-import { useDate } from "@medusajs/dashboard/hooks"
+import { useDate } from "../../lib/dashboard"
 import { Text, Tooltip, clx } from "@medusajs/ui"
 import type { Message } from "../../../types/http"
 import { LinkifiedText } from "./linkified-text"

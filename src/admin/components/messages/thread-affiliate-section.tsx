@@ -1,5 +1,5 @@
 import { Container, Heading } from "@medusajs/ui"
-import { SectionRow } from "@medusajs/dashboard/components"
+import { SectionRow } from "../../lib/dashboard"
 import { Link } from "react-router-dom"
 import type { Conversation } from "../../../types/http"
 import { useAffiliateGroup } from "../../hooks/api/affiliate-groups"

@@ -3,6 +3,7 @@ import { LayoutComposer } from "@medusajs/dashboard/components"
 import { Users } from "@medusajs/icons"
 import { Container } from "@medusajs/ui"
 import { AffiliatesTable } from "../../components/affiliates/affiliates-table"
+import { withDashboardExtensions } from "../../components/dashboard-required"
 
 const AffiliatesPage = () => (
   <LayoutComposer
@@ -46,4 +47,4 @@ export const handle = {
   breadcrumb: () => "Affiliates",
 }
 
-export default AffiliatesPage
+export default withDashboardExtensions(AffiliatesPage)

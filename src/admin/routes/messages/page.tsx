@@ -1,5 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { DataTable, LayoutComposer } from "@medusajs/dashboard/components"
+import { LayoutComposer } from "@medusajs/dashboard/components"
+import { DataTable } from "../../lib/dashboard"
 import { ChatBubbleLeftRight } from "@medusajs/icons"
 import { Container } from "@medusajs/ui"
 import type { Conversation } from "../../../types/http"
@@ -10,6 +11,7 @@ import { MessagingOffBanner } from "../../components/messages/messaging-off-bann
 import { useConversations } from "../../hooks/api/conversations"
 import { useDataTableQuery } from "../../hooks/use-data-table-query"
 import { startSidebarUnreadBadge } from "../../lib/sidebar-unread-badge"
+import { withDashboardExtensions } from "../../components/dashboard-required"
 
 const PAGE_SIZE = 20
 
@@ -76,7 +78,7 @@ const InboxPage = () => {
   )
 }
 
-export default InboxPage
+export default withDashboardExtensions(InboxPage)
 
 export const config = defineRouteConfig({
   label: "Messages",

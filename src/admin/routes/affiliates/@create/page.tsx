@@ -1,5 +1,6 @@
-import { RouteFocusModal } from "@medusajs/dashboard/components"
+import { RouteFocusModal } from "../../../lib/dashboard"
 import { CreateAffiliateForm } from "../../../components/affiliates/create-affiliate-form"
+import { withDashboardExtensions } from "../../../components/dashboard-required"
 
 const CreateAffiliatePage = () => (
   <RouteFocusModal>
@@ -7,4 +8,4 @@ const CreateAffiliatePage = () => (
   </RouteFocusModal>
 )
 
-export default CreateAffiliatePage
+export default withDashboardExtensions(CreateAffiliatePage)

@@ -1,4 +1,5 @@
-import { JsonViewSection, LayoutComposer } from "@medusajs/dashboard/components"
+import { LayoutComposer } from "@medusajs/dashboard/components"
+import { JsonViewSection } from "../../../lib/dashboard"
 import type { UIMatch } from "react-router-dom"
 import { useParams } from "react-router-dom"
 import { AffiliateBreadcrumb } from "../../../components/affiliates/affiliate-breadcrumb"
@@ -7,6 +8,7 @@ import { AffiliateMembersSection } from "../../../components/affiliates/affiliat
 import { AffiliateMessagingSection } from "../../../components/affiliates/affiliate-messaging-section"
 import { useAffiliate } from "../../../hooks/api/affiliates"
 import { PageSkeleton } from "../../../components/page-skeleton"
+import { withDashboardExtensions } from "../../../components/dashboard-required"
 
 const AffiliateDetailPage = () => {
   const { id } = useParams()
@@ -52,4 +54,4 @@ export const handle = {
   breadcrumb: (match: UIMatch) => <AffiliateBreadcrumb {...match} />,
 }
 
-export default AffiliateDetailPage
+export default withDashboardExtensions(AffiliateDetailPage)

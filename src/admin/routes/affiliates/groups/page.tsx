@@ -1,5 +1,6 @@
 import { LayoutComposer } from "@medusajs/dashboard/components"
 import { AffiliateGroupsTable } from "../../../components/affiliate-groups/affiliate-groups-table"
+import { withDashboardExtensions } from "../../../components/dashboard-required"
 
 const AffiliateGroupsPage = () => (
   <LayoutComposer
@@ -19,4 +20,4 @@ export const handle = {
   breadcrumb: () => "Groups",
 }
 
-export default AffiliateGroupsPage
+export default withDashboardExtensions(AffiliateGroupsPage)

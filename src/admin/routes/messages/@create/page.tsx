@@ -1,4 +1,4 @@
-import { RouteFocusModal, useRouteModal } from "@medusajs/dashboard/components"
+import { RouteFocusModal, useRouteModal } from "../../../lib/dashboard"
 import { Divider, Heading, Label, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { Link, useSearchParams } from "react-router-dom"
@@ -8,6 +8,7 @@ import { AudiencePicker } from "../../../components/messages/audience-picker"
 import { Composer } from "../../../components/messages/composer"
 import { useAffiliate } from "../../../hooks/api/affiliates"
 import { useConversations, useStartConversation } from "../../../hooks/api/conversations"
+import { withDashboardExtensions } from "../../../components/dashboard-required"
 
 /**
  * New Message: pick an active affiliate and the audience (team or one
@@ -106,4 +107,4 @@ const NewMessageForm = () => {
   )
 }
 
-export default NewMessagePage
+export default withDashboardExtensions(NewMessagePage)

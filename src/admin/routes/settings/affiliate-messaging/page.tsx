@@ -4,6 +4,7 @@ import { GlobalMessagingSection } from "../../../components/messaging-settings/g
 import { NotificationEmailsSection } from "../../../components/messaging-settings/notification-emails-section"
 import { useMessagingSettings } from "../../../hooks/api/messaging-settings"
 import { PageSkeleton } from "../../../components/page-skeleton"
+import { withDashboardExtensions } from "../../../components/dashboard-required"
 
 const AffiliateMessagingSettingsPage = () => {
   const { settings, isPending, isError, error } = useMessagingSettings()
@@ -47,4 +48,4 @@ export const handle = {
   breadcrumb: () => "Affiliate messaging",
 }
 
-export default AffiliateMessagingSettingsPage
+export default withDashboardExtensions(AffiliateMessagingSettingsPage)

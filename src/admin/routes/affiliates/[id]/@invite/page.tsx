@@ -2,6 +2,7 @@ import { useParams } from "react-router-dom"
 import { InviteMemberForm } from "../../../../components/affiliates/invite-member-form"
 import { useAffiliate } from "../../../../hooks/api/affiliates"
 import { FormDrawer } from "../../../../components/form-drawer"
+import { withDashboardExtensions } from "../../../../components/dashboard-required"
 
 const InviteMemberPage = () => {
   const { id } = useParams()
@@ -21,4 +22,4 @@ const InviteMemberPage = () => {
   )
 }
 
-export default InviteMemberPage
+export default withDashboardExtensions(InviteMemberPage)

@@ -1,5 +1,6 @@
-import { RouteFocusModal } from "@medusajs/dashboard/components"
+import { RouteFocusModal } from "../../../../lib/dashboard"
 import { CreateGroupForm } from "../../../../components/affiliate-groups/create-group-form"
+import { withDashboardExtensions } from "../../../../components/dashboard-required"
 
 const CreateAffiliateGroupPage = () => (
   <RouteFocusModal>
@@ -7,4 +8,4 @@ const CreateAffiliateGroupPage = () => (
   </RouteFocusModal>
 )
 
-export default CreateAffiliateGroupPage
+export default withDashboardExtensions(CreateAffiliateGroupPage)

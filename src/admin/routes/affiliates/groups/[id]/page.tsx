@@ -1,4 +1,5 @@
-import { JsonViewSection, LayoutComposer } from "@medusajs/dashboard/components"
+import { LayoutComposer } from "@medusajs/dashboard/components"
+import { JsonViewSection } from "../../../../lib/dashboard"
 import { Container } from "@medusajs/ui"
 import type { UIMatch } from "react-router-dom"
 import { useParams } from "react-router-dom"
@@ -7,6 +8,7 @@ import { GroupGeneralSection } from "../../../../components/affiliate-groups/gro
 import { AffiliatesTable } from "../../../../components/affiliates/affiliates-table"
 import { useAffiliateGroup } from "../../../../hooks/api/affiliate-groups"
 import { PageSkeleton } from "../../../../components/page-skeleton"
+import { withDashboardExtensions } from "../../../../components/dashboard-required"
 
 const AffiliateGroupDetailPage = () => {
   const { id } = useParams()
@@ -64,4 +66,4 @@ export const handle = {
   breadcrumb: (match: UIMatch) => <GroupBreadcrumb {...match} />,
 }
 
-export default AffiliateGroupDetailPage
+export default withDashboardExtensions(AffiliateGroupDetailPage)

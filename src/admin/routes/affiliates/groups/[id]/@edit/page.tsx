@@ -2,6 +2,7 @@ import { useParams } from "react-router-dom"
 import { EditGroupForm } from "../../../../../components/affiliate-groups/edit-group-form"
 import { useAffiliateGroup } from "../../../../../hooks/api/affiliate-groups"
 import { FormDrawer } from "../../../../../components/form-drawer"
+import { withDashboardExtensions } from "../../../../../components/dashboard-required"
 
 const EditAffiliateGroupPage = () => {
   const { id } = useParams()
@@ -21,4 +22,4 @@ const EditAffiliateGroupPage = () => {
   )
 }
 
-export default EditAffiliateGroupPage
+export default withDashboardExtensions(EditAffiliateGroupPage)
