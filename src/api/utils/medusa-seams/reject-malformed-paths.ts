@@ -4,7 +4,7 @@ import type {
   MedusaResponse,
   MiddlewareRoute,
 } from "@medusajs/framework/http"
-import type { ErrorResponse } from "../../types/http"
+import type { ErrorResponse } from "../../../types/http"
 
 /** Where the plugin's routes live. */
 const PLUGIN_PATHS = [

@@ -2,7 +2,7 @@ import type {
   MedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { isConflict } from "../../utils/errors"
+import { isConflict } from "../../../utils/errors"
 
 type Handler<Req extends MedusaRequest> = (
   req: Req,
