@@ -10,10 +10,18 @@ type Handler<Req extends MedusaRequest> = (
 ) => Promise<void>
 
 /**
- * Medusa's error handler answers CONFLICT with a generic idempotency text.
- * Our 409s must say why (affiliate not active, messaging disabled, invite
- * used), so routes wrapped here answer them with the error's own message;
- * every other error still goes to the host store's handler.
+ * Steps around Medusa: the message of a 409.
+ *
+ * What: routes wrapped here answer a CONFLICT error themselves, with its
+ * own message; every other error still goes to the host store's handler
+ * (the app-wide handler belongs to the store, so it is not replaced).
+ * Why: Medusa's error handler answers CONFLICT with a generic "conflicted
+ * with another request… Idempotency-Key" text (2.19 to 2.21.2), and our
+ * 409s must say why (affiliate not active, messaging disabled, invite used).
+ * Guard: answer-conflicts.spec.ts fails when Medusa's handler keeps the
+ * message.
+ * Remove when: Medusa keeps a CONFLICT's message (or offers a 409 type that
+ * does); then throw and unwrap the routes.
  */
 export function answerConflicts<Req extends MedusaRequest>(
   handler: Handler<Req>
