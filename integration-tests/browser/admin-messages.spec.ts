@@ -107,6 +107,8 @@ describeWithChromium("admin Messages pages, in Chromium", () => {
     await inbox()
     const badge = page.getByTestId("sidebar-unread-badge")
     await expect(badge.textContent({ timeout: 30_000 })).resolves.toBe("1")
+    // the dashboard's sidebar shape the badge relies on (medusa-seams/sidebar-unread-badge.tsx)
+    expect(await page.locator('nav a[href$="/messages"] [data-testid="sidebar-unread-badge"]').count()).toBe(1)
     await row("Northwind Media").getByTestId("unread-marker").waitFor()
 
     await page.getByRole("tab", { name: /Unread/ }).click()

@@ -7,7 +7,7 @@ import { adminMessagingSettingsMiddlewares } from "./admin/messaging/settings/mi
 import { storeAttachmentMiddlewares } from "./store/affiliates/me/attachments/middlewares"
 import { storeConversationMiddlewares } from "./store/affiliates/me/conversations/middlewares"
 import { storeAffiliateMiddlewares } from "./store/affiliates/middlewares"
-import { malformedPathMiddlewares } from "./utils/reject-malformed-paths"
+import { malformedPathMiddlewares } from "./utils/medusa-seams/reject-malformed-paths"
 
 export default defineMiddlewares({
   routes: [

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 /**
  * A state conflict (409) whose message must reach the client. Medusa's error
  * handler replaces CONFLICT messages with a generic idempotency text, so
- * routes answer these through `answerConflicts` (src/api/utils).
+ * routes answer these through `answerConflicts` (src/api/utils/medusa-seams).
  */
 export function conflict(message: string): MedusaError {
   return new MedusaError(MedusaError.Types.CONFLICT, message)

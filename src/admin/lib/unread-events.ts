@@ -1,6 +1,6 @@
 /**
  * The sidebar badge lives outside the dashboard's React tree (see
- * sidebar-unread-badge.ts), so pages tell it through a window event when the
+ * medusa-seams/sidebar-unread-badge.tsx), so pages tell it through a window event when the
  * shared read state may have changed.
  */
 const UNREAD_CHANGED = "affiliate-messaging:unread-changed"

@@ -1,9 +1,10 @@
+import { refetchEntities, refetchEntity } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 
-type Pagination = { skip?: number; take?: number; order?: Record<string, unknown> }
+type Pagination = NonNullable<Parameters<typeof refetchEntities>[0]["pagination"]>
 
-/** One record by filters, or a 404 with `notFound` as its message. */
+/** Medusa's `refetchEntity`, with a 404 carrying `notFound` when nothing matches. */
 export async function retrieveOne<T = any>(
   scope: MedusaContainer,
   entity: string,
@@ -11,17 +12,14 @@ export async function retrieveOne<T = any>(
   fields: string[],
   notFound: string
 ): Promise<T> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [record],
-  } = await query.graph({ entity, fields, filters })
+  const record = await refetchEntity({ entity, idOrFilter: filters, scope, fields })
   if (!record) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, notFound)
   }
   return record as T
 }
 
-/** A page of records in Medusa's list shape (`count`, `offset`, `limit`). */
+/** Medusa's `refetchEntities`, as a page in Medusa's list shape (`count`, `offset`, `limit`). */
 export async function listPage<T = any>(
   scope: MedusaContainer,
   entity: string,
@@ -29,13 +27,7 @@ export async function listPage<T = any>(
   fields: string[],
   pagination: Pagination
 ): Promise<{ rows: T[]; count: number; offset: number; limit: number }> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity,
-    fields,
-    filters,
-    pagination,
-  })
+  const { data, metadata } = await refetchEntities({ entity, idOrFilter: filters, scope, fields, pagination })
   return {
     rows: data as T[],
     count: metadata?.count ?? data.length,

@@ -10,7 +10,7 @@ import { InboxTabs, useInboxTab } from "../../components/messages/inbox-tabs"
 import { MessagingOffBanner } from "../../components/messages/messaging-off-banner"
 import { useConversations } from "../../hooks/api/conversations"
 import { useDataTableQuery } from "../../hooks/use-data-table-query"
-import { startSidebarUnreadBadge } from "../../lib/sidebar-unread-badge"
+import { startSidebarUnreadBadge } from "../../lib/medusa-seams/sidebar-unread-badge"
 import { withDashboardExtensions } from "../../components/dashboard-required"
 
 const PAGE_SIZE = 20

@@ -1,5 +1,5 @@
 import { MiddlewareRoute } from "@medusajs/framework/http"
-import { validateQuery, validateBody } from "../../utils/validate-request"
+import { validateQuery, validateBody } from "../../utils/medusa-seams/validate-request"
 import {
   listAffiliateGroupsQueryConfig,
   retrieveAffiliateGroupQueryConfig,

@@ -7,7 +7,7 @@ import type {
   ConversationWithMessageResponse,
 } from "../../../types/http"
 import { sendOwnerMessageWorkflow } from "../../../workflows"
-import { answerConflicts } from "../../utils/answer-conflicts"
+import { answerConflicts } from "../../utils/medusa-seams/answer-conflicts"
 import { messagingService, ownerConversationView } from "../../utils/conversations"
 import { listUnread, ownerConversationViews, ownerMessageView, sentMessageView } from "../../utils/messaging-views"
 import { asArray } from "../../utils/as-array"

@@ -1,6 +1,6 @@
 import { MiddlewareRoute, authenticate } from "@medusajs/framework/http"
-import { authenticateWithTokenCache } from "../../utils/authenticate-with-token-cache"
-import { validateBody } from "../../utils/validate-request"
+import { authenticateWithTokenCache } from "../../utils/medusa-seams/authenticate-with-token-cache"
+import { validateBody } from "../../utils/medusa-seams/validate-request"
 import { AFFILIATE_ACTOR_TYPE } from "../../../types/affiliate"
 import { requireAffiliateMember } from "../../utils/require-affiliate-member"
 import {

@@ -5,7 +5,7 @@ import { pipeline } from "stream/promises"
 import type { MessageAttachmentDTO, MessageDTO } from "../../../types/messaging"
 import { messagingService, retrieveVisibleConversation } from "../conversations"
 import type { Side } from "../messaging-views"
-import { rangeReaderOf } from "./file-range"
+import { rangeReaderOf } from "../medusa-seams/file-range"
 
 export type Downloader = { side: Side; id: string; member?: { id: string; affiliate_id: string } }
 

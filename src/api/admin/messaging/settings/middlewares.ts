@@ -1,5 +1,5 @@
 import { MiddlewareRoute } from "@medusajs/framework/http"
-import { validateBody } from "../../../utils/validate-request"
+import { validateBody } from "../../../utils/medusa-seams/validate-request"
 import { AdminUpdateMessagingSettings } from "./validators"
 
 export const adminMessagingSettingsMiddlewares: MiddlewareRoute[] = [

@@ -4,7 +4,7 @@ import type {
 } from "@medusajs/framework/http"
 import type { AdminAffiliateInviteResponse } from "../../../../../types/http"
 import { createAffiliateInviteWorkflow } from "../../../../../workflows"
-import { answerConflicts } from "../../../../utils/answer-conflicts"
+import { answerConflicts } from "../../../../utils/medusa-seams/answer-conflicts"
 import type { AdminCreateAffiliateInviteType } from "../../validators"
 
 export const POST = answerConflicts(

@@ -4,7 +4,7 @@ import type {
 } from "@medusajs/framework/http"
 import type { MessageListResponse, MessageResponse } from "../../../../../types/http"
 import { replyAsOwnerWorkflow } from "../../../../../workflows"
-import { answerConflicts } from "../../../../utils/answer-conflicts"
+import { answerConflicts } from "../../../../utils/medusa-seams/answer-conflicts"
 import { listThreadPage } from "../../../../utils/thread-page"
 import { ownerMessageView, sentMessageView } from "../../../../utils/messaging-views"
 import type {

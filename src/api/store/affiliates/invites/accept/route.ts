@@ -4,7 +4,7 @@ import type {
 } from "@medusajs/framework/http"
 import type { StoreAffiliateAccountResponse } from "../../../../../types/http"
 import { acceptAffiliateInviteWorkflow } from "../../../../../workflows"
-import { answerConflicts } from "../../../../utils/answer-conflicts"
+import { answerConflicts } from "../../../../utils/medusa-seams/answer-conflicts"
 import { ensureUnregistered, retrieveAccount } from "../../account"
 import type { StoreAcceptAffiliateInviteType } from "../../validators"
 

@@ -4,7 +4,7 @@ import type {
   StoreConversationWithMessageResponse,
 } from "../../../../../types/http"
 import { sendAffiliateMessageWorkflow } from "../../../../../workflows"
-import { answerConflicts } from "../../../../utils/answer-conflicts"
+import { answerConflicts } from "../../../../utils/medusa-seams/answer-conflicts"
 import { memberConversationView, messagingService } from "../../../../utils/conversations"
 import { listUnread, sentMessageView, storeConversationViews, storeMessageView } from "../../../../utils/messaging-views"
 import type { AffiliateMemberRequest } from "../../../../utils/require-affiliate-member"

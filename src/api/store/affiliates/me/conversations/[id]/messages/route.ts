@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { StoreMessageListResponse, StoreMessageResponse } from "../../../../../../../types/http"
 import { replyAsAffiliateWorkflow } from "../../../../../../../workflows"
-import { answerConflicts } from "../../../../../../utils/answer-conflicts"
+import { answerConflicts } from "../../../../../../utils/medusa-seams/answer-conflicts"
 import { sentMessageView, storeMessageView } from "../../../../../../utils/messaging-views"
 import type { AffiliateMemberRequest } from "../../../../../../utils/require-affiliate-member"
 import { listThreadPage } from "../../../../../../utils/thread-page"

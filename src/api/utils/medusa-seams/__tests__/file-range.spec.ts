@@ -5,7 +5,7 @@ import http from "http"
 import os from "os"
 import path from "path"
 import { Readable } from "stream"
-import { providerRangeReader } from "../file-range"
+import { providerRangeReader, rangeReaderOf } from "../file-range"
 
 /** Bytes this process has read through read(2) and friends: files, sockets, pipes. */
 const bytesRead = () => Number(/rchar: (\d+)/.exec(fs.readFileSync("/proc/self/io", "utf8"))![1])
@@ -87,6 +87,18 @@ describe("file-range: reading part of a stored file from Medusa 2.21's providers
     } finally {
       server.close()
     }
+  })
+
+  it("finds the provider behind the File Module's public getProvider(), as Medusa's loader wires them", async () => {
+    // Medusa's file module registers one provider under "fs_<id>" and hands
+    // the module its provider service: the same wiring, with the real classes
+    const { FileModuleService, FileProviderService } = require("@medusajs/file/dist/services")
+    const provider = new LocalFileService({}, { upload_dir: path.join(dir, "static"), private_upload_dir: path.join(dir, "private") })
+    const files = new FileModuleService({ fileProviderService: new FileProviderService({ fs_local: provider }) })
+    const [stored] = await files.createFiles([{ filename: "note.txt", mimeType: "text/plain", content: Buffer.from("hello range").toString("base64"), access: "private" }])
+    const read = rangeReaderOf(files)
+    expect(read).not.toBeNull()
+    expect((await collect(await read!(stored.id, { start: 6, end: 10 }))).toString()).toBe("range")
   })
 
   it("falls back (null) for a provider whose shape it does not know", () => {

@@ -15,15 +15,22 @@ type TokenClaims = AuthContext & { exp?: number }
 const REMEMBERED_TOKENS = 2_000
 
 /**
- * Medusa's `authenticate`, remembering the bearer tokens it has accepted
- * until each one expires.
+ * Steps around Medusa: the cost of its bearer-token verification.
  *
- * Why: `jsonwebtoken` verifies against a string secret by first trying to
- * parse it as a PEM public key, and that failure costs ~450 µs of CPU per
+ * What: Medusa's `authenticate`, remembering the bearer tokens it has
+ * accepted until each one expires.
+ * Why: Medusa passes `http.jwtSecret` to `jsonwebtoken` as a string on every
+ * request (2.19 to 2.21.2), and `jsonwebtoken` first tries to parse a string
+ * secret as a PEM public key; that failure costs ~450 µs of CPU per
  * request (9 µs with a key object): the largest cost of the Messages badge,
- * which every signed-in affiliate's storefront polls. A token's signature and
- * claims never change, so a token Medusa accepted stays acceptable until its
- * `exp`. A token seen for the first time, a session, or a token Medusa refused
+ * which every signed-in affiliate's storefront polls.
+ * Guard: authenticate-with-token-cache.spec.ts fails when Medusa no longer
+ * makes jsonwebtoken parse the secret per request.
+ * Remove when: Medusa verifies with a `KeyObject` made once; then use its
+ * `authenticate` directly.
+ *
+ * A token's signature and claims never change, so a token Medusa accepted
+ * stays acceptable until its `exp`. A token seen for the first time, a session, or a token Medusa refused
  * all still go through Medusa. Never remembered: tokens without `exp`, MFA
  * contexts (their checks depend on the time) and, when the project sets
  * `http.jwtVerifyOptions.maxAge`, any token.

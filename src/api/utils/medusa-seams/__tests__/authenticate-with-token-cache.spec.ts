@@ -1,19 +1,20 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import crypto from "crypto"
 import { sign } from "jsonwebtoken"
 import { authenticateWithTokenCache } from "../authenticate-with-token-cache"
 
 type Http = { jwtSecret: string; jwtVerifyOptions?: { maxAge?: string } }
 type Outcome = { status: number; auth_context?: Record<string, unknown> }
+type Middleware = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown
 
 /**
  * Drives the middleware with Medusa's real `authenticate` and real tokens.
  * The project's secret is read on every request, so changing it between two
  * requests tells a remembered token from one Medusa verified again.
  */
-function harness(http: Http) {
+function harness(http: Http, middleware: Middleware = authenticateWithTokenCache("affiliate", ["session", "bearer"])) {
   const config = { projectConfig: { http } }
   const logger = { debug() {} }
-  const middleware = authenticateWithTokenCache("affiliate", ["session", "bearer"])
   const call = (authorization?: string, session: Record<string, unknown> = {}) =>
     new Promise<Outcome>((resolve, reject) => {
       const req = {
@@ -47,6 +48,30 @@ const bearer = (secret: string, overrides?: Record<string, unknown>, expiresIn: 
   `Bearer ${sign(claims(overrides), secret, { expiresIn })}`
 
 describe("authenticateWithTokenCache", () => {
+  // Guard: the seam exists because Medusa hands jsonwebtoken the HS256
+  // secret as a string on every request, which jsonwebtoken first tries to
+  // parse as a PEM public key (~450 µs of CPU). When this fails, Medusa
+  // verifies with a key object made once: use its authenticate directly and
+  // delete authenticate-with-token-cache.ts.
+  it("is needed: Medusa's authenticate makes jsonwebtoken parse the secret as a public key on every request", async () => {
+    const parseAsPublicKey = jest.spyOn(crypto, "createPublicKey")
+    try {
+      // a fresh copy of Medusa's http module, so its jsonwebtoken picks up the spy
+      let medusaAuthenticate!: typeof import("@medusajs/framework/http").authenticate
+      jest.isolateModules(() => {
+        medusaAuthenticate = require("@medusajs/framework/http").authenticate
+      })
+      const { call } = harness({ jwtSecret: "secret" }, medusaAuthenticate("affiliate", ["session", "bearer"]))
+      const token = bearer("secret")
+      for (let i = 0; i < 3; i++) {
+        expect((await call(token)).status).toBe(200)
+      }
+      expect(parseAsPublicKey.mock.calls.filter(([key]) => key === "secret")).toHaveLength(3)
+    } finally {
+      parseAsPublicKey.mockRestore()
+    }
+  })
+
   it("accepts a token Medusa accepted once without verifying it again, and still verifies every other token", async () => {
     const { http, call } = harness({ jwtSecret: "first-secret" })
     const token = bearer("first-secret")

@@ -19,20 +19,24 @@ type S3Provider = {
 }
 
 /**
- * The one place this plugin steps around Medusa. Medusa 2.21's File Module
- * has no range read: `getDownloadStream(id)` streams a file from its first
- * byte, so a one-byte `Range` request would read a 250 MB file whole. Its
- * two providers can seek, and this asks them directly: the local provider
- * (`localfs`) for the path it resolves a key to (then `fs.createReadStream`
- * with start and end), the S3 provider (`s3`) for its client and bucket
- * (then `GetObjectCommand` with `Range`). Both are read from the module's
- * internals (`fileProviderService_.fileProvider_`), checked for the exact
- * shape relied on; any other provider, or a Medusa version where the shape
- * changed, gets null and the caller falls back to the whole stream cut to
- * the range. file-range.spec.ts fails when the shape changes.
+ * Steps around Medusa: ranged reads of stored files.
+ *
+ * What: Medusa's File Module has no range read (`getDownloadStream(id)`
+ * streams from the first byte in 2.19 to 2.21.2), so a one-byte `Range`
+ * request would read a 250 MB file whole. Its two providers can seek, and
+ * this asks them directly: the local provider (`localfs`) for the path it
+ * resolves a key to (then `fs.createReadStream` with start and end), the S3
+ * provider (`s3`) for its client and bucket (then `GetObjectCommand` with
+ * `Range`). The provider instance is the private `fileProvider_` of what
+ * the module's public `getProvider()` returns; both shapes are checked, and
+ * any other provider, or a Medusa where they moved, gets null: the caller
+ * falls back to the whole stream cut to the range.
+ * Guard: file-range.spec.ts fails when the shape relied on changes.
+ * Remove when: the File Module takes a range (e.g. `getDownloadStream(id,
+ * { start, end })` passed down to `IFileProvider.getDownloadStream`).
  */
 export function rangeReaderOf(files: IFileModuleService): RangeReader | null {
-  return providerRangeReader((files as any).fileProviderService_?.fileProvider_)
+  return providerRangeReader((files.getProvider?.() as any)?.fileProvider_)
 }
 
 /** The range reader of a File Module provider instance (exported for its test). */

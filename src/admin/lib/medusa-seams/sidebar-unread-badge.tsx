@@ -1,8 +1,9 @@
+import type { RouteConfig } from "@medusajs/admin-sdk"
 import { Badge } from "@medusajs/ui"
 import { createRoot, Root } from "react-dom/client"
-import type { AdminConversationListResponse } from "../../types/http"
-import { sdk } from "./sdk"
-import { onUnreadChange } from "./unread-events"
+import type { AdminConversationListResponse } from "../../../types/http"
+import { sdk } from "../sdk"
+import { onUnreadChange } from "../unread-events"
 
 const REFRESH_MS = 30_000
 const LINK_SELECTOR = 'nav a[href$="/messages"]'
@@ -10,11 +11,21 @@ const LINK_SELECTOR = 'nav a[href$="/messages"]'
 let started = false
 
 /**
- * The unread count next to "Messages" in the sidebar. Menu items of admin
- * extensions are plain labels, so the badge is its own small React root,
- * kept inside the sidebar link across re-renders. It polls the inbox's cheap
- * `unread_count` (one row requested) and refreshes at once when a page
- * announces a read-state change.
+ * Steps around Medusa: the unread count next to "Messages" in the sidebar.
+ *
+ * What: the badge is its own small React root, placed inside the dashboard's
+ * sidebar link (`nav a[href$="/messages"]`) and put back after re-renders.
+ * Why: a route's `defineRouteConfig` gives its menu item a label, an icon,
+ * a rank and a translation namespace (2.19 to 2.21.2), nothing that shows a
+ * count, and the dashboard exports no sidebar component to extend.
+ * Guards: `NoNewRouteConfigFields` below fails `npm run typecheck` when
+ * `RouteConfig` gains a field (look for a badge); the browser test
+ * (admin-messages.spec.ts) fails when the badge no longer lands in the
+ * Messages link, i.e. when the dashboard's sidebar DOM changes.
+ * Remove when: Medusa's route config takes a badge or count for the item.
+ *
+ * It polls the inbox's cheap `unread_count` (one row requested) and
+ * refreshes at once when a page announces a read-state change.
  */
 export function startSidebarUnreadBadge() {
   if (started || typeof window === "undefined") {
@@ -84,3 +95,9 @@ export function startSidebarUnreadBadge() {
   document.addEventListener("visibilitychange", () => void refresh())
   window.setInterval(() => void refresh(), REFRESH_MS)
 }
+
+/** The fields of Medusa's `RouteConfig` when this seam was written. */
+type KnownRouteConfigFields = "label" | "icon" | "nested" | "rank" | "translationNs"
+
+/** Compiles only while `RouteConfig` has no field besides those: a new one may be the badge this seam stands in for. */
+export type NoNewRouteConfigFields<New extends never = Exclude<keyof RouteConfig, KnownRouteConfigFields>> = New

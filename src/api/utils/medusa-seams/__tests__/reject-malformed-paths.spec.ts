@@ -1,0 +1,47 @@
+import type { RequestHandler } from "express"
+import { malformedPathMiddlewares } from "../reject-malformed-paths"
+import { withMedusaErrorHandler } from "./medusa-express"
+
+const echoId: RequestHandler = (req, res) => {
+  res.json({ type: "ok", message: req.params.id })
+}
+
+describe("rejectMalformedPaths: a URL that names no id is a 4xx", () => {
+  // Guard: the seam exists because Express's error for an `:id` it cannot
+  // percent-decode reaches Medusa's handler as a 500. When this fails,
+  // Medusa answers it as a 4xx: drop the 400 branch.
+  it("is needed: Medusa's error handler answers Express's undecodable `:id` with a 500", async () => {
+    await withMedusaErrorHandler(
+      (app) => app.get("/admin/conversations/:id", echoId),
+      async (get) => {
+        expect(await get("/admin/conversations/%E0%A4%A")).toEqual({
+          status: 500,
+          body: expect.objectContaining({ type: "unknown_error" }),
+        })
+        expect((await get("/admin/conversations/conv_1")).body.message).toBe("conv_1")
+      }
+    )
+  })
+
+  it("answers 400 for an undecodable segment and 404 for an id that cannot exist, before any route decodes it", async () => {
+    await withMedusaErrorHandler(
+      (app) => {
+        for (const { matcher, middlewares } of malformedPathMiddlewares) {
+          app.use(matcher as string, ...(middlewares as unknown as RequestHandler[]))
+        }
+        app.get("/admin/conversations/:id", echoId)
+      },
+      async (get) => {
+        expect(await get("/admin/conversations/%E0%A4%A")).toEqual({
+          status: 400,
+          body: { type: "invalid_data", message: expect.stringMatching(/^Malformed URL/) },
+        })
+        expect(await get("/admin/conversations/conv%001")).toEqual({
+          status: 404,
+          body: { type: "not_found", message: expect.stringMatching(/names no valid id/) },
+        })
+        expect((await get("/admin/conversations/conv_1")).body.message).toBe("conv_1")
+      }
+    )
+  })
+})
