@@ -26,6 +26,13 @@ module.exports = {
     ],
   },
   testEnvironment: "node",
+  // the storefront workspace package from its source, so tests need no build of it first
+  moduleNameMapper: {
+    "^medusa-plugin-affiliate-messaging-storefront$": "<rootDir>/packages/storefront/src/index.ts",
+    "^medusa-plugin-affiliate-messaging-storefront/(react|types)$": "<rootDir>/packages/storefront/src/$1/index.ts",
+    // its sources import siblings as `./x.js` (what Node's ES modules need once built)
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+  },
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: [
     "<rootDir>/.medusa/",
@@ -34,6 +41,7 @@ module.exports = {
     "<rootDir>/integration-tests/host-app/",
     "<rootDir>/integration-tests/admin-host/",
     "<rootDir>/integration-tests/scale-host/",
+    "<rootDir>/packages/storefront/dist/",
   ],
   setupFiles: ["<rootDir>/integration-tests/setup/setup-file.js"],
   globalSetup: "<rootDir>/integration-tests/setup/global-setup.mjs",

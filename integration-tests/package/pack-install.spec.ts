@@ -58,18 +58,21 @@ describe("npm pack output installed into a separate store", () => {
     await adminQuery(`drop database if exists "${dbName}" with (force)`)
   })
 
-  it("gives storefronts the client, the React components and the widget by package name", () => {
-    const resolveFromHost = (entry: string) => require.resolve(entry, { paths: [hostDir] })
+  it("leaves the storefront entry points to the storefront package, which it depends on", () => {
     const installed = path.join(hostDir, "node_modules/medusa-plugin-affiliate-messaging")
-    for (const entry of ["client", "react"]) {
-      const file = resolveFromHost(`medusa-plugin-affiliate-messaging/${entry}`)
-      expect(file.startsWith(installed)).toBe(true)
-      expect(fs.existsSync(file.replace(/\.js$/, ".d.ts"))).toBe(true)
+    for (const entry of ["client", "react", "widget"]) {
+      expect(() => require.resolve(`medusa-plugin-affiliate-messaging/${entry}`, { paths: [hostDir] })).toThrow(
+        expect.objectContaining({ code: "ERR_PACKAGE_PATH_NOT_EXPORTED" })
+      )
     }
-    const { createAffiliateMessagingClient } = require(resolveFromHost("medusa-plugin-affiliate-messaging/client"))
-    expect(typeof createAffiliateMessagingClient).toBe("function")
-    const widget = fs.readFileSync(resolveFromHost("medusa-plugin-affiliate-messaging/widget"), "utf8")
-    expect(widget).toContain("affiliate-messages")
+    const manifest = JSON.parse(fs.readFileSync(path.join(installed, "package.json"), "utf8"))
+    const storefront = JSON.parse(fs.readFileSync(path.join(root, "packages/storefront/package.json"), "utf8"))
+    // released together: the server's shared limits are the storefront's, at the same version
+    expect(manifest.dependencies[storefront.name]).toBe(storefront.version)
+    expect(manifest.dependencies["linkify-it"]).toBeUndefined()
+    // the built server reads them from the package by name, not from a copy of its own
+    const attachmentTypes = fs.readFileSync(path.join(installed, ".medusa/server/src/utils/attachment-types.js"), "utf8")
+    expect(attachmentTypes).toContain(`require("${storefront.name}")`)
   })
 
   it("migrates, boots and serves /admin/affiliates", async () => {
