@@ -60,11 +60,26 @@ describe("npm pack output installed into a separate store", () => {
 
   it("leaves the storefront entry points to the storefront package, which it depends on", () => {
     const installed = path.join(hostDir, "node_modules/medusa-plugin-affiliate-messaging")
-    for (const entry of ["client", "react", "widget"]) {
-      expect(() => require.resolve(`medusa-plugin-affiliate-messaging/${entry}`, { paths: [hostDir] })).toThrow(
-        expect.objectContaining({ code: "ERR_PACKAGE_PATH_NOT_EXPORTED" })
-      )
-    }
+    // resolved by plain Node from the store, as a storefront's build would
+    const resolution = execFileSync(
+      process.execPath,
+      [
+        "-e",
+        `for (const entry of ["client", "react", "widget", "admin"]) {
+          let found
+          try { found = require.resolve("medusa-plugin-affiliate-messaging/" + entry) } catch (error) { found = error.code }
+          console.log(entry, found)
+        }`,
+      ],
+      { cwd: hostDir, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } }
+    )
+    expect(resolution.trim().split("\n")).toEqual([
+      // the wildcard export points there, but no such file is built
+      "client MODULE_NOT_FOUND",
+      "react MODULE_NOT_FOUND",
+      "widget MODULE_NOT_FOUND",
+      `admin ${path.join(installed, ".medusa/server/src/admin/index.js")}`,
+    ])
     const manifest = JSON.parse(fs.readFileSync(path.join(installed, "package.json"), "utf8"))
     const storefront = JSON.parse(fs.readFileSync(path.join(root, "packages/storefront/package.json"), "utf8"))
     // released together: the server's shared limits are the storefront's, at the same version

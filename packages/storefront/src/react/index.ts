@@ -24,8 +24,10 @@ export {
 } from "./hooks/use-send-message.js"
 export {
   useAttachmentUploads,
+  useFileUploads,
   type AttachmentUploadsState,
   type PendingUpload,
+  type UploadOne,
 } from "./hooks/use-attachment-uploads.js"
 export { useAttachmentUrl, saveAttachment } from "./hooks/use-attachment-url.js"
 export { AFFILIATE_MESSAGING_CSS, injectAffiliateMessagingStyles } from "./styles.js"
