@@ -42,6 +42,7 @@ module.exports = {
     "<rootDir>/integration-tests/admin-host/",
     "<rootDir>/integration-tests/scale-host/",
     "<rootDir>/packages/storefront/dist/",
+    "<rootDir>/examples/",
   ],
   setupFiles: ["<rootDir>/integration-tests/setup/setup-file.js"],
   globalSetup: "<rootDir>/integration-tests/setup/global-setup.mjs",

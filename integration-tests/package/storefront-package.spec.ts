@@ -179,6 +179,14 @@ describe("the storefront package, packed and installed into an empty folder", ()
     }
   })
 
+  it("gives storefront servers the proxy and login helpers through require and import", () => {
+    const probe = `console.log([typeof m.affiliateMessagingProxy, typeof m.affiliateLogin, m.DEFAULT_TOKEN_COOKIE].join(" "))`
+    expect(nodeIn(["-e", `const m = require("${NAME}/server"); ${probe}`]).trim()).toBe("function function affiliate_token")
+    expect(
+      nodeIn(["--input-type=module", "-e", `const m = await import("${NAME}/server"); ${probe}`]).trim()
+    ).toBe("function function affiliate_token")
+  })
+
   it("gives the widget script and its element types by package name", () => {
     const file = nodeIn(["-p", `require.resolve("${NAME}/widget")`]).trim()
     expect(file).toBe(path.join(fs.realpathSync(store), "node_modules", NAME, "dist/widget/affiliate-messages.js"))

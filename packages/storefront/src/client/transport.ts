@@ -34,8 +34,11 @@ export function toQueryString(query: RequestOptions["query"]): string {
 export type StandaloneOptions = {
   /** The Medusa backend, e.g. `https://api.example.com`. */
   baseUrl: string
-  /** `x-publishable-api-key`, required by every `/store` route. */
-  publishableKey: string
+  /**
+   * `x-publishable-api-key`, required by every `/store` route. Leave it out
+   * when `baseUrl` is a storefront route of `affiliateMessagingProxy` (`./server`), which adds it.
+   */
+  publishableKey?: string
   /** A member's bearer token; `auth.login` sets one. */
   token?: string | null
   /** Called when `auth.login` / `auth.logout` change the token, e.g. to keep it in storage. */
@@ -49,7 +52,7 @@ export function standaloneTransport(options: StandaloneOptions): Transport {
   let token = options.token ?? null
 
   const headers = async (): Promise<Record<string, string>> => ({
-    "x-publishable-api-key": options.publishableKey,
+    ...(options.publishableKey ? { "x-publishable-api-key": options.publishableKey } : {}),
     ...(token ? { authorization: `Bearer ${token}` } : {}),
   })
 

@@ -5,6 +5,7 @@
  * `createAffiliateMessagingClient` from `medusa-plugin-affiliate-messaging-storefront`
  * and pass it as `client` (or through `AffiliateMessagingProvider`).
  */
+export { createAffiliateMessagingClient } from "../client/index.js"
 export { AffiliateMessages, type AffiliateMessagesProps } from "./components/affiliate-messages.js"
 export { MessagesBadge, type MessagesBadgeProps } from "./components/messages-badge.js"
 export { AffiliateMessagingProvider, useAffiliateMessagingClient } from "./context.js"
