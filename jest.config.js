@@ -29,6 +29,13 @@ module.exports = {
     ],
   },
   testEnvironment: "node",
+  // the storefront workspace package from its source, so tests need no build of it first
+  moduleNameMapper: {
+    "^medusa-plugin-affiliate-messaging-storefront$": "<rootDir>/packages/storefront/src/index.ts",
+    "^medusa-plugin-affiliate-messaging-storefront/(react|types)$": "<rootDir>/packages/storefront/src/$1/index.ts",
+    // its sources import siblings as `./x.js` (what Node's ES modules need once built)
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+  },
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: [
     "<rootDir>/.medusa/",
@@ -38,6 +45,8 @@ module.exports = {
     "<rootDir>/integration-tests/admin-host/",
     "<rootDir>/integration-tests/scale-host/",
     "<rootDir>/integration-tests/oldest-host/",
+    "<rootDir>/packages/storefront/dist/",
+    "<rootDir>/examples/",
   ],
   setupFiles: ["<rootDir>/integration-tests/setup/setup-file.js"],
   globalSetup: "<rootDir>/integration-tests/setup/global-setup.mjs",

@@ -99,9 +99,10 @@ async function main() {
   const backendUrl = `http://${urlHost(host)}:${port}`
   const secrets = demoSecrets(stateDir)
 
-  log("building the plugin (medusa plugin:build + the storefront widget)…")
+  log("building the storefront package (client, React, widget) and the plugin (medusa plugin:build)…")
+  // first: the plugin's server and admin import the storefront package's shared limits
+  await run(process.execPath, [path.join(root, "packages/storefront/scripts/build.mjs")], { cwd: root, quiet: true })
   await run(medusaBin, ["plugin:build"], { cwd: root, quiet: true })
-  await run(process.execPath, [path.join(root, "scripts/build-widget.mjs")], { cwd: root, quiet: true })
   linkPluginPackage()
 
   const databaseUrl = await provideDatabase()

@@ -1,13 +1,8 @@
-import { ChildProcess, spawn } from "child_process"
-import fs from "fs"
-import os from "os"
-import path from "path"
 import type { Page } from "playwright-core"
 import { describeWithChromium, eventually, shot, watchPage } from "../helpers/admin-browser"
 import { launchChromium } from "../helpers/browser"
+import { startDemo, type DemoInfo } from "../helpers/demo-process"
 import { FIXTURES } from "../helpers/fixtures"
-import { databaseUrl, sql } from "../helpers/medusa-process"
-import { freePortSync } from "../helpers/ports"
 import { request } from "../helpers/store-affiliate"
 
 /**
@@ -18,22 +13,8 @@ import { request } from "../helpers/store-affiliate"
  */
 jest.setTimeout(120_000)
 
-const root = path.resolve(__dirname, "../..")
-
-type DemoInfo = {
-  backend_url: string
-  admin_email: string
-  admin_password: string
-  storefront_url: string
-  publishable_key: string
-  affiliates: { email: string; password: string; affiliate_id: string; member_id: string }[]
-}
-
 describeWithChromium("demo storefront page with the Messages widget, in Chromium", () => {
-  const database = `affmsg_storefront_${process.pid}`
-  const infoFile = path.join(os.tmpdir(), `affmsg-storefront-${process.pid}.json`)
-  let demo: ChildProcess
-  let demoLog = ""
+  let stopDemo: (() => Promise<void>) | undefined
   let info: DemoInfo
   let adminHeaders: Record<string, string>
   let browser: Awaited<ReturnType<typeof launchChromium>>
@@ -53,32 +34,9 @@ describeWithChromium("demo storefront page with the Messages widget, in Chromium
   }
 
   beforeAll(async () => {
-    await sql("postgres", `drop database if exists "${database}" with (force)`)
-    await sql("postgres", `create database "${database}"`)
-    demo = spawn(process.execPath, ["scripts/demo.mjs"], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "development",
-        NODE_OPTIONS: "",
-        DATABASE_URL: databaseUrl(database),
-        PORT: String(freePortSync()),
-        DEMO_INFO_FILE: infoFile,
-        LOG_LEVEL: "info",
-      },
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    })
-    demo.stdout!.on("data", (chunk) => (demoLog += chunk))
-    demo.stderr!.on("data", (chunk) => (demoLog += chunk))
-    await eventually(
-      () => {
-        if (demo.exitCode !== null) throw new Error(`the demo exited:\n${demoLog.slice(-3000)}`)
-        return fs.existsSync(infoFile)
-      },
-      { timeoutMs: 420_000, intervalMs: 1000 }
-    )
-    info = JSON.parse(fs.readFileSync(infoFile, "utf8"))
+    const demo = await startDemo("storefront")
+    stopDemo = demo.stop
+    info = demo.info
     const { data } = await request(info.backend_url, "POST", "/auth/user/emailpass", {
       body: { email: info.admin_email, password: info.admin_password },
     })
@@ -92,15 +50,7 @@ describeWithChromium("demo storefront page with the Messages widget, in Chromium
 
   afterAll(async () => {
     await browser?.close()
-    if (demo && demo.exitCode === null) {
-      const exited = new Promise((resolve) => demo.once("exit", resolve))
-      demo.kill("SIGINT") // the demo's own Ctrl-C path stops what it started
-      const timer = setTimeout(() => process.kill(-demo.pid!, "SIGKILL"), 20_000)
-      await exited
-      clearTimeout(timer)
-    }
-    fs.rmSync(infoFile, { force: true })
-    await sql("postgres", `drop database if exists "${database}" with (force)`)
+    await stopDemo?.()
   })
 
   it("serves the storefront page the demo prints, with the widget's login form", async () => {

@@ -5,7 +5,7 @@ import {
   createAffiliateMessagingClient,
   type AffiliateMessagingClient,
   type Attachment,
-} from "../../src/client"
+} from "medusa-plugin-affiliate-messaging-storefront"
 import { jwtPayload } from "../helpers/actors"
 import { FIXTURES } from "../helpers/fixtures"
 import { httpClient, HttpClient } from "../helpers/http-client"

@@ -58,18 +58,36 @@ describe("npm pack output installed into a separate store", () => {
     await adminQuery(`drop database if exists "${dbName}" with (force)`)
   })
 
-  it("gives storefronts the client, the React components and the widget by package name", () => {
-    const resolveFromHost = (entry: string) => require.resolve(entry, { paths: [hostDir] })
+  it("leaves the storefront entry points to the storefront package, which it depends on", () => {
     const installed = path.join(hostDir, "node_modules/medusa-plugin-affiliate-messaging")
-    for (const entry of ["client", "react"]) {
-      const file = resolveFromHost(`medusa-plugin-affiliate-messaging/${entry}`)
-      expect(file.startsWith(installed)).toBe(true)
-      expect(fs.existsSync(file.replace(/\.js$/, ".d.ts"))).toBe(true)
-    }
-    const { createAffiliateMessagingClient } = require(resolveFromHost("medusa-plugin-affiliate-messaging/client"))
-    expect(typeof createAffiliateMessagingClient).toBe("function")
-    const widget = fs.readFileSync(resolveFromHost("medusa-plugin-affiliate-messaging/widget"), "utf8")
-    expect(widget).toContain("affiliate-messages")
+    // resolved by plain Node from the store, as a storefront's build would
+    const resolution = execFileSync(
+      process.execPath,
+      [
+        "-e",
+        `for (const entry of ["client", "react", "widget", "admin"]) {
+          let found
+          try { found = require.resolve("medusa-plugin-affiliate-messaging/" + entry) } catch (error) { found = error.code }
+          console.log(entry, found)
+        }`,
+      ],
+      { cwd: hostDir, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } }
+    )
+    expect(resolution.trim().split("\n")).toEqual([
+      // the wildcard export points there, but no such file is built
+      "client MODULE_NOT_FOUND",
+      "react MODULE_NOT_FOUND",
+      "widget MODULE_NOT_FOUND",
+      `admin ${path.join(installed, ".medusa/server/src/admin/index.js")}`,
+    ])
+    const manifest = JSON.parse(fs.readFileSync(path.join(installed, "package.json"), "utf8"))
+    const storefront = JSON.parse(fs.readFileSync(path.join(root, "packages/storefront/package.json"), "utf8"))
+    // released together: the server's shared limits are the storefront's, at the same version
+    expect(manifest.dependencies[storefront.name]).toBe(storefront.version)
+    expect(manifest.dependencies["linkify-it"]).toBeUndefined()
+    // the built server reads them from the package by name, not from a copy of its own
+    const attachmentTypes = fs.readFileSync(path.join(installed, ".medusa/server/src/utils/attachment-types.js"), "utf8")
+    expect(attachmentTypes).toContain(`require("${storefront.name}")`)
   })
 
   it("migrates, boots and serves /admin/affiliates", async () => {

@@ -1,13 +1,25 @@
-export const AFFILIATE_STATUSES = [
-  "pending",
-  "active",
-  "declined",
-  "suspended",
-] as const
-export type AffiliateStatus = (typeof AFFILIATE_STATUSES)[number]
+/**
+ * The affiliate vocabulary the HTTP contract shares with storefronts lives in
+ * the storefront package (one definition for server, admin and clients);
+ * what only the server uses stays here.
+ */
+import type {
+  AffiliateMemberRole,
+  CreateAffiliateGroupInput,
+  CreateAffiliateInput,
+} from "medusa-plugin-affiliate-messaging-storefront"
 
-export const AFFILIATE_MEMBER_ROLES = ["owner", "member"] as const
-export type AffiliateMemberRole = (typeof AFFILIATE_MEMBER_ROLES)[number]
+export {
+  AFFILIATE_MEMBER_ROLES,
+  AFFILIATE_STATUSES,
+  type AffiliateDTO,
+  type AffiliateGroupDTO,
+  type AffiliateMemberDTO,
+  type AffiliateMemberRole,
+  type AffiliateStatus,
+  type CreateAffiliateGroupInput,
+  type CreateAffiliateInput,
+} from "medusa-plugin-affiliate-messaging-storefront"
 
 /** Medusa auth actor type of affiliate members: `/auth/affiliate/emailpass`. */
 export const AFFILIATE_ACTOR_TYPE = "affiliate"
@@ -17,40 +29,6 @@ export const AffiliateEvents = {
   AFFILIATE_UPDATED: "affiliate.updated",
   MEMBER_CREATED: "affiliate_member.created",
 } as const
-
-export type AffiliateGroupDTO = {
-  id: string
-  name: string
-  messaging_enabled: boolean
-  messaging_disabled_message: string | null
-  metadata: Record<string, unknown> | null
-  created_at: Date
-  updated_at: Date
-}
-
-export type AffiliateDTO = {
-  id: string
-  name: string
-  email: string
-  status: AffiliateStatus
-  group_id: string | null
-  manager_id: string | null
-  metadata: Record<string, unknown> | null
-  created_at: Date
-  updated_at: Date
-}
-
-export type AffiliateMemberDTO = {
-  id: string
-  affiliate_id: string
-  email: string
-  first_name: string | null
-  last_name: string | null
-  role: AffiliateMemberRole
-  email_notifications: boolean
-  created_at: Date
-  updated_at: Date
-}
 
 export type AffiliateInviteDTO = {
   id: string
@@ -64,24 +42,8 @@ export type AffiliateInviteDTO = {
   created_at: Date
 }
 
-export type CreateAffiliateInput = {
-  name: string
-  email: string
-  status?: AffiliateStatus
-  group_id?: string | null
-  manager_id?: string | null
-  metadata?: Record<string, unknown> | null
-}
-
 export type UpdateAffiliateInput = Partial<CreateAffiliateInput> & {
   id: string
-}
-
-export type CreateAffiliateGroupInput = {
-  name: string
-  messaging_enabled?: boolean
-  messaging_disabled_message?: string | null
-  metadata?: Record<string, unknown> | null
 }
 
 export type UpdateAffiliateGroupInput = Partial<CreateAffiliateGroupInput> & {
@@ -103,3 +65,4 @@ export type UpdateAffiliateMemberInput = {
   last_name?: string | null
   email_notifications?: boolean
 }
+

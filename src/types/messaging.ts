@@ -1,11 +1,14 @@
+import type { MessageAuthorType } from "medusa-plugin-affiliate-messaging-storefront"
 import type { AffiliateStatus } from "./affiliate"
 
-export const MESSAGE_AUTHOR_TYPES = ["owner", "affiliate", "system"] as const
-export type MessageAuthorType = (typeof MESSAGE_AUTHOR_TYPES)[number]
+export {
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  MESSAGE_AUTHOR_TYPES,
+  MESSAGE_BODY_MAX_LENGTH,
+  type MessageAuthorType,
+} from "medusa-plugin-affiliate-messaging-storefront"
 
-export const MESSAGE_BODY_MAX_LENGTH = 10_000
 export const MESSAGE_PREVIEW_LENGTH = 200
-export const MAX_ATTACHMENTS_PER_MESSAGE = 10
 /** Uploads must be sent within this many hours; older unsent ones are purged. */
 export const ATTACHMENT_SEND_WINDOW_HOURS = 24
 

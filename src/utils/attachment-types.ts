@@ -3,9 +3,9 @@
  * numbers), never from the client's header or the extension: images up to
  * 30 MB; PDF, office documents, plain text and CSV up to 250 MB.
  */
-import { DOCUMENT_LIMIT, IMAGE_LIMIT } from "./attachment-limits"
+import { DOCUMENT_LIMIT, IMAGE_LIMIT } from "medusa-plugin-affiliate-messaging-storefront"
 
-export { MAX_ATTACHMENT_SIZE, MB } from "./attachment-limits"
+export { MAX_ATTACHMENT_SIZE, MB } from "medusa-plugin-affiliate-messaging-storefront"
 /** Bytes read before deciding the type: enough for file-type's ZIP probing of office files. */
 export const SNIFF_BYTES = 64 * 1024
 

@@ -1,6 +1,6 @@
 /**
  * The demo storefront's affiliate portal: a plain HTML page that embeds the
- * plugin's published web component (`medusa-plugin-affiliate-messaging/widget`),
+ * published web component (`medusa-plugin-affiliate-messaging-storefront/widget`),
  * as a store without React would. Values are escaped: they end up in HTML.
  */
 const escapeHtml = (value: string) =>

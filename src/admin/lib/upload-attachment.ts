@@ -1,4 +1,4 @@
-import type { UploadOne } from "../../react/hooks/use-attachment-uploads"
+import type { UploadOne } from "medusa-plugin-affiliate-messaging-storefront/react"
 import type { Attachment } from "../../types/http"
 import { backendHref } from "./sdk"
 

@@ -1,4 +1,2 @@
-export * from "./affiliate"
-export * from "./affiliate-group"
-export * from "./common"
-export * from "./messaging"
+/** The HTTP shapes are defined once, in the storefront package, for the routes, the admin and clients. */
+export type * from "medusa-plugin-affiliate-messaging-storefront/types"

@@ -1,5 +1,5 @@
 import { Fragment, useMemo } from "react"
-import { splitLinks } from "../../../utils/linkify"
+import { splitLinks } from "medusa-plugin-affiliate-messaging-storefront"
 
 /**
  * A message body as React text nodes (so markup in it shows as typed), with

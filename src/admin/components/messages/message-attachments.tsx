@@ -1,7 +1,7 @@
 import { DocumentText } from "@medusajs/icons"
 import { Text } from "@medusajs/ui"
 import type { Attachment } from "../../../types/http"
-import { formatFileSize } from "../../../utils/format-file-size"
+import { formatFileSize } from "medusa-plugin-affiliate-messaging-storefront"
 import { backendHref } from "../../lib/sdk"
 
 const isImage = (attachment: Attachment) => attachment.mime_type.startsWith("image/")

@@ -1,7 +1,7 @@
 import { ExclamationCircle, XMarkMini } from "@medusajs/icons"
 import { IconButton, Text, clx } from "@medusajs/ui"
 import type { PendingUpload } from "../../hooks/use-attachment-uploads"
-import { formatFileSize } from "../../../utils/format-file-size"
+import { formatFileSize } from "medusa-plugin-affiliate-messaging-storefront"
 
 /** One picked file in the composer: name, size, upload progress or the error. */
 export const UploadChip = ({ upload, onRemove }: { upload: PendingUpload; onRemove: () => void }) => {

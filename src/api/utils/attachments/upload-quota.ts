@@ -2,7 +2,7 @@ import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible"
 import { MB } from "../../../utils/attachment-types"
-import { formatFileSize } from "../../../utils/format-file-size"
+import { formatFileSize } from "medusa-plugin-affiliate-messaging-storefront"
 import { limitersFor, retryAfterSeconds } from "../rate-limit"
 import { UploadError } from "./upload-refusal"
 

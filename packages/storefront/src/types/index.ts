@@ -1,0 +1,3 @@
+export * from "./affiliate.js"
+export * from "./messaging.js"
+export type * from "./http/index.js"

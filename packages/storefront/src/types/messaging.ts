@@ -1,0 +1,6 @@
+/** The message limits both sides check: the server validates, the composers warn before sending. */
+export const MESSAGE_AUTHOR_TYPES = ["owner", "affiliate", "system"] as const
+export type MessageAuthorType = (typeof MESSAGE_AUTHOR_TYPES)[number]
+
+export const MESSAGE_BODY_MAX_LENGTH = 10_000
+export const MAX_ATTACHMENTS_PER_MESSAGE = 10
