@@ -62,9 +62,10 @@ describe(`the packed plugin in a fresh store on Medusa ${OLDEST}`, () => {
     }
     const packed = await step("plugin build + npm pack", () => buildAndPackPlugin())
     try {
-      // what a store does: no --legacy-peer-deps, no --force (--no-save keeps the copied lockfile as cached)
-      const installed = await step("npm install of the tarball", () =>
-        run("npm", ["install", "--no-save", "--no-audit", "--no-fund", packed.tarball], {
+      // what a store does: no --legacy-peer-deps, no --force (--no-save keeps the copied lockfile as cached);
+      // the storefront package the plugin depends on is not published yet, so its tarball comes along
+      const installed = await step("npm install of the tarballs", () =>
+        run("npm", ["install", "--no-save", "--no-audit", "--no-fund", packed.tarball, packed.storefrontTarball], {
           cwd: store.dir,
           env: { ...process.env, NODE_OPTIONS: "", NPM_CONFIG_UPDATE_NOTIFIER: "false" },
           maxBuffer: 64 * 1024 * 1024,

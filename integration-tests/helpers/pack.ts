@@ -6,6 +6,7 @@ import path from "path"
 const root = path.resolve(__dirname, "../..")
 
 export const PLUGIN_PACKAGE = "medusa-plugin-affiliate-messaging"
+export const STOREFRONT_PACKAGE = "medusa-plugin-affiliate-messaging-storefront"
 
 /**
  * Other processes (people's test runs, the demo) rebuild the plugin at the
@@ -21,7 +22,13 @@ export type PackedFile = { path: string; size: number; mode: number }
  * lock (one `flock` call), so the tarball is the output of this build and of
  * no other. Returns the tarball in a temp folder; `cleanup()` removes it.
  */
-export function buildAndPackPlugin(): { tarball: string; files: PackedFile[]; cleanup: () => void } {
+export function buildAndPackPlugin(): {
+  tarball: string
+  /** The storefront workspace package the plugin depends on, packed from the same build. */
+  storefrontTarball: string
+  files: PackedFile[]
+  cleanup: () => void
+} {
   const packDir = fs.mkdtempSync(path.join(os.tmpdir(), "affmsg-pack-"))
   const output = execFileSync(
     "flock",
@@ -29,8 +36,10 @@ export function buildAndPackPlugin(): { tarball: string; files: PackedFile[]; cl
       PLUGIN_BUILD_LOCK,
       "sh",
       "-c",
-      // build output goes to stderr, so stdout is npm pack's JSON alone
-      `npm run build >&2 && npm pack --json --pack-destination "$0"`,
+      // build output goes to stderr, so stdout is npm pack's JSON alone; the
+      // storefront package is packed too: the plugin depends on it, and until
+      // both are published a store installs the two tarballs together
+      `npm run build >&2 && npm pack --ignore-scripts --json --workspaces --include-workspace-root --pack-destination "$0"`,
       packDir,
     ],
     {
@@ -41,10 +50,13 @@ export function buildAndPackPlugin(): { tarball: string; files: PackedFile[]; cl
       maxBuffer: 64 * 1024 * 1024,
     }
   )
-  const [{ filename, files }] = JSON.parse(output.slice(output.indexOf("[")))
+  const packed: { name: string; filename: string; files: PackedFile[] }[] = JSON.parse(output.slice(output.indexOf("[")))
+  const plugin = packed.find((entry) => entry.name === PLUGIN_PACKAGE)!
+  const storefront = packed.find((entry) => entry.name === STOREFRONT_PACKAGE)!
   return {
-    tarball: path.join(packDir, filename),
-    files,
+    tarball: path.join(packDir, plugin.filename),
+    storefrontTarball: path.join(packDir, storefront.filename),
+    files: plugin.files,
     cleanup: () => fs.rmSync(packDir, { recursive: true, force: true }),
   }
 }

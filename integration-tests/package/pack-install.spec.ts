@@ -107,6 +107,7 @@ describe("npm pack output installed into a separate store", () => {
       "affiliate_message",
       "affiliate_message_attachment",
       "affiliate_messaging_setting",
+      "affiliate_notification_claim",
     ])
     // the hand-written migrations ran too: the inbox tally's triggers
     const triggers = await sql(
