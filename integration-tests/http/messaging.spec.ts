@@ -88,6 +88,8 @@ medusaIntegrationTestRunner({
           author_type: "owner",
           author: { id: program.admin.user.id, name: "admin@test.dev" },
           body: "Welcome to the program!",
+          source: "app",
+          broadcast_id: null,
           attachments: [],
           created_at: expect.any(String),
         })
@@ -110,7 +112,9 @@ medusaIntegrationTestRunner({
         expect((await badge(team)).unread_count).toBe(0)
 
         const thread = await http.get(`/store/affiliates/me/conversations/${conversation.id}/messages`, team.headers)
-        expect(thread.data.messages.map((m: any) => m.body)).toEqual(["Welcome to the program!"])
+        expect(thread.data.messages).toEqual([
+          { ...message, author: { id: null, name: "admin@test.dev" }, attachments: [] },
+        ])
 
         // the affiliate replies: the thread is unread for the owners
         const reply = await http.post(
@@ -120,7 +124,12 @@ medusaIntegrationTestRunner({
         )
         expect(reply.status).toBe(200)
         expect(reply.data.message).toEqual(
-          expect.objectContaining({ author_type: "affiliate", author: { id: team.member_id, name: "Northwind" } })
+          expect.objectContaining({
+            author_type: "affiliate",
+            author: { id: team.member_id, name: "Northwind" },
+            source: "app",
+            broadcast_id: null,
+          })
         )
         expect((await badge(team)).unread_count).toBe(0)
 
@@ -149,7 +158,10 @@ medusaIntegrationTestRunner({
         expect(markedRead.data.conversation.unread).toBe(false)
 
         // the owner's own messages never make a thread unread for owners
-        await http.post(`/admin/conversations/${conversation.id}/messages`, { body: "In the dashboard." }, adminHeaders)
+        const answer = await http.post(`/admin/conversations/${conversation.id}/messages`, { body: "In the dashboard." }, adminHeaders)
+        expect(answer.data.message).toEqual(
+          expect.objectContaining({ author_type: "owner", body: "In the dashboard.", source: "app", broadcast_id: null })
+        )
         expect((await inbox()).unread_count).toBe(0)
         expect((await badge(team)).unread_count).toBe(1)
 
@@ -164,7 +176,7 @@ medusaIntegrationTestRunner({
         )
         expect(events).toContainEqual({
           name: "affiliate_message.created",
-          data: { id: reply.data.message.id, conversation_id: conversation.id, author_type: "affiliate" },
+          data: { id: reply.data.message.id, conversation_id: conversation.id, author_type: "affiliate", source: "app" },
         })
         expect(events.filter((e) => e.name === "affiliate_conversation.created")).toHaveLength(1)
       })
@@ -194,6 +206,7 @@ medusaIntegrationTestRunner({
         const written = await http.post("/store/affiliates/me/conversations", { body: "Again" }, team.headers)
         expect(written.data.conversation.affiliate).toEqual(storeAffiliate)
         expect(written.data.message.author.id).toBe(team.member_id)
+        expect(written.data.message).toEqual(expect.objectContaining({ source: "app", broadcast_id: null }))
         const me = await http.get("/store/affiliates/me", team.headers)
         expect(me.data.affiliate).not.toHaveProperty("manager_id")
 
@@ -203,6 +216,10 @@ medusaIntegrationTestRunner({
         // the owners still see both
         const adminThread = await http.get(`/admin/conversations/${id}/messages`, adminHeaders)
         expect(adminThread.data.messages[0].author).toEqual({ id: adminId, name: "admin@test.dev" })
+        // every message so far was written in the app, none by a broadcast, on either side
+        const origins = (res: typeof thread) => res.data.messages.map((m: any) => [m.source, m.broadcast_id])
+        expect(origins(adminThread)).toEqual([["app", null], ["app", null], ["app", null]])
+        expect(origins(await http.get(`/store/affiliates/me/conversations/${id}/messages`, team.headers))).toEqual(origins(adminThread))
       })
 
       it("a second New Message to the same audience appends (200)", async () => {

@@ -1,11 +1,13 @@
-import type { MessageAuthorType } from "medusa-plugin-affiliate-messaging-storefront"
+import type { MessageAuthorType, MessageSource } from "medusa-plugin-affiliate-messaging-storefront"
 import type { AffiliateStatus } from "./affiliate"
 
 export {
   MAX_ATTACHMENTS_PER_MESSAGE,
   MESSAGE_AUTHOR_TYPES,
   MESSAGE_BODY_MAX_LENGTH,
+  MESSAGE_SOURCES,
   type MessageAuthorType,
+  type MessageSource,
 } from "medusa-plugin-affiliate-messaging-storefront"
 
 export const MESSAGE_PREVIEW_LENGTH = 200
@@ -81,6 +83,8 @@ export type MessageDTO = {
   author_id: string | null
   author_name: string
   body: string
+  source: MessageSource
+  broadcast_id: string | null
   created_at: Date
 }
 
@@ -145,6 +149,10 @@ export type AppendMessageInput = {
   author_id: string | null
   author_name: string
   body: string
+  /** "app" unless given: replies by email pass "email". */
+  source?: MessageSource
+  /** The broadcast that sends it, if any. */
+  broadcast_id?: string | null
 }
 
 /** An owner-side email an affiliate's messages ask for, checked against `affiliateEmailsPerHour`. */

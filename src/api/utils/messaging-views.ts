@@ -115,6 +115,8 @@ function messageView<AuthorId>(
     author_type: message.author_type,
     author: { id: authorId, name: message.author_name },
     body: message.body,
+    source: message.source,
+    broadcast_id: message.broadcast_id,
     attachments: attachments.map((attachment) => attachmentView(attachment, side)),
     created_at: iso(message.created_at),
   }

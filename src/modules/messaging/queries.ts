@@ -242,7 +242,8 @@ export function memberConversationsSql(query: MemberConversationQuery) {
  */
 const PAGE_MESSAGES_JSON = `coalesce(json_agg(json_build_object(
     'id', p.id, 'conversation_id', p.conversation_id, 'author_type', p.author_type, 'author_id', p.author_id,
-    'author_name', p.author_name, 'body', p.body, 'created_at', ${isoText("p.created_at")},
+    'author_name', p.author_name, 'body', p.body, 'source', p.source, 'broadcast_id', p.broadcast_id,
+    'created_at', ${isoText("p.created_at")},
     'attachments', (select coalesce(json_agg(json_build_object('id', a.id, 'filename', a.filename, 'mime_type', a.mime_type, 'size', a.size)
                                              order by a.created_at, a.id), '[]'::json)
                       from affiliate_message_attachment a where a.message_id = p.id and a.deleted_at is null))
@@ -267,7 +268,8 @@ const POSITION_OF = "select created_at, id from affiliate_message where id = ?"
  * attachments and formatted times.
  */
 export function threadPageSql(query: ThreadPageQuery): Sql & { isLatest: boolean } {
-  const messages = `select m.id, m.conversation_id, m.author_type, m.author_id, m.author_name, m.body, m.created_at
+  const messages = `select m.id, m.conversation_id, m.author_type, m.author_id, m.author_name, m.body, m.source, m.broadcast_id,
+         m.created_at
     from affiliate_message m where m.conversation_id = ? and m.deleted_at is null`
   const cursorId = query.after ?? query.before
   let page: Sql

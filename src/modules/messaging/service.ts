@@ -178,16 +178,19 @@ class MessagingModuleService extends MedusaService({
     // the time comes from the row just updated: passed through a JS Date it
     // would be cut to milliseconds, and two messages of one millisecond would tie
     const [message] = await manager.execute(
-      `insert into affiliate_message (id, conversation_id, author_type, author_id, author_name, body, created_at, updated_at)
-       select ?, c.id, ?, ?, ?, ?, c.last_message_at, c.last_message_at
+      `insert into affiliate_message (id, conversation_id, author_type, author_id, author_name, body, source, broadcast_id,
+         created_at, updated_at)
+       select ?, c.id, ?, ?, ?, ?, ?, ?, c.last_message_at, c.last_message_at
          from affiliate_conversation c where c.id = ?
-       returning id, conversation_id, author_type, author_id, author_name, body, created_at`,
+       returning id, conversation_id, author_type, author_id, author_name, body, source, broadcast_id, created_at`,
       [
         generateEntityId(undefined, "msg"),
         input.author_type,
         input.author_id,
         input.author_name,
         input.body,
+        input.source ?? "app",
+        input.broadcast_id ?? null,
         input.conversation_id,
       ]
     )

@@ -167,6 +167,29 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         expect(new Date(after.last_message_at!).getTime()).toBe(new Date(before.last_message_at!).getTime())
       })
 
+      it("records where a message came from: the app unless told, email or a broadcast when given", async () => {
+        const { conversation } = await service.openConversation({ affiliate_id: "aff_src", member_id: null }, affiliateFields, null)
+        const author = { conversation_id: conversation.id, author_type: "affiliate" as const, author_id: "m", author_name: "M" }
+        const sent = [
+          await service.appendMessage({ ...author, body: "typed" }),
+          await service.appendMessage({ ...author, body: "emailed", source: "email" }),
+          await service.appendMessage({ ...author, author_type: "owner", body: "to all", broadcast_id: "bc_1" }),
+        ]
+        const origin = (m: { body: string; source: string; broadcast_id: string | null }) => [m.body, m.source, m.broadcast_id]
+        const expected = [
+          ["typed", "app", null],
+          ["emailed", "email", null],
+          ["to all", "app", "bc_1"],
+        ]
+        expect(sent.map(({ message }) => origin(message))).toEqual(expected)
+        const page = await service.listThreadPage({ conversation_id: conversation.id, limit: 10 })
+        expect(page.messages.map(origin)).toEqual(expected)
+        const stored = await service.listMessages({ conversation_id: conversation.id }, { order: { created_at: "ASC" } })
+        expect(stored.map(origin)).toEqual(expected)
+        // a source outside the enum never reaches a row
+        await expect(service.appendMessage({ ...author, body: "x", source: "fax" as any })).rejects.toThrow()
+      })
+
       it("a member's own message marks read what came before it, not an owner message after it", async () => {
         const { conversation } = await service.openConversation({ affiliate_id: "aff_5", member_id: null }, affiliateFields, null)
         const own = await service.appendMessage({ conversation_id: conversation.id, author_type: "affiliate", author_id: "affmem_5", author_name: "M", body: "mine" })

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { MESSAGE_AUTHOR_TYPES } from "../../../types/messaging"
+import { MESSAGE_AUTHOR_TYPES, MESSAGE_SOURCES } from "../../../types/messaging"
 import { Conversation } from "./conversation"
 import { MessageAttachment } from "./message-attachment"
 
@@ -14,6 +14,9 @@ export const Message = model
     author_id: model.text().nullable(),
     author_name: model.text(),
     body: model.text(),
+    source: model.enum([...MESSAGE_SOURCES]).default("app"),
+    // the broadcast that sent it; a plain id until broadcasts have their table
+    broadcast_id: model.text().nullable(),
     conversation: model.belongsTo(() => Conversation, { mappedBy: "messages" }),
     attachments: model.hasMany(() => MessageAttachment, { mappedBy: "message" }),
   })

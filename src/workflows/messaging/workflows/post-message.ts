@@ -64,6 +64,7 @@ export const postMessageWorkflow = createWorkflow(
         id: message.id,
         conversation_id: message.conversation_id,
         author_type: message.author_type,
+        source: message.source,
       })),
     })
     return new WorkflowResponse(

@@ -1,5 +1,5 @@
 import type { AffiliateStatus } from "../affiliate.js"
-import type { MessageAuthorType } from "../messaging.js"
+import type { MessageAuthorType, MessageSource } from "../messaging.js"
 import type { PaginatedResponse } from "./common.js"
 
 export type Attachment = {
@@ -44,6 +44,10 @@ type MessageShape<TAuthorId> = {
   author_type: MessageAuthorType
   author: { id: TAuthorId; name: string }
   body: string
+  /** "email" for a reply sent by email. */
+  source: MessageSource
+  /** The broadcast that sent this message; null for a message written to this thread. */
+  broadcast_id: string | null
   attachments: Attachment[]
   created_at: string
 }
