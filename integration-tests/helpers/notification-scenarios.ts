@@ -32,15 +32,18 @@ export function notificationScenarios(
 
   it("owner message: one email to each opted-in member of the audience, escaped, with the link", async () => {
     const team = await program.team("Northwind Media", "ann@northwind.test")
-    const bo = await program.member(team.affiliate_id, "bo@northwind.test")
-    const cy = await program.member(team.affiliate_id, "cy@northwind.test")
-    const optOut = await http.post("/store/affiliates/me", { email_notifications: false }, bo.headers)
-    expect(optOut.status).toBe(200)
+    const boInvite = await program.invite(team.affiliate_id, "bo@northwind.test")
+    const cyInvite = await program.invite(team.affiliate_id, "cy@northwind.test")
 
-    // the invites were emailed with their accept links
+    // the invites are emailed with their accept links (before acceptance: an accepted invite is not emailed)
     const invites = await sink().waitFor((e) => /join Northwind Media/.test(e.subject), 2, { settleMs: 0 })
     expect(invites.map((e) => e.to[0]).sort()).toEqual(["bo@northwind.test", "cy@northwind.test"])
     expect(invites[0].html).toContain("http://localhost:8000/affiliate/invite?token=")
+
+    const bo = await program.accept(boInvite)
+    const cy = await program.accept(cyInvite)
+    const optOut = await http.post("/store/affiliates/me", { email_notifications: false }, bo.headers)
+    expect(optOut.status).toBe(200)
 
     const body = `Hi team <script>alert("x")</script> & welcome ${"x".repeat(300)}`
     const sent = await http.post("/admin/conversations", { affiliate_id: team.affiliate_id, body }, program.admin.headers)

@@ -15,6 +15,8 @@ export type MemberLogin = {
   headers: Record<string, string>
 }
 
+export type Invite = { affiliate_id: string; email: string; accept_url: string }
+
 /**
  * An affiliate program built through the real API: an admin, a publishable
  * key, and helpers that create approved teams and extra members.
@@ -44,25 +46,34 @@ export async function createProgram(http: HttpClient, container: MedusaContainer
     }
   }
 
-  /** A second member joining a team through an invite. */
-  const member = async (affiliateId: string, email: string): Promise<MemberLogin> => {
-    const invite = await http.post(`/admin/affiliates/${affiliateId}/invites`, { email }, admin.headers)
-    expect(invite.status).toBe(200)
-    const token = new URL(invite.data.invite.accept_url).searchParams.get("token")
-    const registration = await registerAffiliateIdentity(http, email)
+  /** An admin's invite to a team: its id, email and accept URL. */
+  const invite = async (affiliateId: string, email: string): Promise<Invite> => {
+    const res = await http.post(`/admin/affiliates/${affiliateId}/invites`, { email }, admin.headers)
+    expect(res.status).toBe(200)
+    return { affiliate_id: affiliateId, email, accept_url: res.data.invite.accept_url }
+  }
+
+  /** The invitee registers a login for the invited email and accepts. */
+  const accept = async (pending: Invite): Promise<MemberLogin> => {
+    const token = new URL(pending.accept_url).searchParams.get("token")
+    const registration = await registerAffiliateIdentity(http, pending.email)
     const accepted = await http.post(
       "/store/affiliates/invites/accept",
-      { token, first_name: email.split("@")[0] },
+      { token, first_name: pending.email.split("@")[0] },
       { ...bearer(registration), "x-publishable-api-key": publishableKey }
     )
     expect(accepted.status).toBe(200)
-    const login = await loginAffiliate(http, email)
+    const login = await loginAffiliate(http, pending.email)
     return {
-      affiliate_id: affiliateId,
+      affiliate_id: pending.affiliate_id,
       member_id: accepted.data.member.id,
       headers: { ...bearer(login), "x-publishable-api-key": publishableKey },
     }
   }
 
-  return { admin, publishableKey, team, member, setStatus }
+  /** A second member joining a team through an invite. */
+  const member = async (affiliateId: string, email: string): Promise<MemberLogin> =>
+    accept(await invite(affiliateId, email))
+
+  return { admin, publishableKey, team, invite, accept, member, setStatus }
 }
