@@ -223,6 +223,8 @@ medusaIntegrationTestRunner({
           author_type: "affiliate",
           author: { id: team.member_id, name: "Northwind" },
           body: "Found it, thanks!",
+          source: "app",
+          broadcast_id: null,
           attachments: [],
           created_at: expect.any(String),
         })
