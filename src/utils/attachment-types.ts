@@ -3,7 +3,12 @@
  * numbers), never from the client's header or the extension: images up to
  * 30 MB; PDF, office documents, plain text and CSV up to 250 MB.
  */
-import { DOCUMENT_LIMIT, IMAGE_LIMIT } from "medusa-plugin-affiliate-messaging-storefront"
+import {
+  DOCUMENT_LIMIT,
+  DOCUMENT_TYPE_EXTENSIONS,
+  IMAGE_LIMIT,
+  IMAGE_TYPE_EXTENSIONS,
+} from "medusa-plugin-affiliate-messaging-storefront"
 
 export { MAX_ATTACHMENT_SIZE, MB } from "medusa-plugin-affiliate-messaging-storefront"
 /** Bytes read before deciding the type: enough for file-type's ZIP probing of office files. */
@@ -11,29 +16,11 @@ export const SNIFF_BYTES = 64 * 1024
 
 export type AllowedType = { mime: string; limit: number }
 
-/**
- * The extensions a file of each sniffed type may carry, the first one
- * canonical: a PNG named `.pdf`, or text named `.hta`, is refused.
- */
-const EXTENSIONS: Record<string, string[]> = {
-  "image/jpeg": ["jpg", "jpeg"],
-  "image/png": ["png"],
-  "image/gif": ["gif"],
-  "application/pdf": ["pdf"],
-  "application/msword": ["doc"],
-  "application/vnd.ms-excel": ["xls"],
-  "application/vnd.ms-powerpoint": ["ppt"],
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ["docx"],
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["xlsx"],
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation": ["pptx"],
-  "application/vnd.oasis.opendocument.text": ["odt"],
-  "application/vnd.oasis.opendocument.spreadsheet": ["ods"],
-  "application/vnd.oasis.opendocument.presentation": ["odp"],
-  "text/plain": ["txt"],
-  "text/csv": ["csv"],
-}
+/** The extensions a file of each sniffed type may carry, the first one canonical (the storefront package's list). */
+const EXTENSIONS: Readonly<Record<string, readonly string[]>> = { ...IMAGE_TYPE_EXTENSIONS, ...DOCUMENT_TYPE_EXTENSIONS }
 
-const IMAGES = new Set(["image/jpeg", "image/png", "image/gif"])
+const IMAGES = new Set(Object.keys(IMAGE_TYPE_EXTENSIONS))
+/** What file-type recognises by its own signature (legacy office and text are decided below). */
 const DOCUMENTS = new Set([
   "application/pdf",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -8,10 +8,33 @@ export const DOCUMENT_LIMIT = 250 * MB
 /** The largest limit: what a file may reach before its type is known. */
 export const MAX_ATTACHMENT_SIZE = DOCUMENT_LIMIT
 
-const IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "gif"]
-const DOCUMENT_EXTENSIONS = [
-  "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "txt", "csv",
-]
+/**
+ * The extensions a file of each accepted type may carry, the first one
+ * canonical. The server sniffs the type from the content and refuses a name
+ * whose extension is not one of its type's; pickers filter by the same list.
+ */
+export const IMAGE_TYPE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  "image/jpeg": ["jpg", "jpeg"],
+  "image/png": ["png"],
+  "image/gif": ["gif"],
+}
+export const DOCUMENT_TYPE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  "application/pdf": ["pdf"],
+  "application/msword": ["doc"],
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ["docx"],
+  "application/vnd.ms-excel": ["xls"],
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["xlsx"],
+  "application/vnd.ms-powerpoint": ["ppt"],
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": ["pptx"],
+  "application/vnd.oasis.opendocument.text": ["odt"],
+  "application/vnd.oasis.opendocument.spreadsheet": ["ods"],
+  "application/vnd.oasis.opendocument.presentation": ["odp"],
+  "text/plain": ["txt"],
+  "text/csv": ["csv"],
+}
+
+const IMAGE_EXTENSIONS = Object.values(IMAGE_TYPE_EXTENSIONS).flat()
+const DOCUMENT_EXTENSIONS = Object.values(DOCUMENT_TYPE_EXTENSIONS).flat()
 
 /** For `<input type="file" accept>`. */
 export const ATTACHMENT_ACCEPT = [...IMAGE_EXTENSIONS, ...DOCUMENT_EXTENSIONS]
