@@ -58,6 +58,25 @@ const pluginOptions = {
   // generous by default too (10,000 files an hour, 100 GiB a day), so suites that upload much are not refused
   uploadQuotas: uploadQuotasFromEnv(process.env.AFFILIATE_UPLOAD_QUOTAS ?? `10000,${100 * 1024 ** 3}`),
   allowPendingUploads: process.env.AFFILIATE_ALLOW_PENDING_UPLOADS === "true",
+  // reply by email, for the suites that set a secret (and maybe their own reply address)
+  inboundEmail: process.env.AFFILIATE_INBOUND_SECRET
+    ? {
+        replyTo: process.env.AFFILIATE_INBOUND_REPLY_TO ?? "reply+{token}@inbound.test-store.dev",
+        secret: process.env.AFFILIATE_INBOUND_SECRET,
+        maxBytes: Number(process.env.AFFILIATE_INBOUND_MAX_BYTES ?? 35 * 1024 * 1024),
+        mailgunSigningKey: process.env.AFFILIATE_MAILGUN_SIGNING_KEY,
+        // the built-in transports, for the suites that start them (inbound-transports.spec.ts)
+        smtp: process.env.AFFILIATE_INBOUND_SMTP_PORT
+          ? { port: Number(process.env.AFFILIATE_INBOUND_SMTP_PORT), host: "127.0.0.1" }
+          : undefined,
+        imap: process.env.AFFILIATE_INBOUND_IMAP_URL ? { url: process.env.AFFILIATE_INBOUND_IMAP_URL } : undefined,
+      }
+    : undefined,
+  // tests only: a short heartbeat so a spec sees one within a second
+  liveUpdates: {
+    heartbeatSeconds: Number(process.env.AFFILIATE_LIVE_HEARTBEAT_SECONDS ?? 0.5),
+    maxStreamsPerProcess: Number(process.env.AFFILIATE_LIVE_MAX_STREAMS ?? 1000),
+  },
 }
 
 const uploadRoot =
@@ -80,6 +99,8 @@ module.exports = defineConfig({
     { resolve: "./src/modules/affiliate", options: pluginOptions },
     { resolve: "./src/modules/messaging", options: pluginOptions },
     { resolve: "./src/modules/delivery-queue", options: pluginOptions },
+    { resolve: "./src/modules/inbound-email", options: pluginOptions },
+    { resolve: "./src/modules/live-events", options: pluginOptions },
     {
       // uploads of the tests land in a temp folder, never in the repository
       resolve: "@medusajs/medusa/file",

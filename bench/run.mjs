@@ -17,17 +17,23 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import pg from "pg"
+import { freePort, waitForSmtp } from "../scripts/lib/free-port.mjs"
 import { run } from "../scripts/lib/processes.mjs"
 import { renderChart } from "./lib/chart.mjs"
 import { checkQueryPlans } from "./lib/explain.mjs"
 import { BenchHost } from "./lib/host.mjs"
 import { hotPaths } from "./lib/hot-paths.mjs"
+import { measureLive } from "./lib/live.mjs"
+import { addBroadcastToReport, measureBroadcast } from "./lib/broadcast.mjs"
+import { measureEmailThroughput } from "./lib/email.mjs"
+import { measureInboundThroughput } from "./lib/inbound.mjs"
 import { measure, measureInterleaved, round } from "./lib/load.mjs"
 import { addBroadcastMembers, api, lengthenThread, setUpProgram } from "./lib/program.mjs"
 import { buildReport, printScale, printSummary, writeReport } from "./lib/report.mjs"
 import { countRows, GROUP_IDS, seedAffiliates, seedFixtures } from "./lib/seed.mjs"
 import { describeMachine, dropDatabase, provideDatabaseServer, provideRedis, recreateDatabase } from "./lib/services.mjs"
 import { SmtpSink } from "./lib/smtp-sink.mjs"
+import { runBenchScript } from "./lib/script.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const stateDir = path.join(root, ".tmp/bench")
@@ -44,6 +50,8 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "8" },
     connections: { type: "string", default: "8" },
     rounds: { type: "string", default: "4" },
+    // reply by email's phase (step 4b of bench/README.md): the host runs with its SMTP receiver on
+    inbound: { type: "boolean", default: false },
   },
 })
 const scales = args.scale.split(",").map((s) => s.trim().toUpperCase())
@@ -54,10 +62,9 @@ const durationS = Number(args.duration)
 const connections = Number(args.connections)
 const rounds = Number(args.rounds)
 
-const cleanups = []
 const log = (message) => console.log(`[bench] ${message}`)
 
-async function main() {
+async function main(cleanups) {
   fs.mkdirSync(stateDir, { recursive: true })
   log("building and packing the plugin…")
   const tarball = await buildAndPackPlugin()
@@ -69,13 +76,14 @@ async function main() {
   cleanups.push(() => sink.stop())
   log(`database: ${dbServer.kind}; queue: ${redisUrl ?? "in-process"}; SMTP sink: ${sink.url}`)
 
+  const inboundSmtpPort = await freePort()
   await recreateDatabase(dbServer.url, DATABASE)
   cleanups.push(() => dropDatabase(dbServer.url, DATABASE))
   const host = new BenchHost({
     root,
     dir: path.join(stateDir, "host"),
     tarball,
-    env: { DATABASE_URL: dbServer.url(DATABASE), REDIS_URL: redisUrl ?? "", SMTP_URL: sink.url },
+    env: { DATABASE_URL: dbServer.url(DATABASE), REDIS_URL: redisUrl ?? "", SMTP_URL: sink.url, AFFILIATE_QUEUE_NAME: `affmsg-bench-${process.pid}`, ...(args.inbound ? { BENCH_INBOUND_SMTP_PORT: String(inboundSmtpPort) } : {}) },
   })
   log("medusa build of the bench host (production)…")
   await host.build()
@@ -108,7 +116,7 @@ async function main() {
   // caches): without this pass the first scale would pay for it alone
   log("warming the server up on every path…")
   for (const spec of Object.values(paths)) {
-    const warm = await measure({ url: `${server.url}${spec.path}`, method: spec.method, headers: spec.headers, body: spec.body, connections, durationS: 2 })
+    const warm = await measure({ url: `${server.url}${spec.path}`, method: spec.method, headers: spec.headers, body: spec.body, idReplacement: spec.idReplacement, connections, durationS: 2 })
     if (spec.send) {
       emailsExpected += warm.acknowledged
     }
@@ -119,14 +127,17 @@ async function main() {
     seeded = SCALES[scale]
     const counts = await countRows(db)
     log(`seeded in ${round(seconds, 1)} s: ${JSON.stringify(counts)}`)
-    // reads in turn; sends after them, one by one: their emails go out from
-    // the same process and would weigh on whatever was measured next
-    const target = (spec) => ({ url: `${server.url}${spec.path}`, method: spec.method, headers: spec.headers, body: spec.body })
-    const reads = Object.fromEntries(Object.entries(paths).filter(([, spec]) => !spec.send).map(([name, spec]) => [name, target(spec)]))
+    // reads in turn; writes after them, one by one, each once the emails of
+    // the one before have gone out (they go from the same process and would
+    // weigh on whatever was measured next): Medusa's own write, then the sends
+    const target = (spec) => ({ url: `${server.url}${spec.path}`, method: spec.method, headers: spec.headers, body: spec.body, idReplacement: spec.idReplacement })
+    const isWrite = (spec) => spec.send || spec.write
+    const reads = Object.fromEntries(Object.entries(paths).filter(([, spec]) => !isWrite(spec)).map(([name, spec]) => [name, target(spec)]))
     const measured = await measureInterleaved(reads, { connections, durationS, rounds })
-    for (const [name, spec] of Object.entries(paths).filter(([, spec]) => spec.send)) {
+    for (const [name, spec] of Object.entries(paths).filter(([, spec]) => isWrite(spec))) {
+      await sink.waitFor(emailsExpected, 300_000)
       measured[name] = await measure({ ...target(spec), connections, durationS })
-      emailsExpected += measured[name].acknowledged
+      if (spec.send) emailsExpected += measured[name].acknowledged
     }
     // each send emails one person: let the queue drain before the next scale
     await sink.waitFor(emailsExpected, 300_000)
@@ -150,8 +161,32 @@ async function main() {
   await sink.waitFor(emailsExpected, 600_000)
 
   log("email throughput of one worker…")
+  sink.keepReplyTo = args.inbound
   const email = await measureEmailThroughput(server.url, program, sink)
+  sink.keepReplyTo = false
   log(`${email.emails} emails in ${email.seconds} s: ${email.per_second}/s`)
+
+  log("live updates: 1,000 idle admin streams, then sends to an event on one of them…")
+  // a phase that fails is reported as failed (its keys null, its error kept), the run goes on
+  const phase = (name, measure) => measure().catch((error) => {
+    log(`${name} failed: ${error.message}`)
+    return { error: error.message }
+  })
+  const live = await phase("live updates", () => measureLive(server, program))
+  if (!live.error) log(`${live.stream_kb_per_connection} KB a stream; delivery p95 ${live.live_delivery_p95_ms} ms`)
+  let inbound = null
+  if (args.inbound) {
+    log("reply by email: inbound emails per second of one worker (through its SMTP receiver)…")
+    inbound = await phase("reply by email", async () => {
+      await waitForSmtp(inboundSmtpPort)
+      return await measureInboundThroughput({ db, sink, smtpPort: inboundSmtpPort })
+    })
+    if (!inbound.error) log(`${inbound.emails} replies from ${inbound.members} members over ${inbound.connections} connections: acknowledged in ${inbound.acknowledged_s} s, posted in ${inbound.seconds} s: ${inbound.per_second}/s`)
+  }
+
+  log("a broadcast to 10,000 affiliates, the inbox under load while it is written…")
+  const broadcast = await measureBroadcast({ server, db, program, sink, log })
+  log(`${broadcast.recipients} copies in ${broadcast.broadcast_10k_s} s after the 202; inbox p95 ${broadcast.inbox.idle.p95} ms before, ${broadcast.inbox.during.p95} ms during; ${broadcast.emailed_members} emails ${broadcast.emails_s} s after the 202`)
 
   log(`query plans of the hot paths at scale ${last} (EXPLAIN ANALYZE, BUFFERS)…`)
   const plans = await checkQueryPlans({ host, db, paths, log })
@@ -163,9 +198,12 @@ async function main() {
     paths,
     slowSend,
     email,
+    inbound,
     memory,
+    live,
     plans,
   })
+  addBroadcastToReport(report, broadcast)
   printSummary(report)
   const files = writeReport(path.join(root, "bench/results"), report)
   await renderChart(report, files.png)
@@ -245,54 +283,4 @@ async function measureMemory(host) {
   }
 }
 
-/**
- * Owner messages to the broadcast affiliate's team thread, each emailing its
- * 100 members: emails per second from the first send to the last email,
- * with the one server (workerMode shared) as the only worker, after 500
- * emails of warm-up.
- */
-async function measureEmailThroughput(baseUrl, program, sink) {
-  const recipients = 100
-  const broadcast = async (sends, label) => {
-    const before = sink.received
-    const started = Date.now()
-    for (let i = 0; i < sends; i++) {
-      await api(baseUrl, "POST", "/admin/conversations", {
-        token: program.adminToken,
-        body: { affiliate_id: program.broadcast.affiliate_id, body: `${label} ${i}` },
-      })
-    }
-    await sink.waitFor(before + sends * recipients, 600_000)
-    return (Date.now() - started) / 1000
-  }
-  // until now the server sent one email a job: warm the batch path up as
-  // the read paths are, so the figure is the worker's steady rate
-  await broadcast(5, "Warm-up broadcast")
-  const sends = 20
-  const seconds = await broadcast(sends, "Broadcast")
-  return { emails: sends * recipients, seconds: round(seconds, 2), per_second: round((sends * recipients) / seconds, 1), workers: 1 }
-}
-
-let cleaning
-/** Once, in reverse: the servers run in their own process groups and outlive an interrupted bench otherwise. */
-const cleanUp = () =>
-  (cleaning ??= (async () => {
-    for (const cleanup of cleanups.reverse()) {
-      await cleanup().catch((error) => console.error(`[bench] cleanup: ${error.message}`))
-    }
-  })())
-
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, async () => {
-    log(`${signal}: stopping the servers and dropping the bench database…`)
-    await cleanUp()
-    process.exit(130)
-  })
-}
-
-main()
-  .catch((error) => {
-    console.error(`[bench] failed: ${error.stack ?? error}`)
-    process.exitCode = 1
-  })
-  .finally(cleanUp)
+runBenchScript("bench", main)

@@ -81,6 +81,13 @@ module.exports = defineConfig({
         storeName: "Demo Outfitters",
         // the demo emails at once, so a message shows in the mail catcher right away
         notificationDelaySeconds: 0,
+        // reply by email: notifications carry a Reply-To per recipient; replies reach the
+        // built-in SMTP receiver (a free local port picked by scripts/demo.mjs) or the webhook
+        inboundEmail: {
+          replyTo: "reply+{token}@inbound.demo-outfitters.test",
+          secret: requiredSecret("INBOUND_SECRET"),
+          smtp: { port: Number(process.env.INBOUND_SMTP_PORT || 2526), host: process.env.HOST || "127.0.0.1" },
+        },
       },
     },
   ],

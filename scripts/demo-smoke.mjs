@@ -13,8 +13,9 @@ import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import jwt from "jsonwebtoken"
+import nodemailer from "nodemailer"
 import { demoSecrets } from "./lib/demo-secrets.mjs"
-import { freePort, isListening } from "./lib/free-port.mjs"
+import { freePort, isListening, smtpGreeting } from "./lib/free-port.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const infoFile = path.join(os.tmpdir(), `affmsg-demo-info-${process.pid}.json`)
@@ -72,6 +73,25 @@ const me = await json(`${info.backend_url}/store/affiliates/me`, {
 })
 if (me.member.id !== first.member_id) fail(`affiliate login returned member ${me.member.id}, expected ${first.member_id}`)
 
+// reply by email: the contract's three fields, and the webhook takes an email only with the secret
+for (const field of ["inbound_smtp_url", "inbound_webhook_url", "inbound_secret"]) {
+  if (!info[field]) fail(`DEMO_INFO_FILE has no ${field}`)
+}
+if (!/^smtp:\/\/127\.0\.0\.1:\d+$/.test(info.inbound_smtp_url)) fail(`inbound_smtp_url is ${info.inbound_smtp_url}`)
+const reply = `From: ${first.email}\r\nTo: reply+${"0".repeat(26)}@inbound.demo-outfitters.test\r\nSubject: Re: smoke\r\nMessage-ID: <smoke-${process.pid}-${Date.now()}@smoke.test>\r\n\r\nSmoke reply\r\n`
+const unauthenticated = await fetch(info.inbound_webhook_url, { method: "POST", headers: { "content-type": "message/rfc822" }, body: reply })
+if (unauthenticated.status !== 401) fail(`the inbound webhook answered ${unauthenticated.status} without the secret, expected 401`)
+const inboundReceived = await json(info.inbound_webhook_url, {
+  method: "POST",
+  headers: { "content-type": "message/rfc822", authorization: `Bearer ${info.inbound_secret}` },
+  body: reply,
+})
+if (inboundReceived.status !== "received") fail(`the inbound webhook answered ${JSON.stringify(inboundReceived)}`)
+// the built-in SMTP receiver is up by the time the info file is written
+const inbound = new URL(info.inbound_smtp_url)
+const greeting = await smtpGreeting(Number(inbound.port), inbound.hostname)
+if (!greeting?.startsWith("220")) fail(`${info.inbound_smtp_url} greeted with ${JSON.stringify(greeting)}, expected an SMTP 220`)
+
 const mailPort = info.mail_ui_url ? Number(new URL(info.mail_ui_url).port) : null
 if (mailPort && !(await isListening(mailPort))) fail("mail catcher UI is not listening")
 
@@ -119,6 +139,69 @@ while (mailPort && Date.now() < mailDeadline) {
 }
 if (mailPort && !mailedAfter) fail(`no email for ${first.email} in the mail catcher 30 s after message ${sent.message.id}`)
 
+// the affiliate answers that notification by email through the SMTP receiver: the reply lands in the thread
+let repliedByEmail = false
+if (mailPort) {
+  const emails = await fetch(`${info.mail_ui_url}/api/email`).then((r) => r.json())
+  // the notification of the admin's message (its link names the conversation; the seeded
+  // threads' notifications, which may still be draining, carry other reply addresses)
+  const replyToOf = async (e) => {
+    const source = await fetch(`${info.mail_ui_url}/api/email/${e.id}/source`).then((r) => r.text())
+    const text = source.replace(/=\r?\n/g, "")
+    if (!text.includes(sent.conversation.id)) return undefined
+    return /reply\+[^\s<>",@=]+@[^\s<>",]+/i.exec(text)?.[0]
+  }
+  let notification, replyTo, seen = []
+  const replyToDeadline = Date.now() + 30_000
+  while (!replyTo && Date.now() < replyToDeadline) {
+    const emails = await fetch(`${info.mail_ui_url}/api/email`).then((r) => r.json())
+    seen = emails.filter((e) => e.to.some((t) => t.address === first.email)).reverse()
+    for (const e of seen) {
+      replyTo = await replyToOf(e)
+      if (replyTo) {
+        notification = e
+        break
+      }
+    }
+    if (!replyTo) await new Promise((r) => setTimeout(r, 500))
+  }
+  if (!replyTo) {
+    fail(`no email to ${first.email} in the mail catcher has a Reply-To: ${JSON.stringify(seen.map((e) => [e.subject, e.headers]))}`)
+  }
+  const replyText = `Smoke reply by email ${process.pid}`
+  await nodemailer
+    .createTransport({ host: inbound.hostname, port: Number(inbound.port), secure: false, ignoreTLS: true })
+    .sendMail({ from: first.email, to: replyTo, subject: `Re: ${notification.subject}`, text: replyText })
+  const replyDeadline = Date.now() + 30_000
+  while (!repliedByEmail && Date.now() < replyDeadline) {
+    const page = await json(`${info.backend_url}/admin/conversations/${sent.conversation.id}/messages`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    })
+    repliedByEmail = page.messages.some((m) => m.source === "email" && m.body.includes(replyText))
+    if (!repliedByEmail) await new Promise((r) => setTimeout(r, 500))
+  }
+  if (!repliedByEmail) fail(`a reply sent to ${replyTo} through ${info.inbound_smtp_url} is not in conversation ${sent.conversation.id} after 30 s`)
+}
+
+// a broadcast runs on the demo's queue: one affiliate, copy delivered into its team thread
+const adminHeaders = { authorization: `Bearer ${admin.token}`, "content-type": "application/json" }
+const audience = { affiliate_ids: [first.affiliate_id] }
+const preview = await json(`${info.backend_url}/admin/affiliate-broadcasts/preview`, { method: "POST", headers: adminHeaders, body: JSON.stringify({ audience }) })
+if (preview.recipient_count !== 1) fail(`broadcast preview counts ${preview.recipient_count} recipients, expected 1`)
+const created = await json(`${info.backend_url}/admin/affiliate-broadcasts`, {
+  method: "POST",
+  headers: adminHeaders,
+  body: JSON.stringify({ audience, body: "Demo smoke broadcast for {{affiliate.name}}" }),
+})
+let broadcast = created.broadcast
+const broadcastDeadline = Date.now() + 60_000
+while (broadcast.status !== "sent") {
+  if (Date.now() > broadcastDeadline) fail(`broadcast still ${broadcast.status} after 60 s`)
+  await new Promise((r) => setTimeout(r, 500))
+  broadcast = (await json(`${info.backend_url}/admin/affiliate-broadcasts/${broadcast.id}`, { headers: adminHeaders })).broadcast
+}
+if (broadcast.delivered_count !== 1) fail(`broadcast delivered ${broadcast.delivered_count} copies, expected 1`)
+
 demo.kill("SIGINT")
 await new Promise((resolve) => demo.once("exit", resolve))
 await new Promise((r) => setTimeout(r, 1000))
@@ -131,7 +214,7 @@ const leftovers = [...processesIn(path.join(root, "demo")), ...spawnSync("pgrep"
 if (leftovers.length) fail(`processes left running: ${leftovers.join(", ")}`)
 fs.rmSync(infoFile, { force: true })
 console.log(
-  `demo smoke: passed (ready in ${readyAfter}s, ${affiliates.count} affiliates, admin and affiliate logins work, message emailed to the mail catcher, ` +
+  `demo smoke: passed (ready in ${readyAfter}s, ${affiliates.count} affiliates, admin and affiliate logins work, message emailed to the mail catcher, inbound webhook takes email with its secret only, SMTP receiver greets 220${repliedByEmail ? ' and posts a reply to a notification' : ''}, a broadcast delivered, ` +
     `not answering on ${outsideAddresses.join(", ") || "(no other address)"}, secrets per data folder, clean stop)`
 )
 

@@ -2,8 +2,10 @@
 /**
  * `npm run demo`: a real Medusa store with this plugin, seeded, with a mail
  * catcher. Honours PORT, HOST (else 127.0.0.1), DATABASE_URL (else embedded
- * Postgres), SMTP_URL (else maildev), DEMO_INFO_FILE. Ctrl-C stops
- * everything it started.
+ * Postgres), SMTP_URL (else maildev), DEMO_INFO_FILE. Reply by email is on:
+ * the plugin's SMTP receiver listens on a free local port, the webhook at
+ * /hooks/affiliate-messaging/email, both with a secret kept in .demo.
+ * Ctrl-C stops everything it started.
  */
 import fs from "node:fs"
 import path from "node:path"
@@ -11,7 +13,7 @@ import { fileURLToPath } from "node:url"
 import pg from "pg"
 import { demoSecrets } from "./lib/demo-secrets.mjs"
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
-import { freePort } from "./lib/free-port.mjs"
+import { freePort, waitForSmtp } from "./lib/free-port.mjs"
 import { run, startDetached, waitForHttp } from "./lib/processes.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
@@ -107,6 +109,8 @@ async function main() {
 
   const databaseUrl = await provideDatabase()
   const mail = await provideMail()
+  const inboundSmtpPort = await freePort()
+  const inboundHost = urlHost(host) === "localhost" ? "127.0.0.1" : urlHost(host)
   const env = {
     ...process.env,
     MEDUSA_DISABLE_TELEMETRY: "true",
@@ -118,6 +122,9 @@ async function main() {
     JWT_SECRET: process.env.JWT_SECRET || secrets.jwt_secret,
     COOKIE_SECRET: process.env.COOKIE_SECRET || secrets.cookie_secret,
     SMTP_URL: mail.smtpUrl,
+    // reply by email (demo/medusa-config.ts): the built-in SMTP receiver and the webhook's secret
+    INBOUND_SMTP_PORT: String(inboundSmtpPort),
+    INBOUND_SECRET: secrets.inbound_secret,
   }
 
   log("migrating (medusa db:migrate)…")
@@ -146,6 +153,8 @@ async function main() {
     }
   })
   await waitForHttp(`${backendUrl}/health`, { isAlive })
+  // the plugin's job starts the SMTP receiver in this (shared-mode) process a few seconds after boot
+  await waitForSmtp(inboundSmtpPort, inboundHost, { isAlive })
 
   const info = {
     backend_url: backendUrl,
@@ -156,6 +165,9 @@ async function main() {
     affiliates: seeded.affiliates,
     mail_ui_url: mail.uiUrl,
     storefront_url: `${backendUrl}/affiliate/messages`,
+    inbound_smtp_url: `smtp://${inboundHost}:${inboundSmtpPort}`,
+    inbound_webhook_url: `${backendUrl}/hooks/affiliate-messaging/email`,
+    inbound_secret: secrets.inbound_secret,
   }
   if (process.env.DEMO_INFO_FILE) {
     fs.writeFileSync(process.env.DEMO_INFO_FILE, JSON.stringify(info, null, 2))
@@ -179,6 +191,8 @@ function printInfo(info) {
     `  Backend API      ${info.backend_url}`,
     `  Publishable key  ${info.publishable_key}`,
     `  Mail catcher     ${info.mail_ui_url ?? "(SMTP_URL given: your own server)"}`,
+    `  Reply by email   ${info.inbound_smtp_url}   (SMTP receiver; the Reply-To of each notification is its address)`,
+    `    webhook        ${info.inbound_webhook_url}   (Authorization: Bearer ${info.inbound_secret})`,
     "",
     "  Affiliate logins (POST /auth/affiliate/emailpass):",
     ...info.affiliates.map(

@@ -57,6 +57,18 @@ module.exports = defineConfig({
             // delay window, no hourly cap (both on by default)
             notificationDelaySeconds: 0,
             affiliateEmailsPerHour: false,
+            // one queue per run: other stores on a shared Redis would take its jobs under the default name
+            deliveryQueueName: process.env.AFFILIATE_QUEUE_NAME || undefined,
+            // the live phase holds 1,000 idle streams of one admin
+            liveUpdates: { maxStreamsPerProcess: 1001, maxStreamsPerActor: 1001 },
+            // reply by email's throughput: the built-in SMTP receiver on a local port
+            inboundEmail: process.env.BENCH_INBOUND_SMTP_PORT
+              ? {
+                  replyTo: "reply+{token}@inbound.bench.test",
+                  secret: "bench-inbound-secret",
+                  smtp: { port: Number(process.env.BENCH_INBOUND_SMTP_PORT), host: "127.0.0.1" },
+                }
+              : undefined,
           },
         },
       ]

@@ -12,7 +12,9 @@ const SERIES = [
   ["inbox_search_rare", "inbox search, rare word", "#a78bfa", "6 4"],
   ["thread_admin", "thread page, 50 messages", "#059669", ""],
   ["badge", "affiliate badge (store)", "#d97706", ""],
+  ["medusa_customers", "Medusa POST /admin/customers", "#f97316", "6 4"],
   ["send_owner", "owner send", "#0891b2", ""],
+  ["send_affiliate", "affiliate send", "#0e7490", "2 3"],
 ]
 
 /** p95 by scale as an SVG line chart (log scale), rendered to PNG by headless Chromium. */

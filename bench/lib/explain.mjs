@@ -49,7 +49,8 @@ async function call(baseUrl, spec) {
   const res = await fetch(`${baseUrl}${spec.path}`, {
     method: spec.method ?? "GET",
     headers: { "content-type": "application/json", ...spec.headers },
-    body: spec.body ? JSON.stringify(spec.body) : undefined,
+    // as autocannon's idReplacement does: a fresh id for each `[<id>]` (unique emails)
+    body: spec.body ? JSON.stringify(spec.body).replaceAll("[<id>]", () => crypto.randomUUID()) : undefined,
   })
   await res.arrayBuffer()
   if (!res.ok) throw new Error(`${spec.path}: ${res.status}`)

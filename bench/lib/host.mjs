@@ -27,7 +27,8 @@ export class BenchHost {
       ...process.env,
       ...this.env,
       NODE_ENV: "production",
-      NODE_OPTIONS: "",
+      // the memory probe (GET /admin/bench-memory) collects garbage before it reads
+      NODE_OPTIONS: "--expose-gc",
       MEDUSA_DISABLE_TELEMETRY: "true",
       LOG_LEVEL: "error",
       ...extra,
@@ -55,11 +56,17 @@ export class BenchHost {
     })
   }
 
-  /** Starts `medusa start`; resolves once /health answers. */
-  async start({ extraEnv = {}, logName = "medusa.log" } = {}) {
+  /**
+   * Starts `medusa start`; resolves once /health answers. `nodeArgs`: flags
+   * for Node itself (e.g. `--cpu-prof`, which NODE_OPTIONS refuses).
+   */
+  async start({ extraEnv = {}, logName = "medusa.log", nodeArgs = [] } = {}) {
     const port = await freePort()
     const logStream = fs.createWriteStream(path.join(this.dir, logName))
-    const server = startDetached(this.medusaBin, ["start"], {
+    const [command, args] = nodeArgs.length
+      ? [process.execPath, [...nodeArgs, this.medusaBin, "start"]]
+      : [this.medusaBin, ["start"]]
+    const server = startDetached(command, args, {
       cwd: path.join(this.dir, ".medusa/server"),
       env: this.commandEnv({ PORT: String(port), ...extraEnv }),
       logStream,

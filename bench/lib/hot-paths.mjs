@@ -21,7 +21,8 @@ export function hotPaths(program) {
     inbox_manager: inbox(`&manager_id=${program.adminId}`),
     inbox_status: inbox("&affiliate_status=pending"),
     inbox_search_name: inbox(`&q=${encodeURIComponent(SEARCH.name)}`),
-    inbox_search_text: inbox(`&q=${encodeURIComponent(SEARCH.text)}`),
+    // the common word's hits grow 10× a scale by design: measured apart from the equal-work paths
+    inbox_search_text: { ...inbox(`&q=${encodeURIComponent(SEARCH.text)}`), ratio: "search_common" },
     inbox_search_rare: inbox(`&q=${encodeURIComponent(SEARCH.rare)}`),
     thread_admin: {
       path: `/admin/conversations/${program.teamThreadId}/messages?limit=50`,
@@ -37,6 +38,16 @@ export function hotPaths(program) {
     },
     store_conversations: { path: "/store/affiliates/me/conversations?limit=20", headers: member, side: "store" },
     badge: { path: "/store/affiliates/me/messaging", headers: member, side: "store", ratio: "badge" },
+    // Medusa's own simplest write (its create-customer workflow), the sends' yardstick
+    medusa_customers: {
+      path: "/admin/customers",
+      method: "POST",
+      body: { email: "bench-[<id>]@bench.test", first_name: "Bench" },
+      idReplacement: true,
+      headers: admin,
+      side: "admin",
+      write: true,
+    },
     send_owner: {
       path: `/admin/conversations/${program.memberThreadId}/messages`,
       method: "POST",

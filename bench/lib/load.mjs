@@ -7,9 +7,9 @@ import autocannon from "autocannon"
  */
 
 /** One path: a warm-up that is not measured, then `durationS` measured seconds. */
-export async function measure({ url, method, headers, body, connections, durationS, warmupS = 2 }) {
+export async function measure({ url, method, headers, body, idReplacement, connections, durationS, warmupS = 2 }) {
   const samples = newSamples()
-  await collect(requestOptions({ url, method, headers, body, connections }), { warmupS, durationS }, samples)
+  await collect(requestOptions({ url, method, headers, body, idReplacement, connections }), { warmupS, durationS }, samples)
   return summarize(samples, durationS)
 }
 
@@ -31,12 +31,14 @@ export async function measureInterleaved(specs, { connections, durationS, rounds
   return Object.fromEntries(names.map((name) => [name, summarize(samples[name], durationS)]))
 }
 
-function requestOptions({ url, method = "GET", headers = {}, body, connections }) {
+// idReplacement: autocannon writes a fresh uuid for each `[<id>]` in the body (unique emails)
+function requestOptions({ url, method = "GET", headers = {}, body, idReplacement = false, connections }) {
   return {
     url,
     method,
     headers: body ? { "content-type": "application/json", ...headers } : headers,
     body: body ? JSON.stringify(body) : undefined,
+    idReplacement,
     connections,
   }
 }

@@ -9,6 +9,9 @@ export class SmtpSink {
   received = 0
   delayMs = 0
   recipients = new Map()
+  /** With `keepReplyTo` on: the last Reply-To address each recipient got (reply by email's bench). */
+  keepReplyTo = false
+  replyTo = new Map()
 
   async start() {
     this.server = new SMTPServer({
@@ -20,7 +23,13 @@ export class SmtpSink {
         this.recipients.set(address.address, (this.recipients.get(address.address) ?? 0) + 1)
         callback()
       },
-      onData: (stream, _session, callback) => {
+      onData: (stream, session, callback) => {
+        if (this.keepReplyTo) {
+          stream.once("data", (chunk) => {
+            const address = /^Reply-To:[^\r\n]*?<?([^\s<>",]+@[^\s<>",]+)>?\r?$/im.exec(chunk.toString("latin1"))?.[1]
+            if (address) this.replyTo.set(session.envelope.rcptTo[0].address, address)
+          })
+        }
         stream.on("end", () => {
           const done = () => {
             this.received++

@@ -23,7 +23,12 @@ module.exports = defineConfig({
   plugins: [
     {
       resolve: "medusa-plugin-affiliate-messaging",
-      options: { adminUrl: `${backendUrl}/app`, storeName: "Browser Test Store" },
+      options: {
+        adminUrl: `${backendUrl}/app`,
+        storeName: "Browser Test Store",
+        // reply by email on, so the Inbound email page has entries (ADMIN_HOST_INBOUND_SECRET in helpers/admin-app.ts)
+        inboundEmail: { replyTo: "reply+{token}@inbound.browser.test", secret: "admin-host-inbound-secret" },
+      },
     },
   ],
 })

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "playwright-core"
-import { AdminApp, startAdminApp } from "../helpers/admin-app"
+import { ADMIN_HOST_INBOUND_SECRET, AdminApp, startAdminApp } from "../helpers/admin-app"
 import { describeWithChromium, eventually, loginToAdmin, shot, sidebar, watchPage } from "../helpers/admin-browser"
 import { launchChromium } from "../helpers/browser"
 import { AFFILIATE_PASSWORD, MemberSession, StoreProgram, connectToStore } from "../helpers/store-affiliate"
@@ -258,9 +258,17 @@ describeWithChromium("admin Affiliates pages, in Chromium", () => {
     await link.waitFor()
     const acceptUrl = await link.inputValue()
     expect(acceptUrl).toMatch(/\/affiliate\/invite\?token=.{20,}$/)
-    const copy = drawer.getByRole("button", { name: "Copy code snippet" })
-    await copy.click()
-    await page.getByText("Copied", { exact: true }).first().waitFor()
+    // what the copy button puts on the clipboard, read from the copy event's selection
+    // (its "Copied" tooltip lasts 2 s, which a loaded machine can miss); in the capture
+    // phase: copy-to-clipboard stops the event's propagation at its own element
+    await page.evaluate(() =>
+      document.addEventListener("copy", () => ((window as any).__copied = document.getSelection()?.toString()), {
+        once: true,
+        capture: true,
+      })
+    )
+    await drawer.getByRole("button", { name: "Copy code snippet" }).click()
+    await eventually(async () => expect(await page.evaluate(() => (window as any).__copied)).toBe(acceptUrl))
     await shot(page, "affiliates-invite-sent")
 
     // the invitee signs up with the link's token, as the storefront does
@@ -438,6 +446,27 @@ describeWithChromium("admin Affiliates pages, in Chromium", () => {
     )
     await eventually(async () => expect(await page.getByRole("button", { name: "Save" }).isDisabled()).toBe(true))
     await shot(page, "affiliates-settings-saved")
+  })
+
+  it("Settings → Inbound email lists received emails with the reason in words", async () => {
+    const received = await fetch(`${app.backendUrl}/hooks/affiliate-messaging/email`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_HOST_INBOUND_SECRET}`, "content-type": "message/rfc822" },
+      body: `From: ann@northwind.test\r\nTo: reply+${"0".repeat(26)}@inbound.browser.test\r\nSubject: Re: hi\r\nMessage-ID: <browser-1@northwind.test>\r\n\r\nThanks\r\n`,
+    }).then((res) => res.json())
+    expect(received.status).toBe("received")
+    await eventually(async () =>
+      expect((await adminGet("/admin/messaging/inbound-emails")).inbound_emails[0]).toMatchObject({ status: "refused" })
+    )
+    await page.goto(`${app.adminUrl}/settings/affiliate-messaging`)
+    await page.getByRole("link", { name: "Inbound email" }).click()
+    await page.waitForURL(/\/settings\/affiliate-messaging\/inbound-email$/)
+    const entry = row("ann@northwind.test")
+    await entry.waitFor()
+    expect(await entry.textContent()).toContain("Refused")
+    expect(await entry.textContent()).toContain("Not sent to a valid reply address")
+    expect(await entry.getByRole("button", { name: "Retry" }).count()).toBe(0)
+    await shot(page, "settings-inbound-email")
   })
 
   it("shows an affiliate's markup in its name as text, never as HTML", async () => {

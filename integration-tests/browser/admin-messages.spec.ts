@@ -1,7 +1,8 @@
-import type { Page } from "playwright-core"
+import type { Page, Request } from "playwright-core"
 import { AdminApp, startAdminApp } from "../helpers/admin-app"
 import { describeWithChromium, eventually, loginToAdmin, shot, sidebar, watchPage } from "../helpers/admin-browser"
-import { launchChromium } from "../helpers/browser"
+import { launchChromium, NO_LONG_TIMERS } from "../helpers/browser"
+import { appendEmailMessage } from "../helpers/email-message"
 import { FIXTURES } from "../helpers/fixtures"
 import { MemberSession, StoreProgram, connectToStore } from "../helpers/store-affiliate"
 
@@ -103,8 +104,9 @@ describeWithChromium("admin Messages pages, in Chromium", () => {
   })
 
   it("an affiliate's reply makes the thread unread: side bar badge and Unread tab", async () => {
-    await store.affiliateReplies(northwind, threadId, "Thanks! Can we get early access to the winter collection?")
+    // on the inbox: a reply arriving in a thread an admin is looking at is read at once
     await inbox()
+    await store.affiliateReplies(northwind, threadId, "Thanks! Can we get early access to the winter collection?")
     const badge = page.getByTestId("sidebar-unread-badge")
     await expect(badge.textContent({ timeout: 30_000 })).resolves.toBe("1")
     // the dashboard's sidebar shape the badge relies on (medusa-seams/sidebar-unread-badge.tsx)
@@ -216,6 +218,30 @@ describeWithChromium("admin Messages pages, in Chromium", () => {
     await shot(page, "messages-xss-as-text")
   })
 
+  it("shows a broadcast's merged affiliate name as text, never as HTML", async () => {
+    const name = `<img src=x onerror="window.__xss=3"> Media`
+    const target = await store.activeTeam(name, "xss@broadcast.test")
+    const created = await store.request("POST", "/admin/affiliate-broadcasts", {
+      headers: store.admin,
+      body: { body: "Hi {{affiliate.name}}, welcome aboard.", audience: { affiliate_ids: [target.affiliate_id] } },
+    })
+    expect(created.status).toBe(202)
+    const recipient = await eventually(async () => {
+      const { data } = await store.request("GET", `/admin/affiliate-broadcasts/${created.data.broadcast.id}/recipients?status=delivered`, {
+        headers: store.admin,
+      })
+      expect(data.recipients).toHaveLength(1)
+      return data.recipients[0]
+    })
+    await page.goto(`${app.adminUrl}/messages/${recipient.conversation_id}`)
+    const body = messageBodies().filter({ hasText: "<img src=x" })
+    await body.waitFor()
+    expect(await body.textContent()).toBe(`Hi ${name}, welcome aboard.`)
+    expect(await body.locator("img, script").count()).toBe(0)
+    expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined()
+    await shot(page, "messages-broadcast-name-as-text")
+  })
+
   it("when messaging is off for the store, the inbox offers a switch to turn it on", async () => {
     await store.request("POST", "/admin/messaging/settings", { headers: store.admin, body: { enabled: false } })
     await inbox()
@@ -226,6 +252,23 @@ describeWithChromium("admin Messages pages, in Chromium", () => {
     await banner.waitFor({ state: "detached" })
     const { data } = await store.request("GET", "/admin/messaging/settings", { headers: store.admin })
     expect(data.settings.enabled).toBe(true)
+  })
+
+  it("a message that came by email says 'via email' in the thread; one typed in the app does not", async () => {
+    // as reply by email posts it: the messaging module's own append, source "email"
+    await appendEmailMessage(app.databaseName, {
+      conversation_id: threadId,
+      author_type: "affiliate",
+      author_id: northwind.member_id,
+      author_name: "Ann",
+      body: "Answered from my mail app",
+    })
+    await page.goto(`${app.adminUrl}/messages/${threadId}`)
+    const emailed = page.getByTestId("message").filter({ hasText: "Answered from my mail app" })
+    await emailed.getByTestId("message-via-email").waitFor()
+    expect(await emailed.getByTestId("message-via-email").textContent()).toBe("via email")
+    expect(await page.getByTestId("message-via-email").count()).toBe(1)
+    await shot(page, "messages-thread-via-email")
   })
 
   it("no page errors, console errors or failed requests", () => {
@@ -244,4 +287,101 @@ describeWithChromium("admin Messages pages, in Chromium", () => {
     // unencoded, the browser would have resolved it to GET /admin/users
     expect(paths.filter((path) => path === "/admin/users")).toEqual([])
   })
+
+  describe("live updates from the admin stream", () => {
+    let live: Awaited<ReturnType<typeof launchChromium>>
+    /** Every stream request of the browser, and those still open. */
+    const streams: Request[] = []
+    const open = new Set<Request>()
+    let tabs: Page[]
+    const bodiesIn = (tab: Page) => tab.getByTestId("message-body")
+
+    /** Resolves how long `shown` took after `act`; fails past 2 s (the contract's "within a second", with CI slack). */
+    const within2s = async (act: () => Promise<unknown>, shown: () => Promise<unknown>) => {
+      const started = Date.now()
+      await act()
+      await shown()
+      return Date.now() - started
+    }
+
+    beforeAll(async () => {
+      live = await launchChromium()
+      // no timer of 5 s or more ever fires in these tabs: whatever updates them is the stream, not polling
+      await live.context.addInitScript(NO_LONG_TIMERS)
+      live.context.on("request", (request) => {
+        if (new URL(request.url()).pathname === "/admin/messaging/stream") {
+          streams.push(request)
+          open.add(request)
+        }
+      })
+      const ended = (request: Request) => open.delete(request)
+      live.context.on("requestfinished", ended)
+      live.context.on("requestfailed", ended)
+      const first = await live.context.newPage()
+      await loginToAdmin(first, app)
+      // the dashboard's own navigation: a reload would end this tab's stream and open another
+      await sidebar(first).getByRole("link", { name: /Messages/ }).click()
+      await first.getByRole("row").filter({ hasText: "Northwind Media" }).first().waitFor()
+      const second = await live.context.newPage()
+      await second.goto(`${app.adminUrl}/messages/${threadId}`)
+      await bodiesIn(second).first().waitFor()
+      tabs = [first, second]
+      await eventually(() => expect(streams.length).toBeGreaterThan(0))
+      await streams[0].response()
+    })
+
+    afterAll(async () => {
+      await live?.close()
+    })
+
+    it("two tabs share one stream, and the inbox and the open thread show an affiliate's reply within 2 s", async () => {
+      const text = `Live reply ${Date.now()}`
+      const ms = await within2s(
+        () => store.affiliateReplies(northwind, threadId, text),
+        () =>
+          Promise.all([
+            tabs[0].getByRole("row").filter({ hasText: text }).waitFor({ timeout: 2_000 }),
+            bodiesIn(tabs[1]).filter({ hasText: text }).waitFor({ timeout: 2_000 }),
+          ])
+      )
+      console.log(`[live] admin inbox and thread updated ${ms} ms after the reply`)
+      expect(streams).toHaveLength(1)
+      expect(open.size).toBe(1)
+    })
+
+    it("the sidebar badge follows the inbox count without polling", async () => {
+      const badgeCount = async () => {
+        const badge = tabs[0].getByTestId("sidebar-unread-badge")
+        return (await badge.count()) ? Number(await badge.getAttribute("data-count")) : 0
+      }
+      const { conversation } = await store.affiliateWrites(northwind, `A private question ${Date.now()}`, "member")
+      // read for every admin (the GET does it): the next message makes it unread again
+      await store.request("GET", `/admin/conversations/${conversation.id}`, { headers: store.admin })
+      const before = await adminUnreadCount()
+      await eventually(async () => expect(await badgeCount()).toBe(before), { timeoutMs: 2_000, intervalMs: 50 })
+      await within2s(
+        () => store.affiliateReplies(northwind, conversation.id, `And a follow-up ${Date.now()}`),
+        () => eventually(async () => expect(await badgeCount()).toBe(before + 1), { timeoutMs: 2_000, intervalMs: 50 })
+      )
+      expect(await adminUnreadCount()).toBe(before + 1)
+    })
+
+    it("when the tab holding the stream closes, another takes over and resumes from the last event", async () => {
+      await tabs[0].close()
+      await eventually(() => expect(streams).toHaveLength(2))
+      expect(await streams[1].headerValue("last-event-id")).toBeTruthy()
+      await streams[1].response()
+      const text = `After the handover ${Date.now()}`
+      await within2s(
+        () => store.affiliateReplies(northwind, threadId, text),
+        () => bodiesIn(tabs[1]).filter({ hasText: text }).waitFor({ timeout: 2_000 })
+      )
+      expect(streams).toHaveLength(2)
+      // a closed tab's requests may end without an event
+      expect([...open].filter((request) => !request.frame().page().isClosed())).toEqual([streams[1]])
+    })
+  })
+
+  const adminUnreadCount = async () =>
+    (await store.request("GET", "/admin/conversations?limit=1", { headers: store.admin })).data.unread_count
 })

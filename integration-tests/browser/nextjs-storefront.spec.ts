@@ -62,6 +62,9 @@ describeWithChromium("the Next.js storefront example, built and served, in Chrom
   let browser: Awaited<ReturnType<typeof launchChromium>>
   let page: Page
   let watcher: ReturnType<typeof watchPage>
+  let openThreadId: string
+  /** Answers to the member stream through the storefront's proxy route. */
+  const streamStatuses: number[] = []
 
   const badge = () => page.getByTestId("nav-messages").getByTestId("amsg-badge")
   const messages = () => page.locator(".amsg-root").last()
@@ -104,6 +107,9 @@ describeWithChromium("the Next.js storefront example, built and served, in Chrom
     browser = await launchChromium()
     page = await browser.context.newPage()
     watcher = watchPage(page)
+    page.on("response", (answer) => {
+      if (new URL(answer.url()).pathname === "/api/affiliate/store/affiliates/me/stream") streamStatuses.push(answer.status())
+    })
   }, 1_200_000)
 
   afterAll(async () => {
@@ -183,6 +189,7 @@ describeWithChromium("the Next.js storefront example, built and served, in Chrom
       { headers: adminHeaders }
     )
     expect(inbox.conversations).toHaveLength(1)
+    openThreadId = inbox.conversations[0].id
     const { data: thread } = await request(
       info.backend_url,
       "GET",
@@ -197,6 +204,17 @@ describeWithChromium("the Next.js storefront example, built and served, in Chrom
         attachments: [expect.objectContaining({ filename: "banner.png", mime_type: "image/png" })],
       })
     )
+  })
+
+  it("streams live updates through the proxy: the store's reply shows in the open thread", async () => {
+    const text = `The store answers live ${Date.now()}`
+    await request(info.backend_url, "POST", `/admin/conversations/${openThreadId}/messages`, {
+      headers: adminHeaders,
+      body: { body: text },
+    })
+    // well before the 30 s the client would poll at if the stream were down
+    await messages().getByTestId("amsg-message-body").filter({ hasText: text }).waitFor({ timeout: 5_000 })
+    expect(streamStatuses).toEqual([200])
   })
 
   it("forwards only the member's own routes, and only with the cookie", async () => {

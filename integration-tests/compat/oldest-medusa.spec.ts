@@ -2,7 +2,7 @@ import { execFile } from "child_process"
 import fs from "fs"
 import path from "path"
 import { promisify } from "util"
-import { chromiumMissingReason, loginToAdmin, shot } from "../helpers/admin-browser"
+import { chromiumMissingReason, eventually, loginToAdmin, shot, sidebar, watchPage } from "../helpers/admin-browser"
 import { launchChromium } from "../helpers/browser"
 import { cachedHostInstall, storeFromCachedInstall } from "../helpers/cached-host"
 import { FIXTURES } from "../helpers/fixtures"
@@ -13,6 +13,7 @@ import { freePortSync } from "../helpers/ports"
 import { createPublishableKey, productionEnv, timedStep, waitForHealth } from "../helpers/production-host"
 import { SmtpSink } from "../helpers/smtp-sink"
 import { connectToStore, MemberSession, StoreProgram } from "../helpers/store-affiliate"
+import { OLDEST_HOST_TEMPLATE } from "./prepare-oldest-host"
 
 /**
  * The oldest Medusa the plugin supports (package.json's peer ranges start
@@ -20,13 +21,14 @@ import { connectToStore, MemberSession, StoreProgram } from "../helpers/store-af
  * into ~/.cache/affmsg-hosts and reused while its package.json is
  * unchanged) adds the plugin's packed tarball with a plain `npm install`,
  * migrates, builds (server and admin), starts from the build, and serves
- * sign-up, inbox, send, attachments and email notifications over real HTTP. `npm run test:compat`; CI runs it beside the
- * full suite on the newest Medusa.
+ * sign-up, inbox, send, attachments and email notifications over real HTTP,
+ * and the plugin's admin pages in the store's own dashboard (real Chromium).
+ * `npm run test:compat`; CI runs it beside the full suite on the newest Medusa.
  */
 jest.setTimeout(30 * 60_000)
 
 const run = promisify(execFile)
-const templateDir = path.resolve(__dirname, "../oldest-host")
+const templateDir = OLDEST_HOST_TEMPLATE
 const OLDEST = JSON.parse(fs.readFileSync(path.join(templateDir, "package.json"), "utf8")).dependencies[
   "@medusajs/medusa"
 ]
@@ -146,7 +148,9 @@ describe(`the packed plugin in a fresh store on Medusa ${OLDEST}`, () => {
       .filter((file) => file.endsWith(".js"))
       .map((file) => fs.readFileSync(path.join(assetsDir, file), "utf8"))
       .join("\n")
-    expect(bundled).toContain("Affiliate messaging needs Medusa 2.21 or later")
+    // the plugin's pages, whole (before 0.1.0 they were a "needs Medusa 2.21" notice on this version)
+    expect(bundled).toContain("One inbox for all admins")
+    expect(bundled).not.toContain("needs Medusa 2.21")
 
     const tables = await sql(
       dbName,
@@ -273,21 +277,86 @@ describe(`the packed plugin in a fresh store on Medusa ${OLDEST}`, () => {
 
   // Chromium comes from Debian (.ci/run installs it); without it this one is skipped, saying why
   ;(chromiumMissingReason() ? it.skip : it)(
-    "keeps the store's admin working and shows on the plugin's pages that they need Medusa 2.21",
+    "shows the plugin's admin pages in the store's dashboard and sends a reply from them",
     async () => {
       const browser = await launchChromium()
       try {
         const page = await browser.context.newPage()
+        const watcher = watchPage(page)
         const app = { adminUrl: `${backendUrl}/app`, adminEmail: ADMIN.email, adminPassword: ADMIN.password }
-        // the dashboard's own login and shell, with the plugin's extensions loaded into it
+        const shotName = (name: string) => `compat-${OLDEST}-${name}`
         await loginToAdmin(page, app)
-        await page.goto(`${app.adminUrl}/orders`)
-        await page.getByRole("heading", { name: "Orders" }).first().waitFor({ timeout: 30_000 })
-        await page.goto(`${app.adminUrl}/messages`)
-        await page
-          .getByText("Affiliate messaging needs Medusa 2.21 or later in Medusa Admin")
-          .waitFor({ timeout: 30_000 })
-        await shot(page, `compat-${OLDEST}-messages`)
+
+        // the inbox: a table on the plugin's DataTable, the affiliate's thread in it
+        await sidebar(page).getByRole("link", { name: /Messages/ }).click()
+        await page.getByRole("heading", { level: 1, name: "Messages" }).waitFor()
+        const thread = page.getByRole("row").filter({ hasText: "Old Oak Media" })
+        await thread.getByText("Our logo, for your site").waitFor()
+        await shot(page, shotName("inbox"))
+
+        // the thread, and a reply sent from it, as the affiliate reads it
+        await thread.click()
+        await page.waitForURL(new RegExp(`/messages/${conversationId}$`))
+        await page.getByText("Hello from an old store").waitFor()
+        await page.getByRole("textbox", { name: "Message" }).fill("Replied from the 2.19 admin")
+        await page.getByRole("button", { name: "Send", exact: true }).click()
+        await page.getByText("Replied from the 2.19 admin").waitFor()
+        await eventually(async () => {
+          const messages = await program.request(
+            "GET",
+            `/store/affiliates/me/conversations/${conversationId}/messages`,
+            { headers: member.headers },
+          )
+          expect(messages.data.messages.at(-1)).toEqual(
+            expect.objectContaining({ author_type: "owner", body: "Replied from the 2.19 admin" }),
+          )
+        })
+        await shot(page, shotName("thread"))
+
+        // the affiliates list, the detail page and its Edit drawer (a route drawer with a form)
+        await sidebar(page).getByRole("link", { name: /Affiliates/ }).click()
+        await page.getByRole("heading", { level: 1, name: "Affiliates" }).waitFor()
+        await page.getByRole("row").filter({ hasText: "olga@oak.test" }).click()
+        const title = page.getByRole("heading", { level: 1, name: "Old Oak Media", exact: true })
+        await title.waitFor()
+        await page.getByRole("heading", { name: "Members" }).waitFor()
+        await page.getByRole("row").filter({ hasText: "Olga" }).waitFor()
+        await shot(page, shotName("affiliate"))
+        // the raw record in the JSON drawer
+        await page.getByRole("heading", { name: "JSON", exact: true }).locator("xpath=../following-sibling::button").click()
+        const json = page.getByRole("dialog", { name: /JSON/ })
+        // the record's own email at the top level; the member's, under "members", starts folded
+        await json.getByText("olga@oak.test").first().waitFor()
+        expect(await json.getByText("olga@oak.test").nth(1).isVisible()).toBe(false)
+        // unfold "members" (one item), then that member
+        await json.getByText("1 item ]").click()
+        await json.getByText(/^\d+ items \}$/).click()
+        await json.getByText("olga@oak.test").nth(1).waitFor()
+        await json.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)))
+        await shot(page, shotName("affiliate-json"))
+        await page.keyboard.press("Escape")
+        await json.waitFor({ state: "detached" })
+        await title.locator("xpath=following-sibling::div[1]//button[@aria-haspopup='menu']").click()
+        await page.getByRole("menuitem", { name: "Edit" }).click()
+        const drawer = page.getByRole("dialog", { name: "Edit affiliate" })
+        expect(await drawer.getByRole("textbox", { name: "Name" }).inputValue()).toBe("Old Oak Media")
+        await drawer.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)))
+        await shot(page, shotName("affiliate-edit"))
+        // leaving with an unsaved change asks first
+        await drawer.getByRole("textbox", { name: "Name" }).fill("Old Oak Media (renamed)")
+        await drawer.getByRole("button", { name: "Cancel" }).click()
+        const leave = page.getByRole("alertdialog", { name: "Are you sure you want to leave this form?" })
+        await leave.getByRole("button", { name: "Continue" }).click()
+        await drawer.waitFor({ state: "detached" })
+        await title.waitFor()
+
+        // the settings page: the owner inbox set over the API earlier is listed
+        await page.goto(`${app.adminUrl}/settings/affiliate-messaging`)
+        expect(await page.getByRole("switch", { name: "Messaging enabled" }).isChecked()).toBe(true)
+        await page.getByRole("listitem").filter({ hasText: OWNER_INBOX }).waitFor()
+        await shot(page, shotName("settings"))
+
+        expect(watcher.problems()).toEqual([])
       } finally {
         await browser.close()
       }

@@ -17,6 +17,8 @@ const ADMIN_HOST = {
 
 export const ADMIN_EMAIL = ADMIN_HOST.admin.email
 export const ADMIN_PASSWORD = ADMIN_HOST.admin.password
+/** The admin host's `inboundEmail.secret` (integration-tests/admin-host/medusa-config.ts). */
+export const ADMIN_HOST_INBOUND_SECRET = "admin-host-inbound-secret"
 
 export type AdminApp = {
   /** `http://localhost:<port>`: API and dashboard on one port, as `medusa start` serves them. */

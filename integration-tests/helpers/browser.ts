@@ -42,3 +42,15 @@ export function screenshotPath(name: string) {
   fs.mkdirSync(dir, { recursive: true })
   return path.join(dir, `${name}.png`)
 }
+
+/**
+ * An init script (`context.addInitScript`) after which no timer of 5 s or
+ * more fires in the page: what still updates it is pushed (a stream), not
+ * polled.
+ */
+export const NO_LONG_TIMERS = `(() => {
+  for (const name of ["setTimeout", "setInterval"]) {
+    const original = window[name].bind(window)
+    window[name] = (callback, ms, ...args) => (Number(ms) >= 5000 ? 0 : original(callback, ms, ...args))
+  }
+})()`

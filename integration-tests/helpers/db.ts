@@ -2,7 +2,7 @@
  * The inbox tally's rows come and go as its job folds them: what it counts
  * (conversations in the inbox) is what a write would change.
  */
-const COUNTED_AS: Record<string, string> = { affiliate_inbox_tally: "coalesce(sum(n), 0)::int" }
+const COUNTED_AS: Record<string, string> = { affiliate_inbox_tally: "coalesce(sum(conversation_delta), 0)::int" }
 
 /** Row counts of the plugin's tables: proof that a refused request wrote nothing. */
 export async function countRows(dbConnection: any, tables: string[]) {

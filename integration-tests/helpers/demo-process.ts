@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from "child_process"
 import fs from "fs"
 import os from "os"
 import path from "path"
-import { eventually } from "./admin-browser"
+import { eventually } from "./eventually"
 import { databaseUrl, sql } from "./medusa-process"
 import { freePortSync } from "./ports"
 
@@ -23,7 +23,7 @@ export type DemoInfo = {
  * its facts; `stop()` goes through the demo's own Ctrl-C path and drops the
  * database.
  */
-export async function startDemo(name: string): Promise<{ info: DemoInfo; stop: () => Promise<void> }> {
+export async function startDemo(name: string): Promise<{ info: DemoInfo; database: string; stop: () => Promise<void> }> {
   const database = `affmsg_${name}_${process.pid}`
   const infoFile = path.join(os.tmpdir(), `affmsg-${name}-${process.pid}.json`)
   let log = ""
@@ -70,5 +70,5 @@ export async function startDemo(name: string): Promise<{ info: DemoInfo; stop: (
     await stop()
     throw error
   }
-  return { info: JSON.parse(fs.readFileSync(infoFile, "utf8")), stop }
+  return { info: JSON.parse(fs.readFileSync(infoFile, "utf8")), database, stop }
 }

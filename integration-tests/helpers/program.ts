@@ -75,5 +75,17 @@ export async function createProgram(http: HttpClient, container: MedusaContainer
   const member = async (affiliateId: string, email: string): Promise<MemberLogin> =>
     accept(await invite(affiliateId, email))
 
-  return { admin, publishableKey, team, invite, accept, member, setStatus }
+  /** Moves an affiliate into a new group with messaging disabled (its members are told `message`). */
+  const disableMessaging = async (affiliateId: string, message = "Closed") => {
+    const group = await http.post(
+      "/admin/affiliate-groups",
+      { name: `Quiet ${affiliateId}-${Date.now()}`, messaging_enabled: false, messaging_disabled_message: message },
+      admin.headers
+    )
+    expect(group.status).toBe(200)
+    const moved = await http.post(`/admin/affiliates/${affiliateId}`, { group_id: group.data.affiliate_group.id }, admin.headers)
+    expect(moved.status).toBe(200)
+  }
+
+  return { admin, publishableKey, team, invite, accept, member, setStatus, disableMessaging }
 }

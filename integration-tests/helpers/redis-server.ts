@@ -1,25 +1,22 @@
-import { ChildProcess, spawn, spawnSync } from "child_process"
-import fs from "fs"
+import { spawn, spawnSync } from "child_process"
 import IORedis from "ioredis"
-import os from "os"
-import path from "path"
-import { freePortSync } from "./ports"
+import { LocalServer } from "./child-process"
 
 /**
  * A Redis of the test's own (`redis-server` binary) on a free port, with
  * the persistence a queue's Redis needs in production: append-only file
  * fsynced on every write, no RDB snapshots, and `noeviction` so Redis
  * refuses writes rather than dropping queued jobs when memory runs out
- * (BullMQ's advice). It can be restarted on the same port and folder: what
- * was acknowledged before the restart is there after it. Nothing is shared
+ * (BullMQ's advice). It can be restarted on the same port and folder: on
+ * stop() (SIGTERM) Redis flushes its append-only file, so what was
+ * acknowledged before the restart is there after it. Nothing is shared
  * with other test runs, so Medusa's Redis modules can keep their default
  * queue names.
  */
-export class RedisServer {
-  readonly port = freePortSync()
-  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "affmsg-redis-"))
-  protected process_?: ChildProcess
-  protected readonly onExit_ = () => this.process_?.kill("SIGKILL")
+export class RedisServer extends LocalServer {
+  constructor() {
+    super("redis")
+  }
 
   get url() {
     return `redis://127.0.0.1:${this.port}`
@@ -30,7 +27,7 @@ export class RedisServer {
     if (binary.error) {
       throw new Error("the reliability tests need the `redis-server` binary (apt-get install redis-server)")
     }
-    this.process_ = spawn(
+    const child = spawn(
       "redis-server",
       [
         "--port", String(this.port),
@@ -43,33 +40,7 @@ export class RedisServer {
       ],
       { stdio: "ignore" }
     )
-    process.once("exit", this.onExit_)
-    const deadline = Date.now() + 10_000
-    while (!(await this.answers())) {
-      if (this.process_.exitCode !== null || Date.now() > deadline) {
-        throw new Error(`redis-server did not start on port ${this.port}`)
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    return this
-  }
-
-  /** SIGTERM (Redis flushes its append-only file and exits), then waits for the exit. */
-  async stop() {
-    process.removeListener("exit", this.onExit_)
-    const child = this.process_
-    this.process_ = undefined
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve))
-      child.kill("SIGTERM")
-      await exited
-    }
-  }
-
-  /** Stops it and removes its files. */
-  async remove() {
-    await this.stop()
-    fs.rmSync(this.dir, { recursive: true, force: true })
+    return this.run(child, 10_000, () => `redis-server did not start on port ${this.port}`)
   }
 
   /** A client for the test's own questions; quit it after use. */

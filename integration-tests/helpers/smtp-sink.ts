@@ -15,6 +15,14 @@ export type ReceivedEmail = {
   raw: ParsedMail
 }
 
+/** A header as it was sent, unfolded (mailparser folds List-* headers into one `list` object). */
+export const headerOf = (email: ReceivedEmail, name: string): string | undefined =>
+  email.raw.headerLines
+    .find((line) => line.key === name.toLowerCase())
+    ?.line.replace(/\r?\n[ \t]+/g, " ")
+    .slice(name.length + 1)
+    .trim()
+
 /**
  * A real SMTP server in the test process (npm `smtp-server`): it accepts
  * every email, parses it, and can be stopped and restarted on the same port
@@ -116,4 +124,21 @@ export class SmtpSink {
     await new Promise((resolve) => setTimeout(resolve, settleMs))
     return this.emails.filter(filter)
   }
+}
+
+/**
+ * A sink started before the suite's app boots (medusa-config.ts reads
+ * SMTP_URL then) and stopped after it: call at the top of a spec file.
+ */
+export function smtpSinkForSuite(): SmtpSink {
+  const sink = new SmtpSink()
+  beforeAll(async () => {
+    await sink.start()
+    process.env.SMTP_URL = sink.url
+  })
+  afterAll(async () => {
+    await sink.stop()
+    delete process.env.SMTP_URL
+  })
+  return sink
 }

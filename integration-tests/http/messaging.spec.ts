@@ -1,6 +1,9 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { MedusaError } from "@medusajs/framework/utils"
+import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import mirrorMemberNames from "../../src/migration-scripts/mirror-member-names"
+import { sendOwnerMessageWorkflow } from "../../src/workflows"
 import { createAdmin } from "../helpers/actors"
 import { countRows } from "../helpers/db"
 import { httpClient, HttpClient } from "../helpers/http-client"
@@ -9,6 +12,20 @@ import { createProgram, MemberLogin } from "../helpers/program"
 jest.setTimeout(180_000)
 
 const MESSAGING_TABLES = ["affiliate_conversation", "affiliate_message", "affiliate_member_read_state"]
+
+// A store's own rule, registered the way docs/reference/workflows.md shows (one handler per hook and process).
+const FORBIDDEN_WORD = "hook-forbidden-word"
+const hookCalls: { validate: any[]; messageCreated: any[] } = { validate: [], messageCreated: [] }
+sendOwnerMessageWorkflow.hooks.validate(async ({ input, context }) => {
+  hookCalls.validate.push({ input, context })
+  if (input.body.includes(FORBIDDEN_WORD)) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Messages may not contain "${FORBIDDEN_WORD}"`)
+  }
+})
+sendOwnerMessageWorkflow.hooks.messageCreated(async (data) => {
+  hookCalls.messageCreated.push(data)
+  return new StepResponse(undefined)
+})
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
@@ -410,6 +427,38 @@ medusaIntegrationTestRunner({
         for (const body of [{ enabled: "yes" }, { notification_emails: ["nope"] }, { colour: "red" }]) {
           expect((await http.post("/admin/messaging/settings", body, adminHeaders)).status).toBe(400)
         }
+      })
+    })
+
+    describe("workflow hooks", () => {
+      it("runs a store's validate and messageCreated handlers; a throwing validate refuses the send with nothing written", async () => {
+        const team = await program.team("Hooked Co", "h@hooked.test")
+        hookCalls.validate = []
+        hookCalls.messageCreated = []
+
+        const sent = await newMessage({ affiliate_id: team.affiliate_id, body: "Hello hooks" })
+        expect(sent.status).toBe(201)
+        expect(hookCalls.validate).toEqual([
+          expect.objectContaining({
+            input: expect.objectContaining({ affiliate_id: team.affiliate_id, body: "Hello hooks" }),
+            context: expect.objectContaining({ affiliate: expect.objectContaining({ id: team.affiliate_id }) }),
+          }),
+        ])
+        expect(hookCalls.messageCreated).toEqual([
+          {
+            message: expect.objectContaining({ id: sent.data.message.id, body: "Hello hooks", author_type: "owner" }),
+            conversation_id: sent.data.conversation.id,
+            created: true,
+          },
+        ])
+
+        await expectNothingWritten(async () => {
+          const refused = await newMessage({ affiliate_id: team.affiliate_id, body: `say ${FORBIDDEN_WORD} now` })
+          expect(refused.status).toBe(400)
+          expect(refused.data).toEqual({ type: "not_allowed", message: `Messages may not contain "${FORBIDDEN_WORD}"` })
+        })
+        expect(hookCalls.validate).toHaveLength(2)
+        expect(hookCalls.messageCreated).toHaveLength(1)
       })
     })
 

@@ -31,7 +31,7 @@ afterAll(async () => {
 })
 
 const isDigest = (email: ReceivedEmail) => email.messageId.startsWith("<digest-")
-const isMessageEmail = (email: ReceivedEmail) => email.messageId.startsWith("<notify-")
+const isMessageEmail = (email: ReceivedEmail) => email.messageId.startsWith("<msg_")
 /** Which of `bodies` an email lists. */
 const listed = (email: ReceivedEmail, bodies: string[]) => bodies.filter((body) => email.text.includes(body))
 

@@ -98,16 +98,23 @@ describe("npm pack output installed into a separate store", () => {
     )
     expect(tables.map((t) => t.table_name)).toEqual([
       "affiliate",
+      "affiliate_broadcast",
+      "affiliate_broadcast_recipient",
       "affiliate_conversation",
       "affiliate_group",
+      "affiliate_imap_cursor",
+      "affiliate_inbound_email",
       "affiliate_inbox_tally",
       "affiliate_invite",
+      "affiliate_live_event",
       "affiliate_member",
       "affiliate_member_read_state",
       "affiliate_message",
       "affiliate_message_attachment",
       "affiliate_messaging_setting",
       "affiliate_notification_claim",
+      "affiliate_reply_key",
+      "affiliate_stream_ticket",
     ])
     // the hand-written migrations ran too: the inbox tally's triggers
     const triggers = await sql(

@@ -160,10 +160,30 @@ const registrationRoute: Record<Caller, number> = {
   noPublishableKey: 400,
 }
 
+/** A route whose only credential is a signed link: no login opens it, so a forged link is 400 for every caller. */
+const signedLinkRoute = Object.fromEntries(CALLERS.map((caller) => [caller, 400])) as Record<Caller, number>
+const forgedUnsubscribeLink = (c: Context) => ({ query: `token=${c.world.members.a1.member_id}.${"A".repeat(43)}` })
+
+/** A broadcast to team A scheduled a day ahead, so nothing is sent while the matrix runs. */
+const laterBroadcast = (world: World) => ({
+  body: "Matrix broadcast",
+  audience: { affiliate_ids: [world.affiliates.a] },
+  scheduled_at: new Date(Date.now() + 24 * 3600 * 1000).toISOString(),
+})
+/** A fresh scheduled broadcast for a caller the policy lets through, else an id that never reaches a lookup. */
+const broadcastFor = async ({ world, http, allowed }: Context) => {
+  if (!allowed) {
+    return "bcast_matrix"
+  }
+  const created = await http.post("/admin/affiliate-broadcasts", laterBroadcast(world), world.admin.headers)
+  return created.data.broadcast.id as string
+}
 const unique = (context: Context, what: string) => `${what}-${context.caller.toLowerCase()}-${context.world.run}`
 
 /** Medusa's own status for each route and caller; the matrix test requires one entry per route. */
 export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
+  "GET /hooks/affiliate-messaging/unsubscribe": { expect: signedLinkRoute, probe: forgedUnsubscribeLink },
+  "POST /hooks/affiliate-messaging/unsubscribe": { expect: signedLinkRoute, probe: forgedUnsubscribeLink },
   "GET /admin/affiliate-groups": { expect: adminRoute(200), probe: () => ({}) },
   "POST /admin/affiliate-groups": {
     expect: adminRoute(200),
@@ -200,6 +220,28 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
     expect: adminRoute(200),
     probe: (c) => ({ id: c.world.affiliates.a, body: { email: `${unique(c, "invitee")}@alpha.test` } }),
   },
+  "POST /admin/affiliate-broadcasts/preview": {
+    expect: adminRoute(200),
+    probe: ({ world }) => ({ body: { audience: { affiliate_ids: [world.affiliates.a] } } }),
+  },
+  "GET /admin/affiliate-broadcasts": { expect: adminRoute(200), probe: () => ({}) },
+  "POST /admin/affiliate-broadcasts": {
+    // scheduled a day ahead: the matrix's threads get no copy
+    expect: adminRoute(202),
+    probe: ({ world }) => ({ body: laterBroadcast(world) }),
+  },
+  "GET /admin/affiliate-broadcasts/:id": {
+    expect: adminRoute(200),
+    probe: async (c) => ({ id: await broadcastFor(c) }),
+  },
+  "GET /admin/affiliate-broadcasts/:id/recipients": {
+    expect: adminRoute(200),
+    probe: async (c) => ({ id: await broadcastFor(c) }),
+  },
+  "POST /admin/affiliate-broadcasts/:id/cancel": {
+    expect: adminRoute(200),
+    probe: async (c) => ({ id: await broadcastFor(c), body: {} }),
+  },
   "GET /admin/conversations": { expect: adminRoute(200), probe: () => ({}) },
   "POST /admin/conversations": {
     // the team thread exists: New Message appends (200)
@@ -233,6 +275,19 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   },
   "GET /admin/messaging/settings": { expect: adminRoute(200), probe: () => ({}) },
   "POST /admin/messaging/settings": { expect: adminRoute(200), probe: () => ({ body: { enabled: true } }) },
+  "GET /admin/messaging/inbound-emails": { expect: adminRoute(200), probe: () => ({ query: "status=failed" }) },
+  // no inbound email in the seed: an admin gets through to the 404 of an unknown one
+  "POST /admin/messaging/inbound-emails/:id/retry": {
+    expect: adminRoute(404),
+    probe: () => ({ id: "inem_matrix_unknown", body: {} }),
+  },
+  // reply by email is off in this app (no inboundEmail option): no login opens the webhook;
+  // its secret check is in integration-tests/http/reply-by-email.spec.ts
+  "POST /hooks/affiliate-messaging/email": {
+    expect: Object.fromEntries(CALLERS.map((caller) => [caller, 404])) as Record<Caller, number>,
+    probe: () => ({ body: "From: a@b.test\r\n\r\nHi", headers: { "content-type": "message/rfc822" } }),
+  },
+  "GET /admin/messaging/stream": { expect: adminRoute(200), probe: () => ({}) },
 
   "POST /store/affiliates": {
     expect: registrationRoute,
@@ -272,6 +327,15 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   "POST /store/affiliates/me": {
     expect: memberRoute({ member: 200, otherAffiliate: 200, teammateThread: 200, declined: 200 }),
     probe: () => ({ body: { last_name: "Checked" } }),
+  },
+  "POST /store/affiliates/me/stream-tickets": {
+    expect: memberRoute({ member: 200, otherAffiliate: 200, teammateThread: 200, declined: 200 }),
+    probe: () => ({ body: {} }),
+  },
+  // with the usual headers; tickets have their own cases in the live update specs
+  "GET /store/affiliates/me/stream": {
+    expect: memberRoute({ member: 200, otherAffiliate: 200, teammateThread: 200, declined: 200 }),
+    probe: () => ({}),
   },
   "GET /store/affiliates/me/messaging": {
     expect: memberRoute({ member: 200, otherAffiliate: 200, teammateThread: 200, declined: 200 }),

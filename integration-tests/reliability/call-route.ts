@@ -27,8 +27,36 @@ export async function callRoute(http: HttpClient, baseUrl: string, route: RouteK
     const text = typeof res.data === "string" ? res.data : JSON.stringify(res.data)
     return { status: res.status, data: res.data, text, headers: {}, url }
   }
+  if (route.endsWith("/stream")) {
+    return { ...(await openBriefly(`${baseUrl}${url}`, call.headers)), url }
+  }
   const res = await http.send(routeMethod(route), url, call.body, call.headers)
   return { ...res, url }
+}
+
+/** An event stream never ends: its status, headers and first 300 ms of text (what a leak would be in), then it is closed. */
+async function openBriefly(url: string, headers: Record<string, string>) {
+  const controller = new AbortController()
+  const res = await fetch(url, { headers, signal: controller.signal })
+  let text = ""
+  if (res.headers.get("content-type")?.startsWith("text/event-stream")) {
+    const reader = res.body!.getReader()
+    const decoder = new TextDecoder()
+    const until = Date.now() + 300
+    while (Date.now() < until) {
+      const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(resolve, until - Date.now()))])
+      if (!chunk || chunk.done) break
+      text += decoder.decode(chunk.value, { stream: true })
+    }
+    controller.abort()
+  } else {
+    text = await res.text()
+  }
+  let data: any = text
+  try {
+    data = JSON.parse(text)
+  } catch {}
+  return { status: res.status, data, text, headers: Object.fromEntries(res.headers) }
 }
 
 /** Problems with a refusal: Medusa's contract is a 4xx whose JSON carries a `message`. */

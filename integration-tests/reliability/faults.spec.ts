@@ -118,7 +118,7 @@ describe("faults against a production build", () => {
     // every acknowledged message still gets its email, once
     const ids = new Set(result.acknowledged.map((r) => r.message_id!))
     const emails = await sink.waitFor(emailsAbout("cut "), ids.size, { timeoutMs: 60_000, settleMs: 2_000 })
-    const perMessage = countBy(emails.map((e) => e.messageId.match(/<notify-(msg_[^-]+)-/)![1]))
+    const perMessage = countBy(emails.map((e) => e.messageId.match(/^<(msg_[^.]+)\./)![1]))
     expect([...ids].filter((id) => perMessage.get(id) !== 1).map((id) => `${id}: ${perMessage.get(id) ?? 0} emails`)).toEqual([])
   })
 

@@ -5,11 +5,12 @@ import { countRows, pluginTables } from "../helpers/db"
 import { FIXTURES } from "../helpers/fixtures"
 import { generatedFile, uploadMultipart } from "../helpers/multipart"
 import { httpClient, HttpClient } from "../helpers/http-client"
-import { SmtpSink } from "../helpers/smtp-sink"
+import { smtpSinkForSuite } from "../helpers/smtp-sink"
 import { callRoute, refusalProblems, RouteRequest } from "./call-route"
 import {
   HEADER_INJECTION,
   HOSTILE_CORPUS,
+  HOSTILE_INPUT_TESTED_ELSEWHERE,
   hostileCases,
   INJECTED_BCC,
   RouteCorpus,
@@ -22,21 +23,14 @@ import { seedWorld, World } from "./world"
 jest.setTimeout(300_000)
 
 // the app's SMTP server is this in-process sink; medusa-config.ts reads SMTP_URL when the runner boots
-const sink = new SmtpSink()
-beforeAll(async () => {
-  await sink.start()
-  process.env.SMTP_URL = sink.url
-})
-afterAll(async () => {
-  await sink.stop()
-  delete process.env.SMTP_URL
-})
+const sink = smtpSinkForSuite()
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let http: HttpClient
     let world: World
-    const writeRoutes = routeTable().filter(isWrite)
+    const allWriteRoutes = routeTable().filter(isWrite)
+    const writeRoutes = allWriteRoutes.filter((route) => !(route in HOSTILE_INPUT_TESTED_ELSEWHERE))
     const baseUrl = () => api.defaults.baseURL!
 
     beforeAll(async () => {
@@ -62,7 +56,9 @@ medusaIntegrationTestRunner({
 
     it("has a corpus entry for every write route of the source tree, and none without a route", () => {
       expect(writeRoutes.length).toBeGreaterThan(15)
-      expect(coverageGaps(writeRoutes, Object.keys(HOSTILE_CORPUS))).toEqual({ missing: [], unknown: [] })
+      expect(
+        coverageGaps(allWriteRoutes, [...Object.keys(HOSTILE_CORPUS), ...Object.keys(HOSTILE_INPUT_TESTED_ELSEWHERE)])
+      ).toEqual({ missing: [], unknown: [] })
     })
 
     it("answers every hostile request with its 4xx and a message, and writes nothing", async () => {

@@ -176,13 +176,13 @@ describe("200 concurrent senders for 60 s against a production build", () => {
   it("sends one email per message, none twice", async () => {
     const acknowledged = records.filter((r) => r.message_id)
     const started = Date.now()
-    const emails = await sink.waitFor((e) => e.messageId.startsWith("<notify-msg_"), acknowledged.length, {
+    const emails = await sink.waitFor((e) => e.messageId.startsWith("<msg_"), acknowledged.length, {
       timeoutMs: 180_000,
       settleMs: 2_000,
     })
     const perMessage = new Map<string, number>()
     for (const email of emails) {
-      const id = email.messageId.match(/<notify-(msg_[^-]+)-/)![1]
+      const id = email.messageId.match(/^<(msg_[^.]+)\./)![1]
       perMessage.set(id, (perMessage.get(id) ?? 0) + 1)
     }
     console.log(

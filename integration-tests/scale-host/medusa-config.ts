@@ -16,7 +16,14 @@ import { defineConfig } from "@medusajs/framework/utils"
  * - flood control, off unless set, since most suites assert one email per
  *   message: AFFILIATE_NOTIFICATION_DELAY_SECONDS (default 0),
  *   AFFILIATE_EMAILS_PER_HOUR (a number, default off) and, for tests only,
- *   AFFILIATE_EMAIL_CAP_PERIOD_SECONDS (the cap's "hour", default 3600).
+ *   AFFILIATE_EMAIL_CAP_PERIOD_SECONDS (the cap's "hour", default 3600);
+ * - live updates: AFFILIATE_LIVE_HEARTBEAT_SECONDS (default 15),
+ *   AFFILIATE_LIVE_MAX_STREAMS (the per-process cap, default 1000),
+ *   AFFILIATE_LIVE_MAX_STREAMS_PER_ACTOR (default 10);
+ * - broadcasts: AFFILIATE_BROADCAST_BATCH_SIZE, AFFILIATE_BROADCAST_LEASE_SECONDS
+ *   (the plugin's defaults when unset);
+ * - reply by email, on when AFFILIATE_INBOUND_SECRET is set (the webhook's
+ *   bearer secret; Reply-To reply+{token}@inbound.scale-store.test).
  */
 const port = process.env.PORT || "9000"
 const backendUrl = `http://localhost:${port}`
@@ -131,6 +138,17 @@ module.exports = defineConfig({
         notificationDelaySeconds: Number(process.env.AFFILIATE_NOTIFICATION_DELAY_SECONDS || 0),
         affiliateEmailsPerHour: process.env.AFFILIATE_EMAILS_PER_HOUR ? Number(process.env.AFFILIATE_EMAILS_PER_HOUR) : false,
         affiliateEmailCapPeriodSeconds: Number(process.env.AFFILIATE_EMAIL_CAP_PERIOD_SECONDS || 3600),
+        inboundEmail: process.env.AFFILIATE_INBOUND_SECRET
+          ? { replyTo: "reply+{token}@inbound.scale-store.test", secret: process.env.AFFILIATE_INBOUND_SECRET }
+          : undefined,
+        // broadcasts: small batches and a short lease let a test kill a worker mid-way and see the takeover
+        ...(process.env.AFFILIATE_BROADCAST_BATCH_SIZE ? { broadcastBatchSize: Number(process.env.AFFILIATE_BROADCAST_BATCH_SIZE) } : {}),
+        ...(process.env.AFFILIATE_BROADCAST_LEASE_SECONDS ? { broadcastLeaseSeconds: Number(process.env.AFFILIATE_BROADCAST_LEASE_SECONDS) } : {}),
+        liveUpdates: {
+          heartbeatSeconds: Number(process.env.AFFILIATE_LIVE_HEARTBEAT_SECONDS || 15),
+          maxStreamsPerProcess: Number(process.env.AFFILIATE_LIVE_MAX_STREAMS || 1000),
+          maxStreamsPerActor: Number(process.env.AFFILIATE_LIVE_MAX_STREAMS_PER_ACTOR || 10),
+        },
       },
     },
   ],

@@ -9,7 +9,9 @@ import pg from "pg"
  * production-host.ts, folders .tmp/<template>/run-<AFFMSG_TEST_RUN_ID>: the
  * browser suites' admin-host, the reliability suites' scale-host). The
  * global setup names the run; the global teardown removes what the run
- * made, before the database server stops.
+ * made, before the database server stops. Jest runs given one
+ * AFFMSG_TEST_RUN_ID share its stores, and their caller removes them
+ * (`node integration-tests/setup/admin-hosts.mjs remove <run id>`).
  */
 const tmpDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.tmp")
 
@@ -43,4 +45,12 @@ async function removeProductionHost(dir) {
     }
   }
   fs.rmSync(dir, { recursive: true, force: true })
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === "remove") {
+  // no top-level await: jest's global setup requires this module
+  removeProductionHosts(process.argv[3]).catch((error) => {
+    console.error(error)
+    process.exitCode = 1
+  })
 }

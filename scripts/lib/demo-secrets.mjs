@@ -4,9 +4,12 @@ import path from "node:path"
 
 const SECRETS_FILE = "secrets.json"
 const FIELDS = ["jwt_secret", "cookie_secret"]
+// added later: a data folder from before reply by email gets one on its next run
+const ADDED_FIELDS = ["inbound_secret"]
+const newSecret = () => crypto.randomBytes(32).toString("base64url")
 
 /**
- * The demo's JWT and cookie secrets, kept in its data folder: random on the
+ * The demo's JWT and cookie secrets and its reply-by-email secret, kept in its data folder: random on the
  * first run, read back on later ones so sessions and tokens survive a
  * restart. A fixed secret shipped in the repository would let anyone who has
  * read it forge admin tokens for every running copy of the demo.
@@ -14,12 +17,15 @@ const FIELDS = ["jwt_secret", "cookie_secret"]
 export function demoSecrets(dataDir) {
   const file = path.join(dataDir, SECRETS_FILE)
   const existing = readSecrets(file)
-  if (existing) {
+  if (existing && ADDED_FIELDS.every((field) => typeof existing[field] === "string")) {
     // an older copy may have been written with a wider mode
     fs.chmodSync(file, 0o600)
     return existing
   }
-  const secrets = Object.fromEntries(FIELDS.map((field) => [field, crypto.randomBytes(32).toString("base64url")]))
+  const secrets = {
+    ...Object.fromEntries([...FIELDS, ...ADDED_FIELDS].map((field) => [field, newSecret()])),
+    ...existing,
+  }
   fs.mkdirSync(dataDir, { recursive: true })
   // written elsewhere then renamed: a run stopped mid-write never leaves half a file to reuse
   const partial = `${file}.${process.pid}.tmp`

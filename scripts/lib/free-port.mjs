@@ -26,3 +26,37 @@ export function isListening(port, host = "127.0.0.1", timeoutMs = 1000) {
     socket.once("error", () => done(false))
   })
 }
+
+/** The first line an SMTP server at host:port greets with ("220 ..."), or null when none came. */
+export function smtpGreeting(port, host = "127.0.0.1", timeoutMs = 2000) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host })
+    let received = ""
+    const done = (result) => {
+      socket.destroy()
+      resolve(result)
+    }
+    socket.setTimeout(timeoutMs, () => done(null))
+    socket.on("data", (chunk) => {
+      received += chunk
+      if (received.includes("\n")) done(received.split(/\r?\n/)[0])
+    })
+    socket.once("error", () => done(null))
+    socket.once("close", () => done(received ? received.split(/\r?\n/)[0] : null))
+  })
+}
+
+/**
+ * Waits until an SMTP server at host:port greets with 220; throws after
+ * `timeoutMs` or when `isAlive` says the process that should serve it exited.
+ */
+export async function waitForSmtp(port, host = "127.0.0.1", { timeoutMs = 60_000, isAlive = () => true } = {}) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error(`the process that should listen for SMTP on ${host}:${port} exited`)
+    const greeting = await smtpGreeting(port, host)
+    if (greeting?.startsWith("220")) return greeting
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`nothing greeted with SMTP 220 on ${host}:${port} within ${timeoutMs / 1000} s`)
+}

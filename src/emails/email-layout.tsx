@@ -9,6 +9,7 @@ import {
   Text,
 } from "@react-email/components"
 import type { ReactNode } from "react"
+import { REPLY_MARKER, REPLY_MARKER_HINT } from "../utils/reply-marker"
 
 const colors = { text: "#18181b", muted: "#71717a", border: "#e4e4e7", canvas: "#f4f4f5" }
 
@@ -24,18 +25,30 @@ export const styles = {
   hr: { borderColor: colors.border, margin: "24px 0 16px" },
 }
 
-/** The frame every plugin email shares: store name on top, a footer below. */
+/**
+ * The frame every plugin email shares: store name on top, a footer below.
+ * With `replyByEmail`, the reply marker comes first, so the quoted email
+ * under a reply starts with it and the inbound trimmer cuts there.
+ */
 export function EmailLayout(props: {
   storeName: string
   preview: string
   children: ReactNode
   footer: ReactNode
+  replyByEmail?: boolean
 }) {
   return (
     <Html lang="en">
       <Head />
       <Preview>{props.preview}</Preview>
       <Body style={styles.body}>
+        {props.replyByEmail ? (
+          <Text style={{ ...styles.muted, margin: "0 auto 12px", maxWidth: "560px", textAlign: "center" }} data-reply-marker="">
+            {REPLY_MARKER}
+            <br />
+            {REPLY_MARKER_HINT}
+          </Text>
+        ) : null}
         <Container style={styles.container}>
           <Text style={styles.store}>{props.storeName}</Text>
           <Section>{props.children}</Section>

@@ -18,6 +18,8 @@ export type MessageDigestEmailProps = {
   /** `affiliateEmailsPerHour`. */
   cap: number
   threads: DigestThread[]
+  /** Reply by email is on and the digest lists one conversation: it carries the reply marker. */
+  replyByEmail?: boolean
 }
 
 const heldCount = (props: MessageDigestEmailProps) =>
@@ -35,6 +37,7 @@ export function MessageDigestEmail(props: MessageDigestEmailProps) {
     <EmailLayout
       storeName={props.storeName}
       preview={heading}
+      replyByEmail={props.replyByEmail}
       footer={
         <Text style={styles.muted}>
           Sent to the {props.storeName} team by the affiliate messaging inbox. Messages from{" "}

@@ -12,6 +12,8 @@ export type NewMessageEmailProps = {
   affiliateName: string
   messages: NotifiedMessage[]
   link: string
+  /** Reply by email is on: the email carries the reply marker. */
+  replyByEmail?: boolean
 }
 
 /** "New message" for affiliates and for the store's team; lists every message it covers. */
@@ -29,12 +31,13 @@ export function NewMessageEmail(props: NewMessageEmailProps) {
     <EmailLayout
       storeName={props.storeName}
       preview={`${first.sender}: ${first.preview}`}
+      replyByEmail={props.replyByEmail}
       footer={
         props.audience === "affiliate" ? (
           <Text style={styles.muted}>
             You receive these emails because notifications are on for your affiliate account at{" "}
-            {props.storeName}. To turn them off, open your affiliate portal, go to your profile and
-            switch off email notifications.
+            {props.storeName}. To turn them off, use your mail app's unsubscribe button, or open
+            your affiliate portal, go to your profile and switch off email notifications.
           </Text>
         ) : (
           <Text style={styles.muted}>

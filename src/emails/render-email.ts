@@ -1,10 +1,14 @@
-import { render } from "@react-email/render"
+import { render, toPlainText } from "@react-email/render"
 import type { ReactElement } from "react"
 
 export type RenderedEmail = { subject: string; html: string; text: string }
 
-/** HTML and plain-text parts of one email. */
+/**
+ * HTML and plain-text parts of one email, from one React render: the text
+ * is converted from the HTML, which is what `render(element, { plainText:
+ * true })` does after rendering the element a second time.
+ */
 export async function renderEmail(subject: string, element: ReactElement): Promise<RenderedEmail> {
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])
-  return { subject, html, text }
+  const html = await render(element)
+  return { subject, html, text: toPlainText(html) }
 }

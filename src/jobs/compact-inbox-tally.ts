@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MESSAGING_MODULE } from "../modules/messaging"
-import type MessagingModuleService from "../modules/messaging/service"
+import type { IMessagingModuleService } from "../types/messaging-module"
 
 /**
  * Every 10 s: the inbox counts sum the tally's rows, and every send that
@@ -8,7 +8,7 @@ import type MessagingModuleService from "../modules/messaging/service"
  * sum a few hundred rows.
  */
 export default async function compactInboxTallyJob(container: MedusaContainer) {
-  await container.resolve<MessagingModuleService>(MESSAGING_MODULE).compactInboxTally()
+  await container.resolve<IMessagingModuleService>(MESSAGING_MODULE).compactInboxTally()
 }
 
 export const config = {

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MESSAGING_MODULE } from "../modules/messaging"
-import type MessagingModuleService from "../modules/messaging/service"
-import { syncMemberConversationsWorkflow } from "../workflows/messaging/workflows/sync-member-conversations"
+import type { IMessagingModuleService } from "../types/messaging-module"
+import { updateMemberCopiesWorkflow } from "../workflows/messaging/workflows/update-member-copies"
 
 const PAGE = 500
 
@@ -10,14 +10,14 @@ const PAGE = 500
  * `medusa db:migrate` runs it once, after the migration that adds them.
  */
 export default async function mirrorMemberNames({ container }: { container: MedusaContainer }) {
-  const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+  const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
   let after = ""
   for (;;) {
-    const memberIds = await messaging.listUnmirroredMemberIds({ after, limit: PAGE })
+    const memberIds = await messaging.listMemberIdsWithoutCopies({ after, limit: PAGE })
     if (!memberIds.length) {
       return
     }
-    await syncMemberConversationsWorkflow(container).run({ input: { member_ids: memberIds } })
+    await updateMemberCopiesWorkflow(container).run({ input: { member_ids: memberIds } })
     after = memberIds[memberIds.length - 1]
   }
 }

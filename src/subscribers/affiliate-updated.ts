@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { AffiliateEvents } from "../types/affiliate"
-import { syncAffiliateConversationsWorkflow } from "../workflows/messaging/workflows/sync-affiliate-conversations"
+import { updateAffiliateCopiesWorkflow } from "../workflows/messaging/workflows/update-affiliate-copies"
 
 /**
  * Keeps the inbox filter fields in step with affiliates changed by code that
@@ -12,7 +12,7 @@ export default async function affiliateUpdatedHandler({
   event,
   container,
 }: SubscriberArgs<{ id: string }>) {
-  await syncAffiliateConversationsWorkflow(container).run({
+  await updateAffiliateCopiesWorkflow(container).run({
     input: { affiliate_ids: [event.data.id] },
   })
 }

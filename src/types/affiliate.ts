@@ -21,6 +21,14 @@ export {
   type CreateAffiliateInput,
 } from "medusa-plugin-affiliate-messaging-storefront"
 
+/**
+ * The role of an affiliate team's founding member (the one who signed the
+ * team up). Its wire value stays `owner` because the HTTP contract fixes
+ * `role: owner | member` (decision 0032); in code and docs it is the
+ * founding member, so "owner" alone keeps meaning the store's admins.
+ */
+export const FOUNDING_MEMBER_ROLE = "owner" satisfies AffiliateMemberRole
+
 /** Medusa auth actor type of affiliate members: `/auth/affiliate/emailpass`. */
 export const AFFILIATE_ACTOR_TYPE = "affiliate"
 
@@ -28,6 +36,7 @@ export const AffiliateEvents = {
   AFFILIATE_CREATED: "affiliate.created",
   AFFILIATE_UPDATED: "affiliate.updated",
   MEMBER_CREATED: "affiliate_member.created",
+  GROUP_UPDATED: "affiliate_group.updated",
 } as const
 
 export type AffiliateInviteDTO = {

@@ -19,6 +19,7 @@ export const MessagingEvents = {
   CONVERSATION_READ: "affiliate_conversation.read",
   CONVERSATION_UNREAD: "affiliate_conversation.unread",
   MESSAGE_CREATED: "affiliate_message.created",
+  SETTINGS_UPDATED: "affiliate_messaging_settings.updated",
 } as const
 
 export const DEFAULT_DISABLED_MESSAGE =
@@ -33,7 +34,7 @@ export type ConversationDTO = {
   affiliate_status: AffiliateStatus
   affiliate_group_id: string | null
   affiliate_manager_id: string | null
-  /** A member thread's member, mirrored from the affiliate module; null on team threads. */
+  /** A member thread's member, copied from the affiliate module; null on team threads. */
   member_first_name: string | null
   member_last_name: string | null
   member_email: string | null
@@ -93,7 +94,7 @@ export type MessagingSettingsDTO = {
   notification_emails: string[]
 }
 
-/** The affiliate facts a conversation mirrors for inbox filters. */
+/** The affiliate facts a conversation copies for inbox filters. */
 export type ConversationAffiliateFields = {
   affiliate_name: string
   affiliate_email: string
@@ -102,7 +103,7 @@ export type ConversationAffiliateFields = {
   affiliate_manager_id: string | null
 }
 
-/** What a member thread mirrors of its member (all null on a team thread). */
+/** What a member thread copies of its member (all null on a team thread). */
 export type ConversationMemberFields = {
   member_first_name: string | null
   member_last_name: string | null

@@ -6,6 +6,13 @@
 export type AffiliateMessagingPluginOptions = {
   /** Base URL of Medusa Admin, used in owner emails. */
   adminUrl?: string
+  /**
+   * Public URL of the Medusa server, for links in emails that the server
+   * answers itself (the one-click unsubscribe link). Default: the origin of
+   * `adminUrl`, since Medusa serves its admin at `/app`; set it when the
+   * admin is hosted apart from the server.
+   */
+  backendUrl?: string
   /** Affiliate portal page of a conversation; `{conversation_id}` is replaced. */
   affiliatePortalUrl?: string
   /** Storefront page that accepts an invite; `{token}` is replaced. */
@@ -66,7 +73,84 @@ export type AffiliateMessagingPluginOptions = {
    * across server processes; in process memory otherwise. `false` turns it off.
    */
   rateLimits?: false | RateLimitOptions
+  /**
+   * Reply by email: notification emails carry a per-recipient `Reply-To`
+   * address, and replies sent to it are posted in the thread. Off while
+   * `replyTo` is unset.
+   */
+  inboundEmail?: InboundEmailOptions
+  /**
+   * Broadcasts sending at once; a broadcast due while this many are
+   * sending waits as `scheduled` and starts when one finishes (default 1).
+   */
+  broadcastConcurrency?: number
+  /**
+   * Recipients written per batch, each batch one transaction (default 500;
+   * see decision 0035). Larger batches send faster and hold their locks longer.
+   */
+  broadcastBatchSize?: number
+  /**
+   * Seconds a sending broadcast's writer may be silent (it renews before
+   * each batch) before another worker takes it over: a worker that died
+   * mid-broadcast delays it by about this long (default 30).
+   */
+  broadcastLeaseSeconds?: number
+  /** Live updates: the Server-Sent Event streams of the admin inbox and the affiliate Messages tab (see docs/reference/http-api.md). */
+  liveUpdates?: LiveUpdateOptions
 }
+
+export type LiveUpdateOptions = {
+  /** Open streams one admin user or affiliate member may hold at once (default 10); over it, 503 with `Retry-After`. */
+  maxStreamsPerActor?: number
+  /** Open streams one server process holds at most (default 1000); over it, 503 with `Retry-After`. */
+  maxStreamsPerProcess?: number
+  /** Seconds between the comment lines that keep idle streams open through proxies (default 15). */
+  heartbeatSeconds?: number
+  /** What `retry:` tells clients to wait before reconnecting, in ms; each stream adds up to as much again at random (default 2000). */
+  retryMs?: number
+  /** How long events stay replayable with `Last-Event-ID`, in hours (default 24, at least 24). */
+  eventRetentionHours?: number
+  /**
+   * @internal Retention in seconds, overriding `eventRetentionHours` (tests
+   * that cannot wait a day). Stores leave it unset.
+   */
+  eventRetentionSeconds?: number
+}
+
+export type InboundEmailOptions = {
+  /**
+   * The reply address template; `{token}` is replaced by the recipient's
+   * token, e.g. `"partners+{token}@shop.example"` (plus addressing) or
+   * `"reply+{token}@inbound.shop.example"` (a domain whose MX points at a
+   * receiver). Unset: reply by email is off.
+   */
+  replyTo?: string
+  /** Signs reply tokens and authenticates the webhook. Required with `replyTo`. */
+  secret?: string
+  /** Changing it (or `secret`) rotates every reply token: older addresses stop working (default 1). */
+  keyVersion?: number
+  /** Largest email accepted, in bytes (default 35 MB). */
+  maxBytes?: number
+  /** Mailgun's HTTP webhook signing key: when set, Mailgun posts must carry a valid signature. */
+  mailgunSigningKey?: string
+  /**
+   * The built-in SMTP receiver, for stores whose MX points at it; runs in
+   * worker/shared processes. With `tls` (PEM key and certificate) it offers
+   * STARTTLS; without, senders deliver in plain text.
+   */
+  smtp?: { port: number; host?: string; tls?: { key: string | Buffer; cert: string | Buffer } }
+  /**
+   * Polls a mailbox (plus addressing on an existing mailbox):
+   * `imaps://user:pass@host:993`, folder `mailbox` (default INBOX). Runs
+   * in one worker/shared process at a time.
+   */
+  imap?: { url: string; mailbox?: string }
+}
+
+export type ResolvedInboundEmailOptions = Required<
+  Pick<InboundEmailOptions, "replyTo" | "secret" | "keyVersion" | "maxBytes">
+> &
+  Pick<InboundEmailOptions, "mailgunSigningKey" | "smtp" | "imap">
 
 export type RateLimitOptions = {
   /** Per admin user (default 120). */
@@ -97,9 +181,19 @@ export type DeliveryOption =
   | "deliveryLockMs"
 
 export type ResolvedPluginOptions = Required<
-  Omit<AffiliateMessagingPluginOptions, DeliveryOption | "rateLimits" | "uploadQuotas">
+  Omit<AffiliateMessagingPluginOptions, DeliveryOption | "rateLimits" | "uploadQuotas" | "inboundEmail" | "backendUrl" | "liveUpdates">
 > &
   Pick<AffiliateMessagingPluginOptions, DeliveryOption> & {
     rateLimits: false | Required<RateLimitOptions>
     uploadQuotas: false | Required<UploadQuotaOptions>
+    /** null while reply by email is off (`inboundEmail.replyTo` unset). */
+    inboundEmail: ResolvedInboundEmailOptions | null
+    /** Without a trailing slash; from `adminUrl` when not given. */
+    backendUrl: string
+    liveUpdates: ResolvedLiveUpdateOptions
   }
+
+export type ResolvedLiveUpdateOptions = Required<Omit<LiveUpdateOptions, "eventRetentionHours" | "eventRetentionSeconds">> & {
+  /** The retention that applies, from `eventRetentionSeconds` or `eventRetentionHours`. */
+  eventRetentionSeconds: number
+}

@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { AffiliateStatus } from "../types/affiliate"
 import type { MessagingSettingsDTO } from "../types/messaging"
 import { conflict } from "./errors"
-import { GroupMessagingFlags, messagingAvailability } from "./messaging-availability"
+import { GroupMessagingFlags, messagingAvailability } from "./shared/messaging-availability"
 
 /**
  * Why an affiliate may not write (send or upload), or null when it may:

@@ -1,3 +1,5 @@
 export * from "./affiliate"
 export * from "./messaging"
 export * from "./notifications"
+export * from "./inbound-email"
+export * from "./broadcasts"

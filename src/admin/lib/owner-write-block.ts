@@ -1,5 +1,5 @@
 import type { AdminAffiliateGroup, Conversation, MessagingSettings } from "../../types/http"
-import { messagingAvailability } from "../../utils/messaging-availability"
+import { messagingAvailability } from "../../utils/shared/messaging-availability"
 
 /** Why the store cannot write in a thread, and where that can be changed. */
 export type OwnerWriteBlock = { title: string; description: string; action: { label: string; to: string } }

@@ -1,5 +1,6 @@
 import { launchChromium, screenshotPath } from "../../../integration-tests/helpers/browser"
 import { renderAffiliateInviteEmail, renderMessageDigestEmail, renderNewMessageEmail } from ".."
+import { REPLY_MARKER } from "../../utils/reply-marker"
 
 jest.setTimeout(60_000)
 
@@ -47,6 +48,22 @@ describe("email templates in a browser", () => {
     expect(await page.getAttribute("a", "href")).toBe("https://shop.test/affiliate/messages/conv_123")
     expect(email.subject).toBe("Demo Outfitters: new message from Dana from Demo Outfitters")
     expect(email.text).toContain("Read and reply")
+  })
+
+  it("reply by email on: the reply marker is the first line of the text part and the first text shown", async () => {
+    const email = await renderNewMessageEmail({
+      storeName: "Demo Outfitters",
+      audience: "affiliate",
+      affiliateName: "Northwind Media",
+      messages: [{ sender: "Dana", sent_at: "2026-12-01T09:30:12.000Z", preview: "Any questions?", attachment_count: 0 }],
+      link: "https://shop.test/affiliate/messages/conv_123",
+      replyByEmail: true,
+    })
+    expect(email.text.trimStart().split("\n")[0]).toBe(REPLY_MARKER)
+    const page = await open(email.html, "email-new-message-reply-marker")
+    const text = await page.innerText("body")
+    expect(text.trimStart().startsWith(REPLY_MARKER)).toBe(true)
+    expect(text.indexOf(REPLY_MARKER)).toBeLessThan(text.indexOf("Any questions?"))
   })
 
   it("new messages to the owner: several messages of a delay window in one email", async () => {

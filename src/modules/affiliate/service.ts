@@ -1,75 +1,96 @@
 import type { Context } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import type { AffiliateStatus } from "../../types/affiliate"
-import {
-  AffiliateMessagingPluginOptions,
-  ResolvedPluginOptions,
-} from "../../types/options"
+import type { AffiliateDTO, AffiliateGroupDTO, AffiliateInviteDTO, AffiliateMemberDTO } from "../../types/affiliate"
+import type { IAffiliateModuleService, MemberAccess, SendParties } from "../../types/affiliate-module"
+import type { AffiliateMessagingPluginOptions, ResolvedPluginOptions } from "../../types/options"
 import { resolvePluginOptions } from "../../utils/plugin-options"
 import { Affiliate, AffiliateGroup, AffiliateInvite, AffiliateMember } from "./models"
+import type { AudienceMember, BroadcastAudience } from "../../types/broadcast"
+import type { AudienceRepository } from "./repositories/audience"
+import type { MemberAccessRepository } from "./repositories/member-access"
+import type { SendPartiesRepository } from "./repositories/send-parties"
 
-class AffiliateModuleService extends MedusaService({
-  Affiliate,
-  AffiliateGroup,
-  AffiliateInvite,
-  AffiliateMember,
-}) {
+/**
+ * Affiliates, their groups, members and invites: the CRUD of the models
+ * comes from `MedusaService`, the member check every store request makes
+ * from `repositories/`.
+ */
+class AffiliateModuleService
+  extends MedusaService<{
+    Affiliate: { dto: AffiliateDTO }
+    AffiliateGroup: { dto: AffiliateGroupDTO }
+    AffiliateInvite: { dto: AffiliateInviteDTO }
+    AffiliateMember: { dto: AffiliateMemberDTO }
+  }>({
+    Affiliate,
+    AffiliateGroup,
+    AffiliateInvite,
+    AffiliateMember,
+  })
+  implements IAffiliateModuleService
+{
   protected readonly options_: ResolvedPluginOptions
+  protected readonly memberAccess_: MemberAccessRepository
+  protected readonly sendParties_: SendPartiesRepository
+
+  protected readonly audience_: AudienceRepository
 
   constructor(
-    container: Record<string, unknown>,
+    container: {
+      memberAccessRepository: MemberAccessRepository
+      sendPartiesRepository: SendPartiesRepository
+      audienceRepository: AudienceRepository
+    },
     options?: AffiliateMessagingPluginOptions
   ) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = resolvePluginOptions(options)
+    this.memberAccess_ = container.memberAccessRepository
+    this.sendParties_ = container.sendPartiesRepository
+    this.audience_ = container.audienceRepository
   }
 
-  /** Plugin options reach modules only: routes and steps read them here. */
   getOptions(): ResolvedPluginOptions {
     return this.options_
   }
 
-  /**
-   * What every store request of a member needs (its affiliate's status and
-   * group messaging flags) in one indexed query: it runs on each call of the
-   * affiliate's Messages tab and badge.
-   */
   @InjectManager()
   async retrieveMemberAccess(
     memberId: string,
     @MedusaContext() ctx: Context<EntityManager> = {}
   ): Promise<MemberAccess | null> {
-    const [row] = await ctx.manager!.execute(
-      `select m.id, m.affiliate_id, a.status as affiliate_status,
-              g.id as group_id, g.messaging_enabled, g.messaging_disabled_message
-         from affiliate_member m
-         join affiliate a on a.id = m.affiliate_id and a.deleted_at is null
-         left join affiliate_group g on g.id = a.group_id and g.deleted_at is null
-        where m.id = ? and m.deleted_at is null`,
-      [memberId]
-    )
-    if (!row) {
-      return null
-    }
-    return {
-      id: row.id,
-      affiliate_id: row.affiliate_id,
-      affiliate_status: row.affiliate_status,
-      group: row.group_id
-        ? { messaging_enabled: row.messaging_enabled, messaging_disabled_message: row.messaging_disabled_message }
-        : null,
-    }
+    return await this.memberAccess_.retrieve(memberId, ctx)
   }
-}
 
-export type MemberAccess = {
-  id: string
-  affiliate_id: string
-  affiliate_status: AffiliateStatus
-  /** Null when the affiliate has no group. */
-  group: { messaging_enabled: boolean; messaging_disabled_message: string | null } | null
+  /**
+   * What a send checks and copies, in one query: the affiliate with its
+   * group's messaging flags, the member of a member thread (`member_id`,
+   * null when not this affiliate's) and the writing member (`writer_id`).
+   * Null for an unknown affiliate.
+   */
+  @InjectManager()
+  async retrieveSendParties(
+    input: { affiliate_id: string; member_id?: string | null; writer_id?: string | null },
+    @MedusaContext() ctx: Context<EntityManager> = {}
+  ): Promise<SendParties | null> {
+    return await this.sendParties_.retrieve(input, ctx)
+  }
+
+  /**
+   * A broadcast's audience (AND between keys, OR inside one) as affiliates
+   * ordered by name, each with the reason this module sees to skip it
+   * (`messaging_disabled` by its group, `not_allowed` by its status,
+   * `no_members`), null when it may get the message.
+   */
+  @InjectManager()
+  async resolveBroadcastAudience(
+    audience: BroadcastAudience,
+    @MedusaContext() ctx: Context<EntityManager> = {}
+  ): Promise<AudienceMember[]> {
+    return await this.audience_.resolve(audience, ctx)
+  }
 }
 
 export default AffiliateModuleService

@@ -6,31 +6,24 @@ import {
   MedusaContext,
   MedusaError,
   MedusaService,
-  generateEntityId,
 } from "@medusajs/framework/utils"
-import {
-  AppendMessageInput,
-  ConversationAffiliateFields,
-  ConversationAudience,
-  ConversationMemberFields,
-  ConversationDTO,
-  ATTACHMENT_SEND_WINDOW_HOURS,
-  MESSAGE_PREVIEW_LENGTH,
-  MessageAttachmentDTO,
-  MessageDTO,
-  MessagingSettingsDTO,
-  ThreadPage,
-  ConversationListItem,
-  HeldNotification,
-  NotificationClaimInput,
+import type {
+  AppendMessageInput, AttachmentUploader, ConversationAffiliateFields, ConversationAudience, ConversationDTO, ConversationMemberFields,
+  HeldNotification, MessageAttachmentDTO, MessageDTO, MessagingSettingsDTO, NotificationClaimInput, ThreadPage,
 } from "../../types/messaging"
-import {
-  AffiliateMessagingPluginOptions,
-  ResolvedPluginOptions,
-} from "../../types/options"
+import type {
+  AppendedMessage, AppendedMessageRef, ConversationList, IMessagingModuleService, InboxQuery,
+  MemberConversationQuery, MemberConversationRef, OpenConversationInput, OwnerReadState, PostedMessage, PostedMessageRef,
+  PostMessageInput, ThreadPageQuery,
+} from "../../types/messaging-module"
+import { AffiliateMessagingPluginOptions, ResolvedPluginOptions } from "../../types/options"
 import { resolvePluginOptions } from "../../utils/plugin-options"
-import { placeholders } from "../../utils/sql-placeholders"
+import type {
+  AudienceMember, BroadcastBatch, CreateBroadcastInput, BroadcastRecipientRow, BroadcastRecipientStatus, BroadcastStatus, BroadcastWithCounts,
+} from "../../types/broadcast"
 import {
+  AffiliateBroadcast,
+  AffiliateBroadcastRecipient,
   Conversation,
   MemberReadState,
   Message,
@@ -38,569 +31,120 @@ import {
   MessagingSetting,
   NotificationClaim,
 } from "./models"
-import {
-  InboxQuery,
-  MemberConversationQuery,
-  ThreadPageQuery,
-  inboxSql,
-  memberConversationsSql,
-  memberUnreadSql,
-  positionSql,
-  threadPageSql,
-} from "./queries"
-import { COMMON_TRIGRAMS_SQL, CommonTrigrams, NO_COMMON_TRIGRAMS, commonTrigramsFromRows } from "./search-probes"
-
-type ThreadPageRow = {
-  thread_affiliate_id: string
-  thread_member_id: string | null
-  thread_total: number | string
-  cursor_found: boolean
-  messages: ThreadPage["messages"]
-}
+import type { AttachmentRepository } from "./repositories/attachment"
+import type { BroadcastRepository } from "./repositories/broadcast"
+import type { BroadcastBatchRepository } from "./repositories/broadcast-batch"
+import type { CopyRepository } from "./repositories/copies"
+import type { InboxRepository } from "./repositories/inbox"
+import type { NotificationCapRepository } from "./repositories/notification-cap"
+import type { ReadStateRepository } from "./repositories/read-state"
+import type { SettingsRepository } from "./repositories/settings"
+import type { TallyRepository } from "./repositories/tally"
+import type { ThreadPageRepository } from "./repositories/thread-page"
+import type { ThreadRepository } from "./repositories/thread"
+import { conversationNotFound, isVisibleToMember, type MemberReader } from "./visibility"
 
 type Ctx = Context<EntityManager>
 
-export type AppendedMessage = {
-  message: MessageDTO
-  previous_owner_unread: boolean
+/** The module's container: its repositories (one per concern, in `repositories/`) among the rest. */
+type InjectedDependencies = {
+  attachmentRepository: AttachmentRepository
+  broadcastRepository: BroadcastRepository
+  broadcastBatchRepository: BroadcastBatchRepository
+  copyRepository: CopyRepository
+  inboxRepository: InboxRepository
+  notificationCapRepository: NotificationCapRepository
+  readStateRepository: ReadStateRepository
+  settingsRepository: SettingsRepository
+  tallyRepository: TallyRepository
+  threadPageRepository: ThreadPageRepository
+  threadRepository: ThreadRepository
 }
 
 /**
- * Conversations, messages and read state. Writes that must hold under
- * concurrency are single SQL statements: one thread per audience comes from
- * unique indexes (INSERT … ON CONFLICT), and appending locks the
- * conversation row so messages get strictly increasing timestamps.
+ * Conversations, messages, attachments, both read states, the copies
+ * conversations keep of affiliates and members, the email cap's claims and
+ * the settings. Each operation names its input; the SQL lives in
+ * `repositories/`, and the CRUD of the models comes from `MedusaService`.
  */
-class MessagingModuleService extends MedusaService({
-  Conversation,
-  Message,
-  MessageAttachment,
-  MemberReadState,
-  MessagingSetting,
-  NotificationClaim,
-}) {
+class MessagingModuleService
+  extends MedusaService<{
+    Conversation: { dto: ConversationDTO }
+    Message: { dto: MessageDTO }
+    MessageAttachment: { dto: MessageAttachmentDTO }
+    MemberReadState: { dto: { id: string; conversation_id: string; member_id: string; last_read_at: Date } }
+    MessagingSetting: { dto: MessagingSettingsDTO & { id: string; scope: string } }
+    NotificationClaim: { dto: HeldNotification & { id: string; key: string; held: boolean } }
+    AffiliateBroadcast: { dto: BroadcastWithCounts }
+    AffiliateBroadcastRecipient: { dto: BroadcastRecipientRow & { id: string; broadcast_id: string } }
+  }>({
+    AffiliateBroadcast,
+    AffiliateBroadcastRecipient,
+    Conversation,
+    Message,
+    MessageAttachment,
+    MemberReadState,
+    MessagingSetting,
+    NotificationClaim,
+  })
+  implements IMessagingModuleService
+{
   protected readonly options_: ResolvedPluginOptions
-  /**
-   * ANALYZE renews them every few minutes at most: read once a minute. A
-   * holder set up in the constructor: Medusa hands out the service behind a
-   * proxy on which a property set later is not read back.
-   */
-  protected readonly commonTrigrams_: { readAt: number; value?: Promise<CommonTrigrams> } = { readAt: 0 }
+  /** `storeName` as the store set it, undefined when left to the default. */
+  protected readonly configuredStoreName_?: string
+  protected readonly attachments_: AttachmentRepository
+  protected readonly broadcasts_: BroadcastRepository
+  protected readonly broadcastBatches_: BroadcastBatchRepository
+  protected readonly copies_: CopyRepository
+  protected readonly inbox_: InboxRepository
+  protected readonly notificationCap_: NotificationCapRepository
+  protected readonly readState_: ReadStateRepository
+  protected readonly settings_: SettingsRepository
+  protected readonly tally_: TallyRepository
+  protected readonly threadPage_: ThreadPageRepository
+  protected readonly thread_: ThreadRepository
 
-  constructor(
-    container: Record<string, unknown>,
-    options?: AffiliateMessagingPluginOptions
-  ) {
+  constructor(container: InjectedDependencies, options?: AffiliateMessagingPluginOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = resolvePluginOptions(options)
+    this.configuredStoreName_ = options?.storeName || undefined
+    this.attachments_ = container.attachmentRepository
+    this.broadcasts_ = container.broadcastRepository
+    this.broadcastBatches_ = container.broadcastBatchRepository
+    this.copies_ = container.copyRepository
+    this.inbox_ = container.inboxRepository
+    this.notificationCap_ = container.notificationCapRepository
+    this.readState_ = container.readStateRepository
+    this.settings_ = container.settingsRepository
+    this.tally_ = container.tallyRepository
+    this.threadPage_ = container.threadPageRepository
+    this.thread_ = container.threadRepository
   }
 
   getOptions(): ResolvedPluginOptions {
     return this.options_
   }
 
-  /**
-   * The audience's conversation, created if missing; `created` says which.
-   * `member` is what a member thread mirrors of its member (null for the team).
-   */
+  /** The `storeName` option if the store set it (emails sign with it), else undefined. */
+  getConfiguredStoreName(): string | undefined {
+    return this.configuredStoreName_
+  }
+
+  // threads
+
   @InjectTransactionManager()
   async openConversation(
-    audience: ConversationAudience,
-    affiliate: ConversationAffiliateFields,
-    member: ConversationMemberFields | null,
+    input: OpenConversationInput,
     @MedusaContext() ctx: Ctx = {}
   ): Promise<{ conversation: ConversationDTO; created: boolean }> {
-    const manager = ctx.transactionManager!
-    const mirrored = [...mirrorValues(AFFILIATE_MIRROR, affiliate), ...mirrorValues(MEMBER_MIRROR, member ?? NO_MEMBER)]
-    const [inserted] = await manager.execute(
-      `insert into affiliate_conversation (id, affiliate_id, member_id,
-         ${[...AFFILIATE_MIRROR, ...MEMBER_MIRROR].join(", ")}, created_at, updated_at)
-       values (?, ?, ?, ${placeholders(mirrored)}, now(), now())
-       on conflict do nothing
-       returning *`,
-      [generateEntityId(undefined, "conv"), audience.affiliate_id, audience.member_id, ...mirrored]
-    )
-    if (inserted) {
-      return { conversation: inserted as ConversationDTO, created: true }
-    }
-    // `is not distinct from` would hide both unique indexes from the planner
-    const [existing] = await manager.execute(
-      audience.member_id
-        ? `select * from affiliate_conversation where affiliate_id = ? and member_id = ? and deleted_at is null`
-        : `select * from affiliate_conversation where affiliate_id = ? and member_id is null and deleted_at is null`,
-      audience.member_id ? [audience.affiliate_id, audience.member_id] : [audience.affiliate_id]
-    )
-    return { conversation: existing as ConversationDTO, created: false }
-  }
-
-  /** Undoes `openConversation` when it created an empty thread. */
-  @InjectTransactionManager()
-  async discardEmptyConversation(id: string, @MedusaContext() ctx: Ctx = {}) {
-    await ctx.transactionManager!.execute(
-      `delete from affiliate_conversation where id = ? and message_count = 0`,
-      [id]
-    )
+    const copies = { ...pick(input.affiliate, AFFILIATE_COPY), ...pick(input.member ?? NO_MEMBER, MEMBER_COPY) }
+    return await this.thread_.open({ audience: input.audience, copies }, ctx)
   }
 
   @InjectTransactionManager()
-  async appendMessage(
-    input: AppendMessageInput,
-    @MedusaContext() ctx: Ctx = {}
-  ): Promise<AppendedMessage> {
-    const manager = ctx.transactionManager!
-    const preview = Array.from(input.body).slice(0, MESSAGE_PREVIEW_LENGTH).join("")
-    // Locking the row serialises appends to one thread, so `at` grows
-    // strictly in commit order even for sends in the same microsecond.
-    const [state] = await manager.execute(
-      `with previous as (
-         select id, owner_unread,
-                greatest(clock_timestamp(), last_message_at + interval '1 microsecond') as at
-           from affiliate_conversation where id = ? and deleted_at is null for update)
-       update affiliate_conversation c set
-         message_count = c.message_count + 1,
-         last_message_at = previous.at,
-         last_message_preview = ?,
-         last_owner_message_at = case when ? = 'owner' then previous.at else c.last_owner_message_at end,
-         owner_unread = case ? when 'affiliate' then true when 'owner' then false else c.owner_unread end,
-         owner_read_at = case when ? = 'owner' then previous.at else c.owner_read_at end,
-         updated_at = now()
-       from previous where c.id = previous.id
-       returning previous.owner_unread`,
-      [
-        input.conversation_id,
-        preview,
-        input.author_type,
-        input.author_type,
-        input.author_type,
-      ]
-    )
-    // the time comes from the row just updated: passed through a JS Date it
-    // would be cut to milliseconds, and two messages of one millisecond would tie
-    const [message] = await manager.execute(
-      `insert into affiliate_message (id, conversation_id, author_type, author_id, author_name, body, source, broadcast_id,
-         created_at, updated_at)
-       select ?, c.id, ?, ?, ?, ?, ?, ?, c.last_message_at, c.last_message_at
-         from affiliate_conversation c where c.id = ?
-       returning id, conversation_id, author_type, author_id, author_name, body, source, broadcast_id, created_at`,
-      [
-        generateEntityId(undefined, "msg"),
-        input.author_type,
-        input.author_id,
-        input.author_name,
-        input.body,
-        input.source ?? "app",
-        input.broadcast_id ?? null,
-        input.conversation_id,
-      ]
-    )
-    return { message: message as MessageDTO, previous_owner_unread: state.owner_unread }
-  }
-
-  /** Compensation of `appendMessage`: the only way a message is ever removed. */
-  @InjectTransactionManager()
-  async revertAppendedMessage(
-    appended: { message_id: string; conversation_id: string; previous_owner_unread: boolean },
-    @MedusaContext() ctx: Ctx = {}
-  ) {
-    const manager = ctx.transactionManager!
-    await manager.execute(`select id from affiliate_conversation where id = ? for update`, [
-      appended.conversation_id,
-    ])
-    await manager.execute(`delete from affiliate_message where id = ?`, [appended.message_id])
-    await manager.execute(
-      `update affiliate_conversation c set
-         message_count = greatest(c.message_count - 1, 0),
-         last_message_at = (select max(created_at) from affiliate_message where conversation_id = c.id),
-         last_message_preview = (select left(body, ${MESSAGE_PREVIEW_LENGTH}) from affiliate_message
-                                  where conversation_id = c.id order by created_at desc, id desc limit 1),
-         last_owner_message_at = (select max(created_at) from affiliate_message
-                                   where conversation_id = c.id and author_type = 'owner'),
-         owner_unread = ?
-       where c.id = ?`,
-      [appended.previous_owner_unread, appended.conversation_id]
-    )
-  }
-
-  /**
-   * Ties uploads to a sent message, only if each is unsent, uploaded by
-   * `uploader` and at most 24 hours old: an attachment is sent once.
-   */
-  @InjectTransactionManager()
-  async attachToMessage(
-    ids: string[],
-    messageId: string,
-    uploader: { type: "owner" | "affiliate"; id: string },
-    @MedusaContext() ctx: Ctx = {}
-  ) {
-    if (!ids.length) {
-      return
-    }
-    const attached = await ctx.transactionManager!.execute(
-      `update affiliate_message_attachment set message_id = ?, updated_at = now()
-        where id in (${placeholders(ids)}) and message_id is null and deleted_at is null
-          and uploader_type = ? and uploader_id = ? and created_at > now() - interval '${ATTACHMENT_SEND_WINDOW_HOURS} hours'
-        returning id`,
-      [messageId, ...ids, uploader.type, uploader.id]
-    )
-    if (attached.length !== ids.length) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        "An attachment was already sent, is not yours or is older than 24 hours"
-      )
-    }
-  }
-
-  @InjectTransactionManager()
-  async detachFromMessage(ids: string[], @MedusaContext() ctx: Ctx = {}) {
-    if (ids.length) {
-      await ctx.transactionManager!.execute(
-        `update affiliate_message_attachment set message_id = null where id in (${placeholders(ids)})`,
-        ids
-      )
-    }
-  }
-
-  /** Sets the shared owner read state; returns the previous values of the changed rows. */
-  @InjectTransactionManager()
-  async setOwnerUnread(
-    ids: string[],
-    unread: boolean,
-    @MedusaContext() ctx: Ctx = {}
-  ): Promise<{ id: string; owner_unread: boolean; owner_read_at: Date | null }[]> {
-    if (!ids.length) {
-      return []
-    }
-    return await ctx.transactionManager!.execute(
-      `update affiliate_conversation c set owner_unread = ?,
-              owner_read_at = case when ? then c.owner_read_at else now() end,
-              updated_at = now()
-         from (select id, owner_unread, owner_read_at from affiliate_conversation
-                where id in (${placeholders(ids)}) for update) previous
-        where c.id = previous.id and c.owner_unread is distinct from ?
-        returning previous.id, previous.owner_unread, previous.owner_read_at`,
-      [unread, unread, ...ids, unread]
-    )
-  }
-
-  @InjectTransactionManager()
-  async restoreOwnerReadState(
-    previous: { id: string; owner_unread: boolean; owner_read_at: Date | null }[],
-    @MedusaContext() ctx: Ctx = {}
-  ) {
-    for (const row of previous) {
-      await ctx.transactionManager!.execute(
-        `update affiliate_conversation set owner_unread = ?, owner_read_at = ? where id = ?`,
-        [row.owner_unread, row.owner_read_at, row.id]
-      )
-    }
-  }
-
-  /**
-   * Moves a member's read mark (never backwards) to now, or with
-   * `upToMessageId` to that message of the thread: a member's own message
-   * marks read what came before it, not an owner message that landed
-   * between its send and this call. Returns the previous mark, and whether
-   * owner messages were unread before.
-   */
-  @InjectTransactionManager()
-  async markMemberRead(
-    conversationId: string,
-    memberId: string,
-    upToMessageId?: string | null,
-    @MedusaContext() ctx: Ctx = {}
-  ): Promise<{ previous_read_at: Date | null; was_unread: boolean }> {
-    const manager = ctx.transactionManager!
-    const state = memberUnreadSql(conversationId, memberId)
-    const [before] = await manager.execute(state.sql, state.bindings)
-    await manager.execute(
-      `insert into affiliate_member_read_state (id, conversation_id, member_id, last_read_at, created_at, updated_at)
-       values (?, ?, ?, coalesce((select created_at from affiliate_message where id = ? and conversation_id = ?),
-                                 clock_timestamp()), now(), now())
-       on conflict (conversation_id, member_id) where deleted_at is null
-       do update set last_read_at = greatest(affiliate_member_read_state.last_read_at, excluded.last_read_at),
-                     updated_at = now()`,
-      [generateEntityId(undefined, "mrs"), conversationId, memberId, upToMessageId ?? null, conversationId]
-    )
-    return { previous_read_at: before?.last_read_at ?? null, was_unread: !!before?.unread }
-  }
-
-  /** The member's read mark on a conversation, if it ever read it. */
-  @InjectManager()
-  async memberReadMark(
-    conversationId: string,
-    memberId: string,
-    @MedusaContext() ctx: Ctx = {}
-  ): Promise<Date | null> {
-    const state = memberUnreadSql(conversationId, memberId)
-    const [row] = await ctx.manager!.execute(state.sql, state.bindings)
-    return row?.last_read_at ?? null
-  }
-
-  @InjectManager()
-  async isUnreadForMember(
-    conversationId: string,
-    memberId: string,
-    @MedusaContext() ctx: Ctx = {}
-  ): Promise<boolean> {
-    const state = memberUnreadSql(conversationId, memberId)
-    const [row] = await ctx.manager!.execute(state.sql, state.bindings)
-    return !!row?.unread
-  }
-
-  @InjectTransactionManager()
-  async restoreMemberReadState(
-    conversationId: string,
-    memberId: string,
-    previousReadAt: Date | null,
-    @MedusaContext() ctx: Ctx = {}
-  ) {
-    const manager = ctx.transactionManager!
-    if (previousReadAt) {
-      await manager.execute(
-        `update affiliate_member_read_state set last_read_at = ? where conversation_id = ? and member_id = ?`,
-        [previousReadAt, conversationId, memberId]
-      )
-    } else {
-      await manager.execute(
-        `delete from affiliate_member_read_state where conversation_id = ? and member_id = ?`,
-        [conversationId, memberId]
-      )
-    }
-  }
-
-  /**
-   * Mirrors an affiliate's current facts onto its conversations; returns
-   * what they held before, null when they already matched.
-   */
-  @InjectTransactionManager()
-  async syncAffiliateFields(
-    affiliateId: string,
-    fields: ConversationAffiliateFields,
-    @MedusaContext() ctx: Ctx = {}
-  ): Promise<ConversationAffiliateFields | null> {
-    return await mirrorOnConversations(ctx.transactionManager!, "affiliate_id", affiliateId, AFFILIATE_MIRROR, fields)
-  }
-
-  /**
-   * Mirrors a member's name and email onto its member thread; returns what
-   * it held before, null when it already matched (or there is no thread).
-   */
-  @InjectTransactionManager()
-  async syncMemberFields(
-    memberId: string,
-    fields: ConversationMemberFields,
-    @MedusaContext() ctx: Ctx = {}
-  ): Promise<ConversationMemberFields | null> {
-    return await mirrorOnConversations(ctx.transactionManager!, "member_id", memberId, MEMBER_MIRROR, fields)
-  }
-
-  /**
-   * Members whose thread mirrors nothing of them yet (written before the
-   * member columns existed), in id order after `after`.
-   */
-  @InjectManager()
-  async listUnmirroredMemberIds(
-    page: { after: string; limit: number },
-    @MedusaContext() ctx: Ctx = {}
-  ): Promise<string[]> {
-    const rows: { member_id: string }[] = await ctx.manager!.execute(
-      `select member_id from affiliate_conversation
-        where member_id > ? and member_email is null and deleted_at is null
-        order by member_id limit ?`,
-      [page.after, page.limit]
-    )
-    return rows.map((row) => row.member_id)
-  }
-
-  @InjectManager()
-  async listInbox(query: InboxQuery, @MedusaContext() ctx: Ctx = {}) {
-    const manager = ctx.manager!
-    const { sql, bindings } = inboxSql(query, query.q ? await this.commonTrigrams(manager) : undefined)
-    const rows: (ConversationListItem & { total_count: string; total_unread_count: string })[] =
-      await manager.execute(sql, bindings)
-    return {
-      conversations: rows.filter((row) => row.id !== null).map(({ total_count, total_unread_count, ...row }) => row),
-      count: Number(rows[0].total_count),
-      unread_count: Number(rows[0].total_unread_count),
-    }
-  }
-
-  /** For search: the statistics make it faster, never different, so a failure to read them is not the inbox's. */
-  protected commonTrigrams(manager: EntityManager): Promise<CommonTrigrams> {
-    const cache = this.commonTrigrams_
-    const now = Date.now()
-    if (!cache.value || now - cache.readAt > COMMON_TRIGRAMS_TTL_MS) {
-      cache.readAt = now
-      cache.value = manager.execute(COMMON_TRIGRAMS_SQL).then(commonTrigramsFromRows, () => NO_COMMON_TRIGRAMS)
-    }
-    return cache.value
-  }
-
-  /**
-   * Folds the inbox tally's deltas into one row per key: the tally stays a
-   * few hundred rows however many messages were sent since.
-   */
-  @InjectTransactionManager()
-  async compactInboxTally(@MedusaContext() ctx: Ctx = {}) {
-    await ctx.transactionManager!.execute(`select affiliate_inbox_tally_compact()`)
-  }
-
-  /**
-   * Decides, for each email, whether it goes out or is held for its
-   * bucket's digest: the first `cap` emails of a bucket and period go out.
-   * A transaction-scoped advisory lock per bucket and period serialises the
-   * count and the insert across processes, so the cap is exact under any
-   * concurrency; an email claimed before (a retried job) keeps its
-   * decision (and its period). Returns the held keys with their period.
-   */
-  @InjectTransactionManager()
-  async claimNotificationSlots(
-    claims: NotificationClaimInput[],
-    cap: number,
-    @MedusaContext() ctx: Ctx = {}
-  ): Promise<Map<string, Date>> {
-    const manager = ctx.transactionManager!
-    const held = new Map<string, Date>()
-    const slot = (claim: NotificationClaimInput) => `${claim.bucket}@${claim.period_start.toISOString()}`
-    // one lock order for every caller: no deadlock between batches
-    for (const claim of [...claims].sort((a, b) => slot(a).localeCompare(slot(b)))) {
-      await manager.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`affmsg-cap:${slot(claim)}`])
-      const [earlier] = await manager.execute(
-        `select held, period_start from affiliate_notification_claim where key = ? and deleted_at is null`,
-        [claim.key]
-      )
-      let isHeld: boolean = earlier?.held
-      if (!earlier) {
-        const [{ sent }] = await manager.execute(
-          `select count(*)::int as sent from affiliate_notification_claim
-            where bucket = ? and period_start = ? and not held and deleted_at is null`,
-          [claim.bucket, claim.period_start]
-        )
-        isHeld = sent >= cap
-        await manager.execute(
-          `insert into affiliate_notification_claim
-             (id, key, bucket, period_start, recipient_key, conversation_id, message_ids, held)
-           values (?, ?, ?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?)`,
-          [
-            generateEntityId(undefined, "ncl"),
-            claim.key,
-            claim.bucket,
-            claim.period_start,
-            claim.recipient_key,
-            claim.conversation_id,
-            // knex spreads an array binding into a list
-            JSON.stringify(claim.message_ids),
-            isHeld,
-          ]
-        )
-        if (!sent) {
-          // a bucket's first email of a period also clears its rows of last week
-          await manager.execute(
-            `delete from affiliate_notification_claim where bucket = ? and period_start < ?::timestamptz - interval '7 days'`,
-            [claim.bucket, claim.period_start]
-          )
-        }
-      }
-      if (isHeld) {
-        held.set(claim.key, earlier ? new Date(earlier.period_start) : claim.period_start)
-      }
-    }
-    return held
-  }
-
-  /** The emails held for one recipient's digest of a bucket and period. */
-  @InjectManager()
-  async listHeldNotifications(
-    bucket: string,
-    periodStart: Date,
-    recipientKey: string,
-    @MedusaContext() ctx: Ctx = {}
-  ): Promise<HeldNotification[]> {
-    return ctx.manager!.execute(
-      `select conversation_id, message_ids from affiliate_notification_claim
-        where bucket = ? and period_start = ? and recipient_key = ? and held and deleted_at is null
-        order by created_at, id`,
-      [bucket, periodStart, recipientKey]
-    )
-  }
-
-  @InjectManager()
-  async listMemberConversations(
-    query: MemberConversationQuery,
-    @MedusaContext() ctx: Ctx = {}
-  ) {
-    const manager = ctx.manager!
-    const { rows: rowsSql, count: countSql } = memberConversationsSql(query)
-    const [rows, [{ count }]] = await Promise.all([
-      manager.execute(rowsSql.sql, rowsSql.bindings),
-      manager.execute(countSql.sql, countSql.bindings),
-    ])
-    return {
-      conversations: rows as ConversationListItem[],
-      count: Number(count),
-    }
-  }
-
-  /**
-   * What a member's Messages tab and badge need, in one round trip: the
-   * global settings, and the conversations (not messages) with owner
-   * messages the member has not read.
-   */
-  @InjectManager()
-  async retrieveMemberMessagingStatus(
-    affiliateId: string,
-    memberId: string,
-    @MedusaContext() ctx: Ctx = {}
-  ): Promise<{ settings: MessagingSettingsDTO; unread_count: number }> {
-    const { count } = memberConversationsSql({
-      affiliate_id: affiliateId,
-      member_id: memberId,
-      unread: true,
-      limit: 0,
-      offset: 0,
-    })
-    // no settings row yet: a row of nulls with the count
-    const [row]: { enabled: boolean | null; notification_emails: string[] | null; unread_count: string }[] =
-      await ctx.manager!.execute(
-        `select s.enabled, s.notification_emails, (${count.sql}) as unread_count
-           from (select 1) one
-           left join affiliate_messaging_setting s on s.scope = 'global' and s.deleted_at is null`,
-        count.bindings
-      )
-    const settings =
-      row.enabled === null ? await this.createDefaultSettings_() : settingsOf(row as SettingsRow)
-    return { settings, unread_count: Number(row.unread_count) }
-  }
-
-  /**
-   * A page of a thread, oldest first: after a cursor, before a cursor, at an
-   * offset, or (none of these) the latest messages, each with its
-   * attachments; `offset` is the position of the first message returned.
-   * Also the thread's audience (null when there is no such conversation),
-   * so the caller checks who may see it without another query, and whether
-   * the cursor belongs to the thread.
-   */
-  @InjectManager()
-  async listThreadPage(query: ThreadPageQuery, @MedusaContext() ctx: Ctx = {}): Promise<ThreadPage> {
-    const manager = ctx.manager!
-    const page = threadPageSql(query)
-    const [row]: ThreadPageRow[] = await manager.execute(page.sql, page.bindings)
-    if (!row) {
-      return { thread: null, cursor_found: false, messages: [], count: 0, offset: 0 }
-    }
-    const thread = { affiliate_id: row.thread_affiliate_id, member_id: row.thread_member_id }
-    if (!row.cursor_found) {
-      return { thread, cursor_found: false, messages: [], count: 0, offset: 0 }
-    }
-    const { messages } = row
-    if (page.isLatest) {
-      const count = Number(row.thread_total)
-      return { thread, cursor_found: true, messages, count, offset: count - messages.length }
-    }
-    const position = positionSql(query.conversation_id, messages[0]?.id)
-    const [{ count, offset }] = await manager.execute(position.sql, position.bindings)
-    return { thread, cursor_found: true, messages, count: Number(count), offset: Number(offset) }
+  async discardEmptyConversation(id: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await this.thread_.discardEmpty(id, ctx)
   }
 
   /**
@@ -610,30 +154,437 @@ class MessagingModuleService extends MedusaService({
    */
   @InjectManager()
   async findConversation(id: string, @MedusaContext() ctx: Ctx = {}): Promise<ConversationDTO | null> {
-    const [row] = await ctx.manager!.execute(
-      `select * from affiliate_conversation where id = ? and deleted_at is null`,
-      [id]
+    return await this.thread_.find(id, ctx)
+  }
+
+  @InjectTransactionManager()
+  async appendMessage(input: AppendMessageInput, @MedusaContext() ctx: Ctx = {}): Promise<AppendedMessage> {
+    const appended = await this.thread_.append(input, ctx)
+    if (!appended) {
+      throw conversationNotFound(input.conversation_id)
+    }
+    return appended
+  }
+
+  @InjectManager()
+  async findAudienceConversation(audience: ConversationAudience, @MedusaContext() ctx: Ctx = {}): Promise<ConversationDTO | null> {
+    return (await this.thread_.findByAudience(audience, ctx)) ?? null
+  }
+
+  /**
+   * A send's whole write, atomically (decision 0036): the audience's thread
+   * opened unless the caller read it already, the message appended, its
+   * uploads attached (each unsent, the writer's, under 24 hours old), and
+   * for an affiliate's message the writer's read mark moved up to it.
+   * Into a known thread without uploads that is one statement, committed
+   * on its own, so the thread's row is locked only while it runs; anything
+   * else is one transaction. Returns what `revertPostedMessage` needs.
+   */
+  @InjectManager()
+  async postMessage(input: PostMessageInput, @MedusaContext() ctx: Ctx = {}): Promise<PostedMessage> {
+    if (input.conversation && !input.attachment_ids?.length) {
+      const appended = await this.thread_.appendInOneStatement(this.appendInputOf_(input, input.conversation.id), ctx)
+      if (appended) {
+        return postedMessage(input, { conversation: input.conversation, created: false }, appended)
+      }
+      // the thread read before was an empty one a failed send discarded meanwhile: open it again
+    }
+    return await this.postMessageInTransaction_({ ...input, conversation: null }, ctx)
+  }
+
+  @InjectTransactionManager()
+  protected async postMessageInTransaction_(input: PostMessageInput, @MedusaContext() ctx: Ctx = {}): Promise<PostedMessage> {
+    const opened = input.conversation
+      ? { conversation: input.conversation, created: false }
+      : await this.openConversation({ audience: input.audience, affiliate: input.affiliate, member: input.member }, ctx)
+    const appended = await this.thread_.appendInOneStatement(this.appendInputOf_(input, opened.conversation.id), ctx)
+    if (!appended) {
+      throw conversationNotFound(opened.conversation.id)
+    }
+    const attachment_ids = input.attachment_ids ?? []
+    if (attachment_ids.length) {
+      await this.attachToMessage({ attachment_ids, message_id: appended.message.id, uploader: input.uploader! }, ctx)
+    }
+    return postedMessage(input, opened, appended)
+  }
+
+  protected appendInputOf_(input: PostMessageInput, conversationId: string) {
+    return { ...input.message, conversation_id: conversationId, read_by_member_id: input.read_by_member_id ?? null }
+  }
+
+  /** Undoes `postMessage` in one transaction, last write first. */
+  @InjectTransactionManager()
+  async revertPostedMessage(posted: PostedMessageRef, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    if (posted.read_mark) {
+      await this.readState_.restoreMemberReadMark({ conversation_id: posted.conversation_id, ...posted.read_mark }, ctx)
+    }
+    if (posted.attachment_ids.length) {
+      await this.attachments_.detach(posted.attachment_ids, ctx)
+    }
+    await this.thread_.revertAppend(posted, ctx)
+    if (posted.created) {
+      await this.thread_.discardEmpty(posted.conversation_id, ctx)
+    }
+  }
+
+  @InjectTransactionManager()
+  async revertAppendedMessage(appended: AppendedMessageRef, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await this.thread_.revertAppend(appended, ctx)
+  }
+
+  @InjectManager()
+  async listThreadPage(query: ThreadPageQuery, @MedusaContext() ctx: Ctx = {}): Promise<ThreadPage> {
+    return await this.threadPage_.listThreadPage(query, ctx)
+  }
+
+  /**
+   * A page of a thread for one reader, in one statement. The access rule:
+   * admins read every thread, a member only its team's thread and its own
+   * (`reader`); a thread the reader may not see is NOT_FOUND like a missing
+   * one, never 403. A cursor from another thread is INVALID_DATA.
+   */
+  @InjectManager()
+  async retrieveThreadPage(
+    query: ThreadPageQuery & { reader?: MemberReader },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<ThreadPage> {
+    const { reader, ...pageQuery } = query
+    const page = await this.threadPage_.listThreadPage(pageQuery, ctx)
+    if (!page.thread || (reader && !isVisibleToMember(page.thread, reader))) {
+      throw conversationNotFound(query.conversation_id)
+    }
+    if (!page.cursor_found) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Message ${query.after ?? query.before} is not in this conversation`
+      )
+    }
+    return page
+  }
+
+  // attachments
+
+  /**
+   * Ties uploads to a sent message, only if each is unsent, uploaded by
+   * `uploader` and at most 24 hours old: an attachment is sent once.
+   */
+  @InjectTransactionManager()
+  async attachToMessage(
+    input: { attachment_ids: string[]; message_id: string; uploader: AttachmentUploader },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<void> {
+    if (!input.attachment_ids.length) {
+      return
+    }
+    const attached = await this.attachments_.attach(
+      { ids: input.attachment_ids, message_id: input.message_id, uploader: input.uploader },
+      ctx
     )
-    return (row as ConversationDTO) ?? null
+    if (attached.length !== input.attachment_ids.length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "An attachment was already sent, is not yours or is older than 24 hours"
+      )
+    }
+  }
+
+  @InjectTransactionManager()
+  async detachFromMessage(ids: string[], @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    if (ids.length) {
+      await this.attachments_.detach(ids, ctx)
+    }
   }
 
   /** The attachments of sent messages, in upload order (thread pages read theirs with the page). */
   @InjectManager()
-  async listAttachmentsOfMessages(
-    messageIds: string[],
-    @MedusaContext() ctx: Ctx = {}
-  ): Promise<MessageAttachmentDTO[]> {
-    if (!messageIds.length) {
-      return []
-    }
-    return await ctx.manager!.execute(
-      `select id, message_id, file_id, filename, mime_type, size, uploader_type, uploader_id, created_at
-         from affiliate_message_attachment
-        where message_id in (${placeholders(messageIds)}) and deleted_at is null
-        order by created_at asc, id asc`,
-      messageIds
-    )
+  async listAttachmentsOfMessages(messageIds: string[], @MedusaContext() ctx: Ctx = {}): Promise<MessageAttachmentDTO[]> {
+    return messageIds.length ? await this.attachments_.listOfMessages(messageIds, ctx) : []
   }
+
+  // lists
+
+  @InjectManager()
+  async listInbox(query: InboxQuery, @MedusaContext() ctx: Ctx = {}): Promise<ConversationList & { unread_count: number }> {
+    return await this.inbox_.listInbox(query, ctx)
+  }
+
+  @InjectManager()
+  async listMemberConversations(query: MemberConversationQuery, @MedusaContext() ctx: Ctx = {}): Promise<ConversationList> {
+    return await this.inbox_.listMemberConversations(query, ctx)
+  }
+
+  /**
+   * What a member's Messages tab and badge need, in one round trip: the
+   * global settings, and the conversations (not messages) with owner
+   * messages the member has not read.
+   */
+  @InjectManager()
+  async retrieveMemberMessagingStatus(
+    member: { affiliate_id: string; member_id: string },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<{ settings: MessagingSettingsDTO; unread_count: number }> {
+    const { settings, unread_count } = await this.inbox_.retrieveMemberBadge(member, ctx)
+    return { settings: settings ?? (await this.createDefaultSettings_()), unread_count }
+  }
+
+  /** Folds the inbox tally's deltas (decision 0002); the scheduled job calls it. */
+  @InjectTransactionManager()
+  async compactInboxTally(@MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await this.tally_.compact(ctx)
+  }
+
+  // read state
+
+  /** Sets the shared owner read state; returns the previous values of the changed rows. */
+  @InjectTransactionManager()
+  async setOwnerUnread(input: { ids: string[]; unread: boolean }, @MedusaContext() ctx: Ctx = {}): Promise<OwnerReadState[]> {
+    return input.ids.length ? await this.readState_.setOwnerUnread(input, ctx) : []
+  }
+
+  @InjectTransactionManager()
+  async restoreOwnerReadState(previous: OwnerReadState[], @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await this.readState_.restoreOwnerReadState(previous, ctx)
+  }
+
+  /**
+   * Moves a member's read mark (never backwards) to now, or with
+   * `up_to_message_id` to that message of the thread: a member's own
+   * message marks read what came before it, not an owner message that
+   * landed between its send and this call. Returns the previous mark, and
+   * whether owner messages were unread before.
+   */
+  @InjectTransactionManager()
+  async markMemberRead(
+    input: MemberConversationRef & { up_to_message_id?: string | null },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<{ previous_read_at: Date | null; was_unread: boolean }> {
+    const before = await this.readState_.memberReadMark(input, ctx)
+    await this.readState_.moveMemberReadMark(input, ctx)
+    return { previous_read_at: before.last_read_at, was_unread: before.unread }
+  }
+
+  /** The member's read mark on a conversation, if it ever read it. */
+  @InjectManager()
+  async memberReadMark(input: MemberConversationRef, @MedusaContext() ctx: Ctx = {}): Promise<Date | null> {
+    return (await this.readState_.memberReadMark(input, ctx)).last_read_at
+  }
+
+  @InjectManager()
+  async isUnreadForMember(input: MemberConversationRef, @MedusaContext() ctx: Ctx = {}): Promise<boolean> {
+    return (await this.readState_.memberReadMark(input, ctx)).unread
+  }
+
+  @InjectTransactionManager()
+  async restoreMemberReadState(
+    input: MemberConversationRef & { previous_read_at: Date | null },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<void> {
+    await this.readState_.restoreMemberReadMark(input, ctx)
+  }
+
+  // copies of the affiliate module's records (decision 0013)
+
+  /**
+   * Copies an affiliate's current facts onto its conversations; returns
+   * what they held before, null when they already matched.
+   */
+  @InjectTransactionManager()
+  async updateAffiliateCopies(
+    input: { affiliate_id: string; fields: ConversationAffiliateFields },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<ConversationAffiliateFields | null> {
+    const fields = pick(input.fields, AFFILIATE_COPY)
+    return await this.copies_.copyOnConversations({ key: "affiliate_id", id: input.affiliate_id, fields }, ctx)
+  }
+
+  /**
+   * Copies a member's name and email onto its member thread; returns what
+   * it held before, null when it already matched (or there is no thread).
+   */
+  @InjectTransactionManager()
+  async updateMemberCopies(
+    input: { member_id: string; fields: ConversationMemberFields },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<ConversationMemberFields | null> {
+    const fields = pick(input.fields, MEMBER_COPY)
+    return await this.copies_.copyOnConversations({ key: "member_id", id: input.member_id, fields }, ctx)
+  }
+
+  /**
+   * Members whose thread holds no copy of them yet (written before the
+   * member columns existed), in id order after `after`.
+   */
+  @InjectManager()
+  async listMemberIdsWithoutCopies(page: { after: string; limit: number }, @MedusaContext() ctx: Ctx = {}): Promise<string[]> {
+    return await this.copies_.listUncopiedMemberIds(page, ctx)
+  }
+
+  // notifications
+
+  /**
+   * Decides, for each email, whether it goes out or is held for its
+   * bucket's digest (`affiliateEmailsPerHour`, decision 0005). Returns the
+   * held keys with their period.
+   */
+  @InjectTransactionManager()
+  async claimNotificationSlots(
+    input: { claims: NotificationClaimInput[]; cap: number },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<Map<string, Date>> {
+    return await this.notificationCap_.claim(input, ctx)
+  }
+
+  /** The emails held for one recipient's digest of a bucket and period. */
+  @InjectManager()
+  async listHeldNotifications(
+    input: { bucket: string; period_start: Date; recipient_key: string },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<HeldNotification[]> {
+    return await this.notificationCap_.listHeld(input, ctx)
+  }
+
+  // broadcasts (decision 0035)
+
+  /**
+   * Records a broadcast, `scheduled` (the start job or `startDueBroadcasts`
+   * moves it on), with the owner's uploads it carries: each must be unsent,
+   * the author's and at most 24 hours old, else INVALID_DATA and nothing is
+   * written.
+   */
+  @InjectManager()
+  async createBroadcast(
+    input: CreateBroadcastInput,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<BroadcastWithCounts> {
+    // read after the commit: the ORM writes the row when the transaction ends
+    const id = await this.createBroadcast_(input, ctx)
+    return (await this.broadcasts_.retrieve(id, ctx))!
+  }
+
+  @InjectTransactionManager()
+  protected async createBroadcast_(
+    input: CreateBroadcastInput,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<string> {
+    const { attachment_ids, ...fields } = input
+    const created = await this.createAffiliateBroadcasts({ ...fields, attachment_count: attachment_ids.length } as any, ctx)
+    if (attachment_ids.length) {
+      const taken = await this.broadcasts_.takeAttachments(
+        { broadcast_id: created.id, ids: attachment_ids, uploader_id: input.created_by },
+        ctx
+      )
+      if (taken !== attachment_ids.length) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          "An attachment was already sent, is not yours or is older than 24 hours"
+        )
+      }
+    }
+    return created.id
+  }
+
+  /** Starts the due scheduled broadcasts while fewer than `concurrency` send; returns the ids started. */
+  @InjectTransactionManager()
+  async startDueBroadcasts(concurrency: number, @MedusaContext() ctx: Ctx = {}): Promise<{ id: string; runs: number }[]> {
+    return await this.broadcasts_.startDue(concurrency, ctx)
+  }
+
+  /** Sending broadcasts nobody writes (lease lapsed), each handed to one caller with a fresh run number. */
+  @InjectTransactionManager()
+  async takeStalledBroadcasts(input: { quiet_seconds: number }, @MedusaContext() ctx: Ctx = {}): Promise<{ id: string; runs: number }[]> {
+    return await this.broadcasts_.takeStalled(input, ctx)
+  }
+
+  /** Takes or renews the right to write a broadcast's batches for `seconds`. */
+  @InjectTransactionManager()
+  async leaseBroadcast(input: { broadcast_id: string; owner: string; seconds: number }, @MedusaContext() ctx: Ctx = {}): Promise<boolean> {
+    return await this.broadcasts_.lease(input, ctx)
+  }
+
+  @InjectTransactionManager()
+  async releaseBroadcastLease(input: { broadcast_id: string; owner: string }, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await this.broadcasts_.releaseLease(input, ctx)
+  }
+
+  @InjectManager()
+  async isBroadcastFrozen(broadcastId: string, @MedusaContext() ctx: Ctx = {}): Promise<boolean> {
+    return await this.broadcasts_.isFrozen(broadcastId, ctx)
+  }
+
+  /** Which of the affiliates have a team thread. */
+  @InjectManager()
+  async listAffiliatesWithTeamThread(affiliateIds: string[], @MedusaContext() ctx: Ctx = {}): Promise<string[]> {
+    return affiliateIds.length ? await this.broadcasts_.listAffiliatesWithTeamThread(affiliateIds, ctx) : []
+  }
+
+  /** Freezes the recipient list once (skipped ones with their reason); false when it already was. */
+  @InjectTransactionManager()
+  async freezeBroadcastRecipients(
+    input: { broadcast_id: string; members: AudienceMember[] },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<boolean> {
+    return await this.broadcasts_.freeze(input, ctx)
+  }
+
+  /** Writes the next batch of a sending broadcast's copies, in one transaction. */
+  @InjectTransactionManager()
+  async writeBroadcastBatch(
+    input: { broadcast_id: string; size: number; store_name: string },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<BroadcastBatch> {
+    return await this.broadcastBatches_.writeBatch(input, ctx)
+  }
+
+  @InjectManager()
+  async listBroadcastMessageIds(broadcastId: string, @MedusaContext() ctx: Ctx = {}): Promise<string[]> {
+    return await this.broadcasts_.listDeliveredMessageIds(broadcastId, ctx)
+  }
+
+  /** Marks the broadcast sent when nobody is pending; true when this call did. */
+  @InjectTransactionManager()
+  async finishBroadcast(broadcastId: string, @MedusaContext() ctx: Ctx = {}): Promise<boolean> {
+    return await this.broadcasts_.finish(broadcastId, ctx)
+  }
+
+  /** Cancels a scheduled or sending broadcast; returns the status it had (null: not found). */
+  @InjectTransactionManager()
+  async cancelBroadcast(broadcastId: string, @MedusaContext() ctx: Ctx = {}): Promise<BroadcastStatus | null> {
+    return await this.broadcasts_.cancel(broadcastId, ctx)
+  }
+
+  /** Sets a cancelled broadcast back to the status it had (the cancel's compensation). */
+  @InjectTransactionManager()
+  async restoreBroadcastStatus(input: { id: string; status: BroadcastStatus }, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await this.updateAffiliateBroadcasts({ id: input.id, status: input.status, finished_at: null } as any, ctx)
+  }
+
+  /** One broadcast with its read and replied counts; NOT_FOUND when missing. */
+  @InjectManager()
+  async retrieveBroadcast(broadcastId: string, @MedusaContext() ctx: Ctx = {}): Promise<BroadcastWithCounts> {
+    const broadcast = await this.broadcasts_.retrieve(broadcastId, ctx)
+    if (!broadcast) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Broadcast ${broadcastId} was not found`)
+    }
+    return broadcast
+  }
+
+  @InjectManager()
+  async listBroadcastsWithCounts(
+    query: { status?: BroadcastStatus[]; limit: number; offset: number },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<{ broadcasts: BroadcastWithCounts[]; count: number }> {
+    return await this.broadcasts_.list(query, ctx)
+  }
+
+  @InjectManager()
+  async listBroadcastRecipients(
+    query: { broadcast_id: string; status?: BroadcastRecipientStatus[]; limit: number; offset: number },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<{ recipients: BroadcastRecipientRow[]; count: number }> {
+    return await this.broadcasts_.listRecipients(query, ctx)
+  }
+
+  // settings
 
   /**
    * The global settings. Read on every badge request, so the common case is
@@ -641,19 +592,13 @@ class MessagingModuleService extends MedusaService({
    */
   @InjectManager()
   async retrieveSettings(@MedusaContext() ctx: Ctx = {}): Promise<MessagingSettingsDTO> {
-    return (await readSettings(ctx.manager!)) ?? (await this.createDefaultSettings_())
+    return (await this.settings_.retrieveGlobal(ctx)) ?? (await this.createDefaultSettings_())
   }
 
   @InjectTransactionManager()
   protected async createDefaultSettings_(@MedusaContext() ctx: Ctx = {}): Promise<MessagingSettingsDTO> {
-    const manager = ctx.transactionManager!
-    await manager.execute(
-      `insert into affiliate_messaging_setting (id, scope, enabled, notification_emails, created_at, updated_at)
-       values (?, 'global', ?, '{}', now(), now())
-       on conflict (scope) where deleted_at is null do nothing`,
-      [generateEntityId(undefined, "msgset"), this.options_.messagingEnabledByDefault]
-    )
-    return (await readSettings(manager))!
+    await this.settings_.createGlobal({ enabled: this.options_.messagingEnabledByDefault }, ctx)
+    return (await this.settings_.retrieveGlobal(ctx))!
   }
 
   @InjectTransactionManager()
@@ -661,72 +606,56 @@ class MessagingModuleService extends MedusaService({
     update: Partial<MessagingSettingsDTO>,
     @MedusaContext() ctx: Ctx = {}
   ): Promise<{ previous: MessagingSettingsDTO; current: MessagingSettingsDTO }> {
-    const previous = (await readSettings(ctx.transactionManager!)) ?? (await this.createDefaultSettings_(ctx))
+    const previous = (await this.settings_.retrieveGlobal(ctx)) ?? (await this.createDefaultSettings_(ctx))
     const [row] = await this.listMessagingSettings({ scope: "global" }, { select: ["id"] }, ctx)
     await this.updateMessagingSettings({ id: row.id, ...update }, ctx)
     return { previous, current: { ...previous, ...update } }
   }
 }
 
-async function readSettings(manager: EntityManager): Promise<MessagingSettingsDTO | null> {
-  const [row]: SettingsRow[] = await manager.execute(
-    `select enabled, notification_emails from affiliate_messaging_setting
-      where scope = 'global' and deleted_at is null`
-  )
-  return row ? settingsOf(row) : null
+/** `postMessage`'s answer, with what undoes it. */
+function postedMessage(
+  input: PostMessageInput,
+  opened: { conversation: ConversationDTO; created: boolean },
+  appended: AppendedMessage & { previous_read_at: Date | null }
+): PostedMessage {
+  const { message, previous_owner_unread, previous_read_at } = appended
+  return {
+    conversation: opened.conversation,
+    created: opened.created,
+    message,
+    undo: {
+      message_id: message.id,
+      conversation_id: message.conversation_id,
+      previous_owner_unread,
+      created: opened.created,
+      attachment_ids: input.attachment_ids ?? [],
+      read_mark: input.read_by_member_id ? { member_id: input.read_by_member_id, previous_read_at } : null,
+    },
+  }
 }
 
-type SettingsRow = { enabled: boolean; notification_emails: string[] | null }
-
-function settingsOf(row: SettingsRow): MessagingSettingsDTO {
-  return { enabled: row.enabled, notification_emails: row.notification_emails ?? [] }
-}
-
-const AFFILIATE_MIRROR = [
+/** The affiliate's fields every conversation of it carries. */
+const AFFILIATE_COPY = [
   "affiliate_name",
   "affiliate_email",
   "affiliate_status",
   "affiliate_group_id",
   "affiliate_manager_id",
 ] as const satisfies readonly (keyof ConversationAffiliateFields)[]
-const MEMBER_MIRROR = [
+
+/** The member's fields its member thread carries. */
+const MEMBER_COPY = [
   "member_first_name",
   "member_last_name",
   "member_email",
 ] as const satisfies readonly (keyof ConversationMemberFields)[]
-const COMMON_TRIGRAMS_TTL_MS = 60_000
 
 const NO_MEMBER: ConversationMemberFields = { member_first_name: null, member_last_name: null, member_email: null }
 
-function mirrorValues<Fields>(columns: readonly (keyof Fields)[], fields: Fields) {
-  return columns.map((column) => fields[column])
-}
-
-/**
- * Sets the mirrored `columns` of every conversation whose `key` is `id`.
- * Rows that already match are left alone, so repeating it costs one index
- * lookup. Returns the values replaced (the rows of one key mirror the same
- * facts), null when nothing changed.
- */
-async function mirrorOnConversations<Fields>(
-  manager: EntityManager,
-  key: "affiliate_id" | "member_id",
-  id: string,
-  columns: readonly (keyof Fields & string)[],
-  fields: Fields
-): Promise<Fields | null> {
-  const values = mirrorValues(columns, fields)
-  const [previous] = await manager.execute(
-    `with previous as (
-       select id, ${columns.join(", ")} from affiliate_conversation
-        where ${key} = ? and (${columns.join(", ")}) is distinct from (${placeholders(values)})
-        for update)
-     update affiliate_conversation c set ${columns.map((column) => `${column} = ?`).join(", ")}, updated_at = now()
-       from previous where c.id = previous.id
-     returning ${columns.map((column) => `previous.${column}`).join(", ")}`,
-    [id, ...values, ...values]
-  )
-  return (previous as Fields | undefined) ?? null
+/** Only the copied columns, whatever else the caller's object holds. */
+function pick<Fields, Key extends keyof Fields>(fields: Fields, keys: readonly Key[]): Pick<Fields, Key> {
+  return Object.fromEntries(keys.map((key) => [key, fields[key]])) as Pick<Fields, Key>
 }
 
 export default MessagingModuleService

@@ -20,10 +20,12 @@ export type NodemailerProviderOptions = {
 
 /**
  * Sends `email` channel notifications over SMTP with nodemailer. The
- * notification's `content` carries subject, HTML and text; a
- * `provider_data.message_id` becomes the Message-ID, so a retried delivery
- * is recognisable as the same email, and is recorded in the delivery job's
- * journal once the SMTP server took it (see utils/sent-receipts).
+ * notification's `content` carries subject, HTML and text; `provider_data`
+ * the headers: `message_id` (so a retried delivery is recognisable as the
+ * same email), `in_reply_to`, `references`, `reply_to` and `headers` (any
+ * other header by name). Its `receipt_key` (else the Message-ID) is
+ * recorded in the delivery job's journal once the SMTP server took the
+ * email (see utils/sent-receipts).
  */
 export class NodemailerNotificationService extends AbstractNotificationProviderService {
   static identifier = "affiliate-messaging-nodemailer"
@@ -62,24 +64,41 @@ export class NodemailerNotificationService extends AbstractNotificationProviderS
         `Notification for ${notification.to} has no subject or body to send`
       )
     }
-    const messageId = notification.provider_data?.message_id
+    const data = (notification.provider_data ?? {}) as ThreadingProviderData
+    const messageId = stringOrUndefined(data.message_id)
+    const receiptKey = stringOrUndefined(data.receipt_key) ?? messageId
     const info = await this.transporter_.sendMail({
       from: notification.from || this.from_,
       to: notification.to,
       subject: content.subject,
       html: content.html,
       text: content.text,
-      ...(typeof messageId === "string" ? { messageId } : {}),
+      messageId,
+      inReplyTo: stringOrUndefined(data.in_reply_to),
+      references: Array.isArray(data.references) && data.references.length ? data.references : undefined,
+      replyTo: stringOrUndefined(data.reply_to),
+      headers: data.headers && typeof data.headers === "object" ? data.headers : undefined,
     })
-    if (typeof messageId === "string") {
+    if (receiptKey) {
       // the email is out whatever happens to its receipt
-      await recordSentEmail(messageId).catch((error: Error) =>
-        this.logger_.warn(`affiliate messaging: receipt of ${messageId} not kept: ${error.message}`)
+      await recordSentEmail(receiptKey).catch((error: Error) =>
+        this.logger_.warn(`affiliate messaging: receipt of ${receiptKey} not kept: ${error.message}`)
       )
     }
     return { id: info.messageId }
   }
 }
+
+type ThreadingProviderData = {
+  message_id?: unknown
+  receipt_key?: unknown
+  in_reply_to?: unknown
+  references?: string[]
+  reply_to?: unknown
+  headers?: Record<string, string>
+}
+
+const stringOrUndefined = (value: unknown) => (typeof value === "string" && value ? value : undefined)
 
 function withPool(url: string, pool: boolean) {
   if (!pool) {

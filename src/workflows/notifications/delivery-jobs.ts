@@ -14,6 +14,7 @@ export const DELIVER_MESSAGE_NOTIFICATION_V1 = "deliver-message-notification"
 export const DELIVERY_BATCH_SIZE = 50
 export const DELIVER_AFFILIATE_INVITE = "deliver-affiliate-invite"
 export const ENQUEUE_MESSAGE_NOTIFICATIONS = "enqueue-message-notifications"
+export const ENQUEUE_COPIES_NOTIFICATIONS = "enqueue-copies-notifications"
 export const DELIVER_NOTIFICATION_DIGEST = "deliver-notification-digest"
 
 /** The invite email: the job carries the invite id, never its token or link. */
@@ -32,6 +33,20 @@ export function messageNotificationsJob(messageId: string): DeliveryJob {
     id: `recipients-${messageId}`,
     workflow: ENQUEUE_MESSAGE_NOTIFICATIONS,
     input: { message_id: messageId },
+  }
+}
+
+/**
+ * The first job of a broadcast batch's copies: their recipients found in
+ * one pass (a job per copy was 10,000 jobs of three reads each for a
+ * 10,000-recipient broadcast, decision 0035). Named by its first copy, so
+ * the same batch queued twice is one job.
+ */
+export function copiesNotificationsJob(messageIds: string[]): DeliveryJob {
+  return {
+    id: `recipients-${messageIds[0]}-x${messageIds.length}`,
+    workflow: ENQUEUE_COPIES_NOTIFICATIONS,
+    input: { message_ids: messageIds },
   }
 }
 

@@ -1,5 +1,5 @@
 import type { NotifiedMessage } from "../../emails"
-import type MessagingModuleService from "../../modules/messaging/service"
+import type { IMessagingModuleService } from "../../types/messaging-module"
 import { MESSAGE_PREVIEW_LENGTH, MessageDTO } from "../../types/messaging"
 import type { ResolvedPluginOptions } from "../../types/options"
 
@@ -7,16 +7,13 @@ const preview = (body: string) => Array.from(body).slice(0, MESSAGE_PREVIEW_LENG
 
 /** How emails list messages: sender, time, preview (escaped by the template), attachment count; one query for the counts. */
 export async function notifiedMessages(
-  messaging: MessagingModuleService,
+  messaging: IMessagingModuleService,
   messages: MessageDTO[]
 ): Promise<Map<string, NotifiedMessage>> {
   const attachments = messages.length
-    ? ((await messaging.listMessageAttachments(
-        { message_id: messages.map((m) => m.id) },
-        { select: ["id", "message_id"] }
-      )) as { message_id: string }[])
+    ? await messaging.listMessageAttachments({ message_id: messages.map((m) => m.id) }, { select: ["id", "message_id"] })
     : []
-  const counts = new Map<string, number>()
+  const counts = new Map<string | null, number>()
   for (const attachment of attachments) {
     counts.set(attachment.message_id, (counts.get(attachment.message_id) ?? 0) + 1)
   }

@@ -14,7 +14,10 @@ import type {
   StoreMessagingStatusResponse,
   StoreRegisterAffiliate,
   StoreUpdateAffiliateMe,
+  StoreMessagingStreamEvent,
+  StoreStreamTicketResponse,
 } from "../types/http/index.js"
+import { type LiveState, openLiveStream, parseStreamEvent } from "./live-stream.js"
 import { uploadFiles, type UploadOptions } from "./upload.js"
 import {
   type MedusaSdkLike,
@@ -23,12 +26,28 @@ import {
   type Transport,
   sdkTransport,
   standaloneTransport,
+  toQueryString,
 } from "./transport.js"
 import { errorFromResponse } from "./errors.js"
 
 export { AffiliateMessagingError } from "./errors.js"
 export type { MedusaSdkLike, StandaloneOptions, Transport } from "./transport.js"
 export type { UploadOptions } from "./upload.js"
+export { openLiveStream, parseStreamEvent, type LiveState, type LiveStreamOptions, type StreamMessage } from "./live-stream.js"
+
+export type SubscribeOptions = {
+  /** The connection's state: `live`, `connecting`, `polling` (the stream is down, `messaging.status()` is polled), `closed`. */
+  onState?: (state: LiveState) => void
+  /** A failed connection attempt or poll; the client keeps trying. */
+  onError?: (error: unknown) => void
+  /** Poll interval while the stream is down (default 30 000 ms). */
+  pollMs?: number
+  /** Failed attempts in a row before polling starts (default 3). */
+  failuresBeforePolling?: number
+  /** The first retry delay (default 1 000 ms), doubling per failed attempt up to `maxDelayMs` (default 60 000). */
+  minDelayMs?: number
+  maxDelayMs?: number
+}
 
 export type ClientOptions =
   | StandaloneOptions
@@ -94,6 +113,45 @@ export function createAffiliateMessagingClient(options: ClientOptions) {
     messaging: {
       /** What the Messages tab and its badge need, in one cheap call. */
       status: () => request<StoreMessagingStatusResponse>("GET", `${ME}/messaging`),
+    },
+
+    /**
+     * Live updates: calls `onEvent` with each event of the member's stream
+     * (`message.created`, `conversation.read` / `unread`, `messaging`,
+     * `resync`: refetch everything). Gets a one-use ticket for every
+     * connection, reconnects with backoff and `Last-Event-ID` (missed events
+     * are replayed), and after repeated failures polls `messaging.status()`
+     * every 30 s, reported as `messaging` events, while it keeps retrying.
+     * Returns the function that stops it.
+     *
+     * @example
+     * const unsubscribe = client.subscribe((event) => {
+     *   if (event.type === "messaging") showBadge(event.data.unread_count)
+     * })
+     */
+    subscribe(onEvent: (event: StoreMessagingStreamEvent) => void, options: SubscribeOptions = {}) {
+      return openLiveStream({
+        ...options,
+        connect: async ({ lastEventId, signal }) => {
+          const { ticket } = await request<StoreStreamTicketResponse>("POST", `${ME}/stream-tickets`, { signal })
+          const publishableKey = (await transport.headers())["x-publishable-api-key"]
+          return transport.fetch(`${transport.baseUrl}${ME}/stream${toQueryString({ ticket, publishable_key: publishableKey })}`, {
+            headers: { accept: "text/event-stream", ...(lastEventId ? { "last-event-id": lastEventId } : {}) },
+            cache: "no-store",
+            signal,
+          })
+        },
+        onMessage: (message) => {
+          const event = parseStreamEvent<StoreMessagingStreamEvent>(message)
+          if (event) {
+            onEvent(event)
+          }
+        },
+        poll: async () => {
+          const { messaging } = await request<StoreMessagingStatusResponse>("GET", `${ME}/messaging`)
+          onEvent({ type: "messaging", id: null, data: { enabled: messaging.enabled, unread_count: messaging.unread_count } })
+        },
+      })
     },
 
     conversations: {

@@ -70,6 +70,7 @@ export const AFFILIATE_MESSAGING_CSS: string = `
 .amsg-msg[data-grouped="true"] .amsg-meta{display:none}
 .amsg-meta{display:flex;align-items:baseline;gap:6px;padding:0 4px;font-size:.8em;color:var(--_muted)}
 .amsg-author{font-weight:600;color:var(--_fg)}
+.amsg-via{padding:0 6px;border:1px solid currentColor;border-radius:999px;font-size:.9em;line-height:1.4}
 .amsg-bubble{padding:9px 13px;border-radius:var(--_radius);background:var(--_surface);white-space:pre-wrap;overflow-wrap:anywhere;max-width:100%}
 .amsg-msg[data-side="store"] .amsg-bubble{border-top-left-radius:5px}
 .amsg-msg[data-side="self"] .amsg-bubble{background:var(--_accent);color:var(--_on-accent);border-top-right-radius:5px}

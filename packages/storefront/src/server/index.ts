@@ -25,7 +25,8 @@ export const DEFAULT_TOKEN_COOKIE = "affiliate_token"
 
 // only the member's own routes: the proxy adds nothing a member could not do with its token
 const MEMBER_ROUTES = /\/store\/affiliates\/me(\/.*)?$/
-const REQUEST_HEADERS = ["accept", "content-type", "range", "if-range"]
+// last-event-id: a live stream resumes where it left off (client.subscribe)
+const REQUEST_HEADERS = ["accept", "content-type", "range", "if-range", "last-event-id"]
 const RESPONSE_HEADERS = [
   "content-type",
   "content-disposition",
@@ -34,6 +35,7 @@ const RESPONSE_HEADERS = [
   "retry-after",
   "x-content-type-options",
   "cache-control",
+  "x-accel-buffering",
 ]
 
 // Node's, without requiring its types from storefronts

@@ -1,5 +1,4 @@
-import type { ActionGroup } from "@medusajs/dashboard/components"
-import { ActionMenu, SectionRow, useDate } from "../../lib/dashboard"
+import { ActionMenu, SectionRow, useDate, type ActionGroup } from "../../lib/dashboard"
 import {
   ArrowPath,
   ChatBubbleLeftRight,

@@ -1,7 +1,7 @@
 import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import type { AdminAffiliate } from "../../../types/http"
-import { messagingAvailability } from "../../../utils/messaging-availability"
+import { messagingAvailability } from "../../../utils/shared/messaging-availability"
 import { useMessagingSettings } from "../../hooks/api/messaging-settings"
 
 const linkClass = "text-ui-fg-interactive hover:text-ui-fg-interactive-hover transition-fg"

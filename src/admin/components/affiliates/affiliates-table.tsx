@@ -1,5 +1,4 @@
-import type { DataTableProps } from "@medusajs/dashboard/components"
-import { DataTable, useQueryParams } from "../../lib/dashboard"
+import { DataTable, useQueryParams, type DataTableProps } from "../../lib/dashboard"
 import type { AdminAffiliate } from "../../../types/http"
 import { useAffiliates } from "../../hooks/api/affiliates"
 import { useDataTableQuery } from "../../hooks/use-data-table-query"

@@ -3,7 +3,7 @@ import { MagnifyingGlass } from "@medusajs/icons"
 import { Button, Input, Text, clx } from "@medusajs/ui"
 import type { AdminAffiliate } from "../../../types/http"
 import { useAffiliates } from "../../hooks/api/affiliates"
-import { AffiliateStatusBadge } from "../affiliate-status-badge"
+import { AffiliateOptionLabel } from "../affiliate-option-label"
 
 type AffiliatePickerProps = {
   selected: AdminAffiliate | undefined
@@ -24,20 +24,11 @@ export const AffiliatePicker = ({ selected, onSelect }: AffiliatePickerProps) =>
   if (selected) {
     return (
       <div className="shadow-borders-base bg-ui-bg-component flex items-center justify-between gap-x-3 rounded-lg px-3 py-2" data-testid="picked-affiliate">
-        <div className="flex min-w-0 flex-col">
-          <Text size="small" weight="plus" className="truncate">
-            {selected.name}
-          </Text>
-          <Text size="xsmall" className="text-ui-fg-muted truncate">
-            {selected.email}
-          </Text>
-        </div>
-        <div className="flex items-center gap-x-2">
-          <AffiliateStatusBadge status={selected.status} />
+        <AffiliateOptionLabel affiliate={selected}>
           <Button size="small" variant="transparent" onClick={() => onSelect(undefined)}>
             Change
           </Button>
-        </div>
+        </AffiliateOptionLabel>
       </div>
     )
   }
@@ -65,15 +56,7 @@ export const AffiliatePicker = ({ selected, onSelect }: AffiliatePickerProps) =>
                 "hover:bg-ui-bg-base-hover focus-visible:bg-ui-bg-base-hover flex w-full items-center justify-between gap-x-3 px-3 py-2 text-left outline-none"
               )}
             >
-              <div className="flex min-w-0 flex-col">
-                <Text size="small" weight="plus" className="truncate">
-                  {affiliate.name}
-                </Text>
-                <Text size="xsmall" className="text-ui-fg-muted truncate">
-                  {affiliate.email}
-                </Text>
-              </div>
-              <AffiliateStatusBadge status={affiliate.status} />
+              <AffiliateOptionLabel affiliate={affiliate} />
             </button>
           </li>
         ))}

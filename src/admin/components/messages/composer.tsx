@@ -1,11 +1,9 @@
-import { PaperClip } from "@medusajs/icons"
-import { Button, IconButton, Kbd, Text, Textarea, Tooltip, clx, toast } from "@medusajs/ui"
-import { DragEvent, KeyboardEvent, useRef, useState } from "react"
+import { Button, Kbd, Text, Textarea, Tooltip, clx, toast } from "@medusajs/ui"
+import { DragEvent, KeyboardEvent, useState } from "react"
 import { MESSAGE_BODY_MAX_LENGTH } from "../../../types/messaging"
-import { ATTACHMENT_ACCEPT } from "medusa-plugin-affiliate-messaging-storefront"
 import { useAttachmentUploads } from "../../hooks/use-attachment-uploads"
 import { apiErrorMessage } from "../../lib/api-error"
-import { UploadChip } from "./upload-chip"
+import { AttachFilesButton, UploadList, uploadsBlocker } from "./attachment-uploads"
 
 export type ComposerMessage = { body: string; attachment_ids?: string[] }
 
@@ -30,18 +28,15 @@ export const Composer = ({
 }: ComposerProps) => {
   const [body, setBody] = useState("")
   const [dragging, setDragging] = useState(false)
-  const fileInput = useRef<HTMLInputElement>(null)
   const uploads = useAttachmentUploads()
 
-  const blocker = uploads.isUploading
-    ? "Wait for the uploads to finish"
-    : uploads.hasErrors
-      ? "Remove the files that could not be uploaded"
-      : !body.trim() && uploads.attachmentIds.length === 0
-        ? "Write a message or attach a file"
-        : body.trim().length > MESSAGE_BODY_MAX_LENGTH
-          ? `A message can have at most ${MESSAGE_BODY_MAX_LENGTH.toLocaleString()} characters`
-          : null
+  const blocker =
+    uploadsBlocker(uploads) ??
+    (!body.trim() && uploads.attachmentIds.length === 0
+      ? "Write a message or attach a file"
+      : body.trim().length > MESSAGE_BODY_MAX_LENGTH
+        ? `A message can have at most ${MESSAGE_BODY_MAX_LENGTH.toLocaleString()} characters`
+        : null)
 
   const send = async () => {
     if (blocker || isSending) {
@@ -96,43 +91,10 @@ export const Composer = ({
         rows={3}
         className="bg-transparent shadow-none hover:bg-transparent focus-visible:shadow-none"
       />
-      {uploads.uploads.length > 0 && (
-        <ul className="flex flex-wrap gap-2" aria-label="Attachments">
-          {uploads.uploads.map((upload) => (
-            <UploadChip key={upload.key} upload={upload} onRemove={() => uploads.remove(upload.key)} />
-          ))}
-        </ul>
-      )}
-      {uploads.notice && (
-        <Text size="small" className="text-ui-fg-error">
-          {uploads.notice}
-        </Text>
-      )}
+      <UploadList uploads={uploads} />
       <div className="flex items-center justify-between gap-x-2">
         <div className="flex items-center gap-x-2">
-          <Tooltip content="Attach files (or drop them here)">
-            <IconButton
-              type="button"
-              size="small"
-              variant="transparent"
-              aria-label="Attach files"
-              onClick={() => fileInput.current?.click()}
-            >
-              <PaperClip />
-            </IconButton>
-          </Tooltip>
-          <input
-            ref={fileInput}
-            type="file"
-            multiple
-            hidden
-            accept={ATTACHMENT_ACCEPT}
-            data-testid="attachment-input"
-            onChange={(event) => {
-              uploads.add(Array.from(event.target.files ?? []))
-              event.target.value = ""
-            }}
-          />
+          <AttachFilesButton uploads={uploads} />
           <Text size="xsmall" className="text-ui-fg-muted hidden md:block">
             Images up to 30 MB, documents up to 250 MB
           </Text>

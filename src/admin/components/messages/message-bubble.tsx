@@ -1,10 +1,16 @@
 import { useDate } from "../../lib/dashboard"
-import { Text, Tooltip, clx } from "@medusajs/ui"
+import { Badge, Text, Tooltip, clx } from "@medusajs/ui"
+import { Link } from "react-router-dom"
 import type { Message } from "../../../types/http"
 import { LinkifiedText } from "./linkified-text"
 import { MessageAttachments } from "./message-attachments"
 
-/** The store's messages on the right, the affiliate's on the left, system notes centred. */
+/**
+ * The store's messages on the right, the affiliate's on the left, system
+ * notes centred. A message that came in as a reply to a notification email
+ * says so ("via email"): its text is what was left after trimming. A copy
+ * of a broadcast carries a "Broadcast" badge linking to the broadcast.
+ */
 export const MessageBubble = ({ message }: { message: Message }) => {
   const { getFullDate } = useDate()
   const fromOwner = message.author_type === "owner"
@@ -32,6 +38,18 @@ export const MessageBubble = ({ message }: { message: Message }) => {
             {getFullDate({ date: message.created_at, includeTime: true })}
           </time>
         </Tooltip>
+        {message.source === "email" && (
+          <Badge size="2xsmall" color="grey" data-testid="message-via-email">
+            via email
+          </Badge>
+        )}
+        {message.broadcast_id && (
+          <Link to={`/messages/broadcasts/${message.broadcast_id}`} data-testid="message-broadcast-badge">
+            <Badge size="2xsmall" color="blue" className="hover:underline">
+              Broadcast
+            </Badge>
+          </Link>
+        )}
       </div>
       <div
         className={clx(

@@ -16,22 +16,22 @@ import { sdk } from "../../lib/sdk"
 import { apiPath } from "../../lib/api-path"
 import { announceUnreadChange } from "../../lib/unread-events"
 import { messagesQueryKeys } from "./messages"
+import { useLiveRefetchInterval } from "./live-updates"
 
 export const conversationsQueryKeys = queryKeysFactory("affiliate_conversations")
 
-/** How often open inbox and thread pages look for new messages. */
-export const INBOX_REFRESH_MS = 15_000
-
+/** Kept current by the admin stream (live-updates.ts); polled slowly only while it is down. */
 export const useConversations = (
   query: AdminConversationListParams,
   options: { enabled?: boolean } = {}
 ) => {
+  const refetchInterval = useLiveRefetchInterval()
   const { data, ...rest } = useQuery({
     queryKey: conversationsQueryKeys.list(query),
     queryFn: () =>
       sdk.client.fetch<AdminConversationListResponse>("/admin/conversations", { query }),
     placeholderData: keepPreviousData,
-    refetchInterval: INBOX_REFRESH_MS,
+    refetchInterval,
     ...options,
   })
   return { ...data, ...rest }
@@ -40,6 +40,7 @@ export const useConversations = (
 /** Opening a thread marks it read for every admin: the GET does it server-side. */
 export const useConversation = (id: string) => {
   const queryClient = useQueryClient()
+  const refetchInterval = useLiveRefetchInterval()
   const { data, ...rest } = useQuery({
     queryKey: conversationsQueryKeys.detail(id),
     queryFn: async () => {
@@ -50,7 +51,7 @@ export const useConversation = (id: string) => {
       announceUnreadChange()
       return response
     },
-    refetchInterval: INBOX_REFRESH_MS,
+    refetchInterval,
   })
   return { ...data, ...rest }
 }

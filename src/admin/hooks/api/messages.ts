@@ -4,7 +4,8 @@ import { queryKeysFactory } from "../../lib/query-key-factory"
 import { sdk } from "../../lib/sdk"
 import { apiPath } from "../../lib/api-path"
 import { announceUnreadChange } from "../../lib/unread-events"
-import { conversationsQueryKeys, INBOX_REFRESH_MS } from "./conversations"
+import { conversationsQueryKeys } from "./conversations"
+import { useLiveRefetchInterval } from "./live-updates"
 
 export const messagesQueryKeys = queryKeysFactory("affiliate_messages")
 
@@ -14,8 +15,9 @@ const PAGE_SIZE = 50
  * The latest page first, then older pages through the `before` cursor; every
  * page is oldest first, so the thread reads top to bottom.
  */
-export const useThreadMessages = (conversationId: string) =>
-  useInfiniteQuery({
+export const useThreadMessages = (conversationId: string) => {
+  const refetchInterval = useLiveRefetchInterval()
+  return useInfiniteQuery({
     queryKey: messagesQueryKeys.list({ conversation_id: conversationId }),
     queryFn: ({ pageParam }) =>
       sdk.client.fetch<MessageListResponse>(
@@ -25,8 +27,9 @@ export const useThreadMessages = (conversationId: string) =>
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) =>
       page.messages.length === PAGE_SIZE ? page.messages[0]?.id : undefined,
-    refetchInterval: INBOX_REFRESH_MS,
+    refetchInterval,
   })
+}
 
 export const useSendMessage = (conversationId: string) => {
   const queryClient = useQueryClient()

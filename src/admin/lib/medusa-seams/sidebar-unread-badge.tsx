@@ -2,10 +2,12 @@ import type { RouteConfig } from "@medusajs/admin-sdk"
 import { Badge } from "@medusajs/ui"
 import { createRoot, Root } from "react-dom/client"
 import type { AdminConversationListResponse } from "../../../types/http"
+import { adminStreamLive, onAdminStreamEvent, onAdminStreamState, startAdminStream } from "../admin-stream"
 import { sdk } from "../sdk"
 import { onUnreadChange } from "../unread-events"
 
-const REFRESH_MS = 30_000
+/** Only while the admin stream is down. */
+const FALLBACK_REFRESH_MS = 30_000
 const LINK_SELECTOR = 'nav a[href$="/messages"]'
 
 let started = false
@@ -24,8 +26,11 @@ let started = false
  * Messages link, i.e. when the dashboard's sidebar DOM changes.
  * Remove when: Medusa's route config takes a badge or count for the item.
  *
- * It polls the inbox's cheap `unread_count` (one row requested) and
- * refreshes at once when a page announces a read-state change.
+ * The count comes with the admin stream's `inbox` events (lib/admin-stream.ts,
+ * opened here once the signed-in dashboard shows its sidebar); it is fetched
+ * (the inbox's cheap `unread_count`, one row requested) when the stream
+ * opens or asks for a resync, when a page announces a read-state change, and
+ * every 30 s only while the stream is down.
  */
 export function startSidebarUnreadBadge() {
   if (started || typeof window === "undefined") {
@@ -49,6 +54,7 @@ export function startSidebarUnreadBadge() {
     }
     if (!loadedOnce) {
       loadedOnce = true
+      startAdminStream()
       void refresh()
     }
     if (count > 0 && host.parentElement !== link) {
@@ -56,6 +62,17 @@ export function startSidebarUnreadBadge() {
     } else if (count === 0 && host.parentElement) {
       host.remove()
     }
+  }
+
+  const show = (unread: number) => {
+    count = unread
+    root.render(
+      <Badge size="2xsmall" color="blue" aria-label={`${count} unread conversations`}>
+        {count > 99 ? "99+" : count}
+      </Badge>
+    )
+    host.dataset.count = String(count)
+    place()
   }
 
   const refresh = async () => {
@@ -67,16 +84,9 @@ export function startSidebarUnreadBadge() {
         "/admin/conversations",
         { query: { limit: 1 } }
       )
-      count = unread_count
-      root.render(
-        <Badge size="2xsmall" color="blue" aria-label={`${count} unread conversations`}>
-          {count > 99 ? "99+" : count}
-        </Badge>
-      )
-      host.dataset.count = String(count)
-      place()
+      show(unread_count)
     } catch {
-      // signed out or offline: the next tick tries again
+      // signed out or offline: the stream or the next tick tries again
     }
   }
 
@@ -92,8 +102,26 @@ export function startSidebarUnreadBadge() {
   }).observe(document.body, { childList: true, subtree: true })
 
   onUnreadChange(() => void refresh())
-  document.addEventListener("visibilitychange", () => void refresh())
-  window.setInterval(() => void refresh(), REFRESH_MS)
+  onAdminStreamEvent((event) => {
+    if (event.type === "inbox") {
+      show(event.data.unread_count)
+    } else if (event.type === "resync") {
+      void refresh()
+    }
+  })
+  const refreshUnlessLive = () => {
+    if (!adminStreamLive()) {
+      void refresh()
+    }
+  }
+  // opened (or back): whatever changed before it
+  onAdminStreamState(() => {
+    if (adminStreamLive()) {
+      void refresh()
+    }
+  })
+  document.addEventListener("visibilitychange", refreshUnlessLive)
+  window.setInterval(refreshUnlessLive, FALLBACK_REFRESH_MS)
 }
 
 /** The fields of Medusa's `RouteConfig` when this seam was written. */

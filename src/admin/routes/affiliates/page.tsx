@@ -3,7 +3,6 @@ import { LayoutComposer } from "@medusajs/dashboard/components"
 import { Users } from "@medusajs/icons"
 import { Container } from "@medusajs/ui"
 import { AffiliatesTable } from "../../components/affiliates/affiliates-table"
-import { withDashboardExtensions } from "../../components/dashboard-required"
 
 const AffiliatesPage = () => (
   <LayoutComposer
@@ -47,4 +46,4 @@ export const handle = {
   breadcrumb: () => "Affiliates",
 }
 
-export default withDashboardExtensions(AffiliatesPage)
+export default AffiliatesPage

@@ -2,7 +2,8 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { LayoutComposer } from "@medusajs/dashboard/components"
 import { DataTable } from "../../lib/dashboard"
 import { ChatBubbleLeftRight } from "@medusajs/icons"
-import { Container } from "@medusajs/ui"
+import { Container, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
 import type { Conversation } from "../../../types/http"
 import { INBOX_FILTER_IDS, useInboxFilters } from "../../components/messages/inbox-filters"
 import { useInboxColumns } from "../../components/messages/inbox-columns"
@@ -10,8 +11,8 @@ import { InboxTabs, useInboxTab } from "../../components/messages/inbox-tabs"
 import { MessagingOffBanner } from "../../components/messages/messaging-off-banner"
 import { useConversations } from "../../hooks/api/conversations"
 import { useDataTableQuery } from "../../hooks/use-data-table-query"
+import { useQueryParams } from "../../hooks/use-query-params"
 import { startSidebarUnreadBadge } from "../../lib/medusa-seams/sidebar-unread-badge"
-import { withDashboardExtensions } from "../../components/dashboard-required"
 
 const PAGE_SIZE = 20
 
@@ -19,9 +20,12 @@ const PAGE_SIZE = 20
 const InboxPage = () => {
   const { tab } = useInboxTab()
   const query = useDataTableQuery({ filterIds: [...INBOX_FILTER_IDS], pageSize: PAGE_SIZE })
+  // `?broadcast_id=`: the threads of one broadcast, linked from its page
+  const { broadcast_id } = useQueryParams(["broadcast_id"])
   const { conversations, count, unread_count, isPending, isError, error } = useConversations({
     ...query,
     ...(tab === "unread" ? { unread: true } : {}),
+    ...(broadcast_id ? { broadcast_id } : {}),
   } as Parameters<typeof useConversations>[0])
   const columns = useInboxColumns()
   const filters = useInboxFilters()
@@ -52,8 +56,28 @@ const InboxPage = () => {
                   isLoading={isPending}
                   heading="Messages"
                   subHeading="One inbox for all admins: a thread read by one of you is read for everyone."
-                  action={{ label: "New message", to: "create" }}
-                  filterBarContent={<InboxTabs unreadCount={unread_count} />}
+                  actions={[
+                    { label: "Broadcasts", to: "/messages/broadcasts" },
+                    { label: "New broadcast", to: "/messages/broadcasts/create" },
+                    { label: "New message", to: "create" },
+                  ]}
+                  filterBarContent={
+                    <div className="flex items-center gap-x-3">
+                      <InboxTabs unreadCount={unread_count} />
+                      {broadcast_id && (
+                        <Text size="small" className="text-ui-fg-subtle" data-testid="inbox-broadcast-filter">
+                          Threads of{" "}
+                          <Link to={`/messages/broadcasts/${broadcast_id}`} className="text-ui-fg-interactive hover:underline">
+                            one broadcast
+                          </Link>{" "}
+                          ·{" "}
+                          <Link to="/messages" className="text-ui-fg-interactive hover:underline">
+                            show all
+                          </Link>
+                        </Text>
+                      )}
+                    </div>
+                  }
                   rowHref={(row) => `/messages/${row.id}`}
                   emptyState={{
                     empty: {
@@ -78,7 +102,7 @@ const InboxPage = () => {
   )
 }
 
-export default withDashboardExtensions(InboxPage)
+export default InboxPage
 
 export const config = defineRouteConfig({
   label: "Messages",

@@ -5,7 +5,7 @@ import {
   orderBy,
   pagination,
   singleLineText,
-} from "../../utils/common-validators"
+} from "../../utils/validators/common"
 
 export const AdminGetAffiliateGroupsParams = z.strictObject({
   fields: z.string().optional(),

@@ -8,7 +8,7 @@ import {
   orderBy,
   pagination,
   singleLineText,
-} from "../../utils/common-validators"
+} from "../../utils/validators/common"
 
 const status = z.enum(AFFILIATE_STATUSES)
 

@@ -15,8 +15,8 @@ import {
   MessagePageParams,
   SEND_BODY_SIZE_LIMIT,
   SendMessage,
-} from "../../utils/common-validators"
-import { rateLimitSends } from "../../utils/rate-limit"
+} from "../../utils/validators/common"
+import { rateLimitSends } from "../../utils/middlewares/rate-limit"
 
 export const adminConversationMiddlewares: MiddlewareRoute[] = [
   {

@@ -8,9 +8,9 @@ import type {
 } from "../../../types/http"
 import { sendOwnerMessageWorkflow } from "../../../workflows"
 import { answerConflicts } from "../../utils/medusa-seams/answer-conflicts"
-import { messagingService, ownerConversationView } from "../../utils/conversations"
-import { listUnread, ownerConversationViews, ownerMessageView, sentMessageView } from "../../utils/messaging-views"
-import { asArray } from "../../utils/as-array"
+import { messagingService, ownerConversationView } from "../../utils/conversation-views"
+import { listUnread, ownerConversationViews, ownerMessageView, sentMessageView } from "../../utils/message-views"
+import { asArray } from "../../utils/validators/as-array"
 import type {
   AdminCreateConversationType,
   AdminGetConversationsParamsType,
@@ -29,6 +29,7 @@ export const GET = async (
     affiliate_status: asArray(params.affiliate_status),
     affiliate_id: asArray(params.affiliate_id),
     member_id: asArray(params.member_id),
+    broadcast_id: asArray(params.broadcast_id),
     q: params.q || undefined,
     limit: params.limit,
     offset: params.offset,
@@ -53,7 +54,7 @@ export const POST = answerConflicts(
     })
     res.status(result.created ? 201 : 200).json({
       conversation: await ownerConversationView(req.scope, result.conversation_id),
-      message: await sentMessageView(req.scope, result.message, ownerMessageView),
+      message: await sentMessageView(req.scope, result.message, ownerMessageView, req.validatedBody.attachment_ids ?? []),
     })
   }
 )

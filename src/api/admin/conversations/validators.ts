@@ -7,7 +7,7 @@ import {
   messageFields,
   oneOrMany,
   pagination,
-} from "../../utils/common-validators"
+} from "../../utils/validators/common"
 
 export const AdminGetConversationsParams = z.strictObject({
   ...pagination(20),
@@ -17,6 +17,7 @@ export const AdminGetConversationsParams = z.strictObject({
   affiliate_status: oneOrMany(z.enum(AFFILIATE_STATUSES)).optional(),
   affiliate_id: oneOrMany(entityId).optional(),
   member_id: oneOrMany(entityId).optional(),
+  broadcast_id: oneOrMany(entityId).optional(),
   q: z.string().trim().max(200).optional(),
 })
 export type AdminGetConversationsParamsType = z.infer<typeof AdminGetConversationsParams>

@@ -1,13 +1,27 @@
-import { MiddlewareRoute, authenticate } from "@medusajs/framework/http"
+import {
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+  MiddlewareFunction,
+  MiddlewareRoute,
+  authenticate,
+} from "@medusajs/framework/http"
 import { authenticateWithTokenCache } from "../../utils/medusa-seams/authenticate-with-token-cache"
 import { validateBody } from "../../utils/medusa-seams/validate-request"
 import { AFFILIATE_ACTOR_TYPE } from "../../../types/affiliate"
-import { requireAffiliateMember } from "../../utils/require-affiliate-member"
+import { requireAffiliateMember } from "../../utils/middlewares/require-affiliate-member"
+import { isStreamRequest } from "./me/stream/middlewares"
 import {
   StoreAcceptAffiliateInvite,
   StoreRegisterAffiliate,
   StoreUpdateAffiliateMe,
 } from "./validators"
+
+/** The member stream takes a ticket instead (me/stream/middlewares.ts). */
+const exceptStream =
+  (middleware: MiddlewareFunction): MiddlewareFunction =>
+  (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
+    isStreamRequest(req) ? next() : middleware(req, res, next)
 
 /** Sign-up and invite acceptance take a registration token: an identity with no actor yet. */
 const authenticateRegistration = authenticate(
@@ -36,8 +50,8 @@ export const storeAffiliateMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/affiliates/me*",
     middlewares: [
-      authenticateWithTokenCache(AFFILIATE_ACTOR_TYPE, ["session", "bearer"]),
-      requireAffiliateMember,
+      exceptStream(authenticateWithTokenCache(AFFILIATE_ACTOR_TYPE, ["session", "bearer"])),
+      exceptStream(requireAffiliateMember as MiddlewareFunction),
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { emailAddress, singleLineText } from "../../utils/common-validators"
+import { emailAddress, singleLineText } from "../../utils/validators/common"
 
 const personName = (field: string) => singleLineText(field, 100).nullish()
 

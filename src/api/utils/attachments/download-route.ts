@@ -2,12 +2,12 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { Transform } from "stream"
 import { pipeline } from "stream/promises"
-import type { MessageAttachmentDTO, MessageDTO } from "../../../types/messaging"
-import { messagingService, retrieveVisibleConversation } from "../conversations"
-import type { Side } from "../messaging-views"
+import type { MessageAttachmentDTO } from "../../../types/messaging"
+import { messagingService, retrieveVisibleConversation } from "../conversation-views"
+import type { ViewerSide } from "../message-views"
 import { rangeReaderOf } from "../medusa-seams/file-range"
 
-export type Downloader = { side: Side; id: string; member?: { id: string; affiliate_id: string } }
+export type Downloader = { side: ViewerSide; id: string; member?: { id: string; affiliate_id: string } }
 
 /**
  * The attachment if the caller may read it: sent in a conversation it can
@@ -19,7 +19,7 @@ async function retrieveReadableAttachment(
 ): Promise<MessageAttachmentDTO> {
   const service = messagingService(req.scope)
   const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, `Attachment ${req.params.id} was not found`)
-  const [attachment] = (await service.listMessageAttachments({ id: req.params.id })) as MessageAttachmentDTO[]
+  const [attachment] = await service.listMessageAttachments({ id: req.params.id })
   if (!attachment) {
     throw notFound
   }
@@ -29,7 +29,7 @@ async function retrieveReadableAttachment(
     }
     return attachment
   }
-  const [message] = (await service.listMessages({ id: attachment.message_id })) as MessageDTO[]
+  const [message] = await service.listMessages({ id: attachment.message_id })
   await retrieveVisibleConversation(req.scope, message.conversation_id, downloader.member).catch(() => {
     throw notFound
   })

@@ -84,7 +84,7 @@ export function receiveUploads(
       const counted = index > 0 && quota ? quota.countFile() : Promise.resolve()
       storing.push(
         counted
-          .then(() => storeOne(files, stream, info.filename ?? "attachment", quota))
+          .then(() => storeUpload(files, stream, info.filename ?? "attachment", quota))
           .then((upload) => stored.push({ ...upload, index }), fail)
       )
     })
@@ -109,7 +109,12 @@ export function receiveUploads(
   })
 }
 
-async function storeOne(
+/**
+ * Streams one file into the File Module under the upload rules (sniffed
+ * type, its size limit, a filename with one of its extensions), or throws
+ * an UploadError saying why not. Used by uploads and by replies by email.
+ */
+export async function storeUpload(
   files: IFileModuleService,
   stream: Readable,
   rawName: string,
@@ -150,8 +155,10 @@ async function storeOne(
     throw tooLarge()
   }
 
+  // the stored key names what it is, never the sender's file name (which
+  // stays in the attachment row); keys stored before this name stay valid
   const upload = await files.getUploadStream({
-    filename: `matt-${randomUUID()}`,
+    filename: `affiliate-attachment-${randomUUID()}`,
     mimeType: type.mime,
     access: "private",
   } as any)

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible"
 import { MB } from "../../../utils/attachment-types"
 import { formatFileSize } from "medusa-plugin-affiliate-messaging-storefront"
-import { limitersFor, retryAfterSeconds } from "../rate-limit"
+import { limitersFor, retryAfterSeconds } from "../middlewares/rate-limit"
 import { UploadError } from "./upload-refusal"
 
 type QuotaLimiters = { files: RateLimiterAbstract; bytes: RateLimiterAbstract; connected: Promise<void> }

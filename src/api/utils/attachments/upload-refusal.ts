@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { MB } from "../../../utils/attachment-types"
 
-type RefusalStatus = 400 | 403 | 409 | 413 | 415 | 429
+type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429
 
 /**
  * The access rule's refusals (`affiliateUploadRefusal`) as the send routes

@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import type { Attachment } from "../../../types/http"
 import type { AttachmentUploader } from "../../../types/messaging"
 import { uploadAttachmentsWorkflow } from "../../../workflows"
-import { attachmentView, Side } from "../messaging-views"
+import { attachmentView, ViewerSide } from "../message-views"
 import { ReceivedUpload, receiveUploads } from "./receive-uploads"
 import { UploadQuota } from "./upload-quota"
 import { answerRefusedUpload, UploadError } from "./upload-refusal"
@@ -24,7 +24,7 @@ const declaredLength = (req: MedusaRequest) => {
  * reaches a client still sending the body (`answerRefusedUpload`).
  */
 export const uploadRoute =
-  (side: Side, uploaderOf: (req: MedusaRequest) => AttachmentUploader, accessRefusal?: UploadAccessCheck) =>
+  (side: ViewerSide, uploaderOf: (req: MedusaRequest) => AttachmentUploader, accessRefusal?: UploadAccessCheck) =>
   async (req: MedusaRequest, res: MedusaResponse<{ attachments: Attachment[] }>) => {
     const files = req.scope.resolve(Modules.FILE)
     const uploader = uploaderOf(req)

@@ -10,6 +10,7 @@ import type { ErrorResponse } from "../../../types/http"
 const PLUGIN_PATHS = [
   "/admin/affiliates",
   "/admin/affiliate-groups",
+  "/admin/affiliate-broadcasts",
   "/admin/conversations",
   "/admin/messaging",
   "/store/affiliates",

@@ -61,4 +61,43 @@ describe("a delivery job's journal", () => {
       await connection.quit()
     }
   })
+
+  withRedis("on Redis: a job whose worker dies while running it, twice, runs on the third worker", async () => {
+    const queueName = `stall-test-${process.pid}-${Date.now()}`
+    const lockMs = 1_000
+    const worker = () => new BullMqDriver(process.env.REDIS_URL!, queueName, policy, { concurrency: 1, lockMs }, logger)
+    const drivers: BullMqDriver[] = []
+    try {
+      // two workers take the job and die with it (force-closed: no completion,
+      // no lock renewal, the job left active, as after a SIGKILL)
+      for (let death = 1; death <= 2; death++) {
+        const driver = worker()
+        drivers.push(driver)
+        const started = new Promise<void>((resolve) => void driver.start(async () => {
+          resolve()
+          await new Promise(() => undefined)
+        }))
+        if (death === 1) await driver.add([job])
+        await started
+        await (driver as any).worker_.close(true)
+      }
+      const third = worker()
+      drivers.push(third)
+      const ran = await Promise.race([
+        new Promise<JobJournal>((resolve) => void third.start(async (_job, journal) => resolve(journal))),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error("the job never ran again: BullMQ failed it for stalling twice")), 10_000)
+        ),
+      ])
+      // the third run of the job (BullMQ's default would have failed it instead)
+      expect(ran.run).toBe(3)
+    } finally {
+      for (const driver of drivers) await driver.close().catch(() => undefined)
+      const connection = new IORedis(process.env.REDIS_URL!, { maxRetriesPerRequest: null })
+      const queue = new Queue(queueName, { connection })
+      await queue.obliterate({ force: true })
+      await queue.close()
+      await connection.quit()
+    }
+  })
 })

@@ -7,6 +7,8 @@ const DAY_SECONDS = 24 * 60 * 60
 // journal lines in the job's BullMQ log, readable in any BullMQ dashboard
 const RUN_LINE = "run"
 const DONE_PREFIX = "done "
+/** BullMQ's reason for a job whose workers died more than `maxStalledCount` times while running it. */
+const STALLED_TOO_OFTEN = "job stalled more than allowable limit"
 
 /**
  * Jobs in Redis with BullMQ: they survive restarts, are shared by every
@@ -77,12 +79,17 @@ export class BullMqDriver implements QueueDriver {
         // a crashed worker's job is taken over once its lock lapses
         lockDuration: this.worker.lockMs,
         stalledInterval: this.worker.lockMs,
+        // ... as often as it may be retried: its journal keeps it exactly
+        // once. BullMQ's default (1) fails a job for good, silently, when
+        // the worker running it dies a second time (seen in a broadcast's
+        // emails through two SIGKILLs).
+        maxStalledCount: this.policy.attempts,
         settings: { backoffStrategy: (attemptsMade: number) => backoffDelay(this.policy, attemptsMade) },
       }
     )
     this.logConnectionErrors(this.worker_)
     this.worker_.on("failed", (job, error) => {
-      if (job && job.attemptsMade >= this.policy.attempts) {
+      if (job && (job.attemptsMade >= this.policy.attempts || error.message === STALLED_TOO_OFTEN)) {
         this.logger.error(
           `affiliate messaging: job ${job.id} failed for good after ${job.attemptsMade} attempts: ${error.message}`
         )

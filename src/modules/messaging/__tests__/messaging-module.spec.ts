@@ -1,10 +1,15 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MESSAGING_MODULE } from ".."
-import { inboxSql, threadPageSql } from "../queries"
-import { analyzedPlanNodes } from "./query-plan"
-import { COMMON_TRIGRAMS_SQL, commonTrigramsFromRows } from "../search-probes"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { InboxQuery, ThreadPageQuery } from "../../../types/messaging-module"
+import { InboxRepository } from "../repositories/inbox"
+import { SearchRepository } from "../repositories/search"
+import { CommonTrigrams, commonTrigramsFromRows } from "../repositories/sql/search-probes"
+import { TallyRepository } from "../repositories/tally"
+import { ThreadPageRepository } from "../repositories/thread-page"
 import MessagingModuleService from "../service"
+import { analyzedPlanNodes } from "./query-plan"
 
 jest.setTimeout(60_000)
 
@@ -32,6 +37,30 @@ moduleIntegrationTestRunner<MessagingModuleService>({
   testSuite: ({ service, MikroOrmWrapper }) => {
     const sql = async (text: string, bindings: unknown[] = []) =>
       (await MikroOrmWrapper.getManager().execute(text, bindings)) as any[]
+    // the repositories' statements as text and bindings, for EXPLAIN
+    const textOf = (statement: Knex.QueryBuilder) => {
+      const { sql: text, bindings } = statement.toSQL()
+      return { sql: text, bindings: bindings as unknown[] }
+    }
+    const repositories = () => {
+      const manager = MikroOrmWrapper.getManager()
+      const searchRepository = new SearchRepository({ manager })
+      const inbox = new InboxRepository({ manager, searchRepository, tallyRepository: new TallyRepository({ manager }) })
+      return { knex: manager.getKnex(), search: searchRepository, inbox, threadPage: new ThreadPageRepository({ manager }) }
+    }
+    const inboxSql = (query: InboxQuery, common?: CommonTrigrams) => {
+      const { knex, inbox } = repositories()
+      return textOf(inbox.inboxStatement(knex, query, common))
+    }
+    const threadPageSql = (query: ThreadPageQuery) => {
+      const { knex, threadPage } = repositories()
+      return textOf(threadPage.pageStatement(knex, query))
+    }
+    const readCommonTrigrams = async () => {
+      const { knex, search } = repositories()
+      const statistics = textOf(search.statisticsStatement(knex))
+      return commonTrigramsFromRows(await sql(statistics.sql, statistics.bindings))
+    }
 
     describe("claimNotificationSlots (affiliateEmailsPerHour)", () => {
       const hour = new Date("2026-01-01T10:00:00Z")
@@ -46,24 +75,24 @@ moduleIntegrationTestRunner<MessagingModuleService>({
 
       it("lets exactly `cap` emails of a bucket and hour out under concurrency, holds the rest, keeps decisions on retry", async () => {
         const keys = Array.from({ length: 20 }, (_, i) => `k${i}`)
-        const decisions = await Promise.all(keys.map((key) => service.claimNotificationSlots([claim(key)], 3)))
+        const decisions = await Promise.all(keys.map((key) => service.claimNotificationSlots({ claims: [claim(key)], cap: 3 })))
         const held = decisions.flatMap((d) => [...d.keys()])
         expect(held).toHaveLength(17)
         expect(decisions.every((d) => [...d.values()].every((p) => p.getTime() === hour.getTime()))).toBe(true)
 
         // a retried job (same keys, even in a later hour) gets its first decision back
         const later = new Date("2026-01-01T11:00:00Z")
-        const again = await service.claimNotificationSlots(keys.map((key) => claim(key, "aff_cap", later)), 3)
+        const again = await service.claimNotificationSlots({ claims: keys.map((key) => claim(key, "aff_cap", later)), cap: 3 })
         expect([...again.keys()].sort()).toEqual([...held].sort())
         expect([...again.values()].every((p) => p.getTime() === hour.getTime())).toBe(true)
 
         // another bucket and the next hour have their own budgets
-        expect((await service.claimNotificationSlots([claim("other-1", "aff_other")], 3)).size).toBe(0)
-        expect((await service.claimNotificationSlots([claim("next-1", "aff_cap", later)], 3)).size).toBe(0)
+        expect((await service.claimNotificationSlots({ claims: [claim("other-1", "aff_other")], cap: 3 })).size).toBe(0)
+        expect((await service.claimNotificationSlots({ claims: [claim("next-1", "aff_cap", later)], cap: 3 })).size).toBe(0)
 
-        const listed = await service.listHeldNotifications("aff_cap", hour, "user_1")
+        const listed = await service.listHeldNotifications({ bucket: "aff_cap", period_start: hour, recipient_key: "user_1" })
         expect(listed.flatMap((n) => n.message_ids).sort()).toEqual(held.map((key) => `msg_${key}`).sort())
-        expect(await service.listHeldNotifications("aff_cap", hour, "user_2")).toEqual([])
+        expect(await service.listHeldNotifications({ bucket: "aff_cap", period_start: hour, recipient_key: "user_2" })).toEqual([])
       })
     })
 
@@ -71,41 +100,41 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       it("opens one conversation per audience, even when asked concurrently", async () => {
         const team = { affiliate_id: "aff_1", member_id: null }
         const opened = await Promise.all(
-          Array.from({ length: 10 }, () => service.openConversation(team, affiliateFields, null))
+          Array.from({ length: 10 }, () => service.openConversation({ audience: team, affiliate: affiliateFields, member: null }))
         )
         expect(new Set(opened.map((o) => o.conversation.id)).size).toBe(1)
         expect(opened.filter((o) => o.created)).toHaveLength(1)
         expect(opened[0].conversation.id).toMatch(/^conv_/)
 
-        const member = await service.openConversation({ affiliate_id: "aff_1", member_id: "affmem_1" }, affiliateFields, memberFields("affmem_1"))
+        const member = await service.openConversation({ audience: { affiliate_id: "aff_1", member_id: "affmem_1" }, affiliate: affiliateFields, member: memberFields("affmem_1") })
         expect(member.created).toBe(true)
         expect(member.conversation.id).not.toBe(opened[0].conversation.id)
       })
 
       it("mirrors a member thread's member and syncs it alone, reporting what it replaced", async () => {
         const mirrored = "select member_first_name, member_last_name, member_email from affiliate_conversation where id = ?"
-        const team = await service.openConversation({ affiliate_id: "aff_m", member_id: null }, affiliateFields, null)
-        const one = await service.openConversation({ affiliate_id: "aff_m", member_id: "affmem_m1" }, affiliateFields, memberFields("affmem_m1"))
-        const two = await service.openConversation({ affiliate_id: "aff_m", member_id: "affmem_m2" }, affiliateFields, memberFields("affmem_m2"))
+        const team = await service.openConversation({ audience: { affiliate_id: "aff_m", member_id: null }, affiliate: affiliateFields, member: null })
+        const one = await service.openConversation({ audience: { affiliate_id: "aff_m", member_id: "affmem_m1" }, affiliate: affiliateFields, member: memberFields("affmem_m1") })
+        const two = await service.openConversation({ audience: { affiliate_id: "aff_m", member_id: "affmem_m2" }, affiliate: affiliateFields, member: memberFields("affmem_m2") })
         expect(await sql(mirrored, [one.conversation.id])).toEqual([memberFields("affmem_m1")])
         expect(await sql(mirrored, [team.conversation.id])).toEqual([
           { member_first_name: null, member_last_name: null, member_email: null },
         ])
 
         const renamed = { member_first_name: "Ann", member_last_name: null, member_email: "ann@acme.test" }
-        expect(await service.syncMemberFields("affmem_m1", renamed)).toEqual(memberFields("affmem_m1"))
-        expect(await service.syncMemberFields("affmem_m1", renamed)).toBeNull()
+        expect(await service.updateMemberCopies({ member_id: "affmem_m1", fields: renamed })).toEqual(memberFields("affmem_m1"))
+        expect(await service.updateMemberCopies({ member_id: "affmem_m1", fields: renamed })).toBeNull()
         expect(await sql(mirrored, [one.conversation.id])).toEqual([renamed])
         expect(await sql(mirrored, [two.conversation.id])).toEqual([memberFields("affmem_m2")])
 
         await sql("update affiliate_conversation set member_email = null where id in (?, ?)", [one.conversation.id, two.conversation.id])
-        expect(await service.listUnmirroredMemberIds({ after: "", limit: 10 })).toEqual(["affmem_m1", "affmem_m2"])
-        expect(await service.listUnmirroredMemberIds({ after: "affmem_m1", limit: 10 })).toEqual(["affmem_m2"])
-        expect(await service.listUnmirroredMemberIds({ after: "", limit: 1 })).toEqual(["affmem_m1"])
+        expect(await service.listMemberIdsWithoutCopies({ after: "", limit: 10 })).toEqual(["affmem_m1", "affmem_m2"])
+        expect(await service.listMemberIdsWithoutCopies({ after: "affmem_m1", limit: 10 })).toEqual(["affmem_m2"])
+        expect(await service.listMemberIdsWithoutCopies({ after: "", limit: 1 })).toEqual(["affmem_m1"])
       })
 
       it("appends with strictly increasing times and keeps the thread's counters", async () => {
-        const { conversation } = await service.openConversation({ affiliate_id: "aff_2", member_id: null }, affiliateFields, null)
+        const { conversation } = await service.openConversation({ audience: { affiliate_id: "aff_2", member_id: null }, affiliate: affiliateFields, member: null })
         const appended = await Promise.all(
           Array.from({ length: 30 }, (_, i) =>
             service.appendMessage({
@@ -143,7 +172,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       })
 
       it("reverting an append restores the thread as it was", async () => {
-        const { conversation } = await service.openConversation({ affiliate_id: "aff_3", member_id: null }, affiliateFields, null)
+        const { conversation } = await service.openConversation({ audience: { affiliate_id: "aff_3", member_id: null }, affiliate: affiliateFields, member: null })
         await service.appendMessage({ conversation_id: conversation.id, author_type: "owner", author_id: "u", author_name: "U", body: "first" })
         const [before] = await service.listConversations({ id: conversation.id })
         const appended = await service.appendMessage({
@@ -168,7 +197,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       })
 
       it("records where a message came from: the app unless told, email or a broadcast when given", async () => {
-        const { conversation } = await service.openConversation({ affiliate_id: "aff_src", member_id: null }, affiliateFields, null)
+        const { conversation } = await service.openConversation({ audience: { affiliate_id: "aff_src", member_id: null }, affiliate: affiliateFields, member: null })
         const author = { conversation_id: conversation.id, author_type: "affiliate" as const, author_id: "m", author_name: "M" }
         const sent = [
           await service.appendMessage({ ...author, body: "typed" }),
@@ -191,14 +220,14 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       })
 
       it("a member's own message marks read what came before it, not an owner message after it", async () => {
-        const { conversation } = await service.openConversation({ affiliate_id: "aff_5", member_id: null }, affiliateFields, null)
+        const { conversation } = await service.openConversation({ audience: { affiliate_id: "aff_5", member_id: null }, affiliate: affiliateFields, member: null })
         const own = await service.appendMessage({ conversation_id: conversation.id, author_type: "affiliate", author_id: "affmem_5", author_name: "M", body: "mine" })
         // the owner answers between the member's send and its read mark
         await service.appendMessage({ conversation_id: conversation.id, author_type: "owner", author_id: "u", author_name: "U", body: "reply" })
-        await service.markMemberRead(conversation.id, "affmem_5", own.message.id)
-        expect(await service.isUnreadForMember(conversation.id, "affmem_5")).toBe(true)
-        await service.markMemberRead(conversation.id, "affmem_5")
-        expect(await service.isUnreadForMember(conversation.id, "affmem_5")).toBe(false)
+        await service.markMemberRead({ conversation_id: conversation.id, member_id: "affmem_5", up_to_message_id: own.message.id })
+        expect(await service.isUnreadForMember({ conversation_id: conversation.id, member_id: "affmem_5" })).toBe(true)
+        await service.markMemberRead({ conversation_id: conversation.id, member_id: "affmem_5" })
+        expect(await service.isUnreadForMember({ conversation_id: conversation.id, member_id: "affmem_5" })).toBe(false)
       })
 
       it("creates the settings from the plugin option on first use", async () => {
@@ -208,19 +237,19 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       })
 
       it("gives a member's badge its settings and unread conversations in one read, creating the settings on first use", async () => {
-        const team = await service.openConversation({ affiliate_id: "aff_6", member_id: null }, affiliateFields, null)
-        const own = await service.openConversation({ affiliate_id: "aff_6", member_id: "affmem_6" }, affiliateFields, memberFields("affmem_6"))
-        const other = await service.openConversation({ affiliate_id: "aff_6", member_id: "affmem_7" }, affiliateFields, memberFields("affmem_7"))
+        const team = await service.openConversation({ audience: { affiliate_id: "aff_6", member_id: null }, affiliate: affiliateFields, member: null })
+        const own = await service.openConversation({ audience: { affiliate_id: "aff_6", member_id: "affmem_6" }, affiliate: affiliateFields, member: memberFields("affmem_6") })
+        const other = await service.openConversation({ audience: { affiliate_id: "aff_6", member_id: "affmem_7" }, affiliate: affiliateFields, member: memberFields("affmem_7") })
         for (const { conversation } of [team, own, other]) {
           await service.appendMessage({ conversation_id: conversation.id, author_type: "owner", author_id: "u", author_name: "U", body: "hello" })
         }
-        expect(await service.retrieveMemberMessagingStatus("aff_6", "affmem_6")).toEqual({
+        expect(await service.retrieveMemberMessagingStatus({ affiliate_id: "aff_6", member_id: "affmem_6" })).toEqual({
           settings: { enabled: false, notification_emails: [] },
           unread_count: 2,
         })
-        await service.markMemberRead(team.conversation.id, "affmem_6")
+        await service.markMemberRead({ conversation_id: team.conversation.id, member_id: "affmem_6" })
         await service.updateSettings({ enabled: true })
-        expect(await service.retrieveMemberMessagingStatus("aff_6", "affmem_6")).toEqual({
+        expect(await service.retrieveMemberMessagingStatus({ affiliate_id: "aff_6", member_id: "affmem_6" })).toEqual({
           settings: { enabled: true, notification_emails: [] },
           unread_count: 1,
         })
@@ -241,7 +270,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         ]
         const opened = await Promise.all(
           Array.from({ length: 12 }, (_, i) =>
-            service.openConversation({ affiliate_id: `aff_t${i}`, member_id: null }, shapes[i % shapes.length], null)
+            service.openConversation({ audience: { affiliate_id: `aff_t${i}`, member_id: null }, affiliate: shapes[i % shapes.length], member: null })
           )
         )
         // one thread stays empty: not in the inbox
@@ -257,10 +286,10 @@ moduleIntegrationTestRunner<MessagingModuleService>({
             service.appendMessage({ conversation_id: id, author_type: "owner", author_id: "u", author_name: "U", body: "answer" })
           )
         )
-        await service.setOwnerUnread([ids[1], ids[3]], false)
-        await service.setOwnerUnread([ids[0]], true)
+        await service.setOwnerUnread({ ids: [ids[1], ids[3]], unread: false })
+        await service.setOwnerUnread({ ids: [ids[0]], unread: true })
         // an affiliate moves group and manager; another is deleted outright
-        await service.syncAffiliateFields("aff_t5", facts("grp_b", "user_2", "active"))
+        await service.updateAffiliateCopies({ affiliate_id: "aff_t5", fields: facts("grp_b", "user_2", "active") })
         await sql(`delete from affiliate_message where conversation_id in
                      (select id from affiliate_conversation where affiliate_id = 'aff_t7')`)
         await sql("delete from affiliate_conversation where affiliate_id = 'aff_t7'")
@@ -322,7 +351,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       })
 
       it("serves inbox search from the trigram indexes", async () => {
-        const { conversation } = await service.openConversation({ affiliate_id: "aff_4", member_id: null }, affiliateFields, null)
+        const { conversation } = await service.openConversation({ audience: { affiliate_id: "aff_4", member_id: null }, affiliate: affiliateFields, member: null })
         await service.appendMessage({ conversation_id: conversation.id, author_type: "affiliate", author_id: "m", author_name: "M", body: "Payout question" })
         const found = await service.listInbox({ q: "payout", limit: 10, offset: 0 })
         expect(found.conversations.map((c) => c.id)).toEqual([conversation.id])
@@ -388,13 +417,13 @@ moduleIntegrationTestRunner<MessagingModuleService>({
           return plan.map((row) => row["QUERY PLAN"] as string).filter((line) => /Index Cond|Index Scan/.test(line)).join("\n")
         }
         // before ANALYZE there is nothing to go by: every trigram is asked for
-        const unknown = commonTrigramsFromRows(await sql(COMMON_TRIGRAMS_SQL))
+        const unknown = await readCommonTrigrams()
         expect([unknown.conversation.size, unknown.message.size]).toEqual([0, 0])
         expect(inboxSql({ q: "Partner 1234", limit: 20, offset: 0 }, unknown)).toEqual(inboxSql({ q: "Partner 1234", limit: 20, offset: 0 }))
 
         await sql("vacuum analyze affiliate_conversation")
         await sql("vacuum analyze affiliate_message")
-        const common = commonTrigramsFromRows(await sql(COMMON_TRIGRAMS_SQL))
+        const common = await readCommonTrigrams()
         for (const side of [common.conversation, common.message]) {
           expect(PARTNER_TRIGRAMS.filter((trigram) => side.has(trigram))).toEqual(PARTNER_TRIGRAMS)
           expect(side.has("123")).toBe(false)
@@ -410,7 +439,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         const execute = jest.spyOn(EntityManager.prototype, "execute")
         try {
           await service.listInbox({ q: "Partner 1234", limit: 20, offset: 0 })
-          const searched = execute.mock.calls.find(([text]) => String(text).includes("with hits"))
+          const searched = execute.mock.calls.find(([text]) => String(text).includes('with "hits"'))
           expect(searched?.[1]).toEqual(expect.arrayContaining(["%1234%", "%Partner 1234%"]))
           expect(searched?.[1]).not.toContain("%partner%")
         } finally {
@@ -436,7 +465,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       })
 
       it("reads a long thread's latest page from the thread's time index, not by sorting the thread", async () => {
-        const { conversation } = await service.openConversation({ affiliate_id: "aff_long", member_id: null }, affiliateFields, null)
+        const { conversation } = await service.openConversation({ audience: { affiliate_id: "aff_long", member_id: null }, affiliate: affiliateFields, member: null })
         // 2000 short threads of 5 messages, and one of 3000
         await sql(`insert into affiliate_conversation (id, affiliate_id, affiliate_name, affiliate_email, affiliate_status, last_message_at)
                    select 'conv_short_' || g, 'aff_short_' || g, 'Team ' || g, 'team' || g || '@short.test', 'active', now()

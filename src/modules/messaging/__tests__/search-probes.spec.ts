@@ -1,4 +1,4 @@
-import { rareProbes } from "../search-probes"
+import { rareProbes } from "../repositories/sql/search-probes"
 
 const PARTNER = ["par", "art", "rtn", "tne", "ner"]
 const common = (...trigrams: string[]) => new Set(trigrams)

@@ -13,6 +13,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  * counter row (or deadlocking on two); `affiliate_inbox_tally_compact()`,
  * run by a scheduled job, folds the deltas into one row per key.
  * Only conversations with a message, not soft-deleted, are in the inbox.
+ * Why, what it gains and how to remove it: decisions 0002 and 0003.
  */
 const IN_INBOX = `deleted_at is null and last_message_at is not null`
 const KEYS = `affiliate_group_id, affiliate_manager_id, affiliate_status, owner_unread`

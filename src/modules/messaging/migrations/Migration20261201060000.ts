@@ -5,7 +5,8 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  * (autovacuum's included) keeps the most common trigrams of the two
  * searched columns with their share of rows; inbox search reads them to
  * ask the trigram indexes only for the rare parts of a query (see
- * `search-probes.ts`, which names them too). Statistics on expressions
+ * `repositories/sql/search-probes.ts`, which names them too, and decision
+ * 0001). Statistics on expressions
  * need PostgreSQL 14; on an older server search keeps asking for every
  * trigram.
  */

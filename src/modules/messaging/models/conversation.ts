@@ -5,9 +5,9 @@ import { MemberReadState } from "./member-read-state"
 
 /**
  * One thread per (affiliate, audience): `member_id` null is the whole team.
- * The affiliate_* columns mirror the affiliate module (kept in sync by the
- * plugin's workflows) so inbox filters and search stay single-table queries;
- * the member_* columns mirror a member thread's member the same way, so a
+ * The affiliate_* columns are copies from the affiliate module (kept current by
+ * the plugin's workflows, decision 0013) so inbox filters and search stay single-table queries;
+ * the member_* columns copy a member thread's member the same way, so a
  * list page needs no second query for names.
  */
 export const Conversation = model

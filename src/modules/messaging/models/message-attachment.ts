@@ -15,6 +15,8 @@ export const MessageAttachment = model
     size: model.number(),
     uploader_type: model.enum(["owner", "affiliate"]),
     uploader_id: model.text(),
+    // an upload a broadcast took: kept (never purged) as the template each copy's attachment repeats
+    broadcast_id: model.text().nullable(),
     message: model.belongsTo(() => Message, { mappedBy: "attachments" }).nullable(),
   })
   .indexes([

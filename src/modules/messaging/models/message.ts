@@ -15,7 +15,7 @@ export const Message = model
     author_name: model.text(),
     body: model.text(),
     source: model.enum([...MESSAGE_SOURCES]).default("app"),
-    // the broadcast that sent it; a plain id until broadcasts have their table
+    // the broadcast that sent it (affiliate_broadcast): at most one per thread
     broadcast_id: model.text().nullable(),
     conversation: model.belongsTo(() => Conversation, { mappedBy: "messages" }),
     attachments: model.hasMany(() => MessageAttachment, { mappedBy: "message" }),
@@ -24,5 +24,13 @@ export const Message = model
     {
       name: "IDX_message_conversation_order",
       on: ["conversation_id", "created_at", "id"],
+    },
+    {
+      // one broadcast writes at most one message per thread, whatever retries or crashes happen;
+      // led by the broadcast: its messages are looked up by its id (Migration20261205050000)
+      name: "IDX_message_broadcast_unique",
+      on: ["broadcast_id", "conversation_id"],
+      unique: true,
+      where: "broadcast_id IS NOT NULL",
     },
   ])

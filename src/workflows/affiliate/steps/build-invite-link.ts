@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
-import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { IAffiliateModuleService } from "../../../types/affiliate-module"
 import { inviteAcceptUrl } from "../../../utils/invite-token"
 
 /**
@@ -13,7 +13,7 @@ import { inviteAcceptUrl } from "../../../utils/invite-token"
 export const buildInviteLinkStep = createStep(
   "build-invite-link",
   async (input: { token: string }, { container }) => {
-    const options = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getOptions()
+    const options = container.resolve<IAffiliateModuleService>(AFFILIATE_MODULE).getOptions()
     return new StepResponse({ accept_url: inviteAcceptUrl(options.affiliateInviteUrl, input.token) })
   }
 )

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
-import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { IAffiliateModuleService } from "../../../types/affiliate-module"
 import { AffiliateInviteDTO } from "../../../types/affiliate"
 import {
   deriveInviteToken,
@@ -28,7 +28,7 @@ export type CreateAffiliateInviteStepInput = {
 export const createAffiliateInviteStep = createStep(
   "create-affiliate-invite",
   async (input: CreateAffiliateInviteStepInput, { container }) => {
-    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    const service = container.resolve<IAffiliateModuleService>(AFFILIATE_MODULE)
     const secret = inviteTokenSecret(container.resolve(ContainerRegistrationKeys.CONFIG_MODULE))
     // the token covers the id, so the id is chosen before the row is written
     const id = generateEntityId(undefined, "affinv")
@@ -48,7 +48,7 @@ export const createAffiliateInviteStep = createStep(
     if (!inviteId) {
       return
     }
-    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    const service = container.resolve<IAffiliateModuleService>(AFFILIATE_MODULE)
     await service.deleteAffiliateInvites(inviteId)
   }
 )

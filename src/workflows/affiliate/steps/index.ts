@@ -1,5 +1,5 @@
 export * from "./create-affiliate-invite"
-export * from "./record-steps"
+export * from "./affiliate-records"
 export * from "./resolve-default-status"
 export * from "./resolve-sign-up-email"
 export * from "./validate-affiliate-references"

@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
-import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { IAffiliateModuleService } from "../../../types/affiliate-module"
 import { AffiliateStatus } from "../../../types/affiliate"
 
 /**
@@ -13,7 +13,7 @@ import { AffiliateStatus } from "../../../types/affiliate"
 export const resolveDefaultStatusStep = createStep(
   "resolve-default-status",
   async (_: void, { container }) => {
-    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    const service = container.resolve<IAffiliateModuleService>(AFFILIATE_MODULE)
     const status: AffiliateStatus = service.getOptions().autoApproveAffiliates
       ? "active"
       : "pending"

@@ -1,7 +1,7 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
-import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { IAffiliateModuleService } from "../../../types/affiliate-module"
 
 export type ValidateAffiliateReferencesInput = {
   group_ids: string[]
@@ -22,7 +22,7 @@ export const validateAffiliateReferencesStep = createStep(
 
     if (groupIds.length) {
       const service =
-        container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+        container.resolve<IAffiliateModuleService>(AFFILIATE_MODULE)
       const found = await service.listAffiliateGroups(
         { id: groupIds },
         { select: ["id"] }

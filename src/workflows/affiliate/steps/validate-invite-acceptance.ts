@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
-import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { IAffiliateModuleService } from "../../../types/affiliate-module"
 import { AffiliateDTO, AffiliateInviteDTO } from "../../../types/affiliate"
 import { conflict } from "../../../utils/errors"
 import { hashInviteToken } from "../../../utils/invite-token"
@@ -24,7 +24,7 @@ type InviteWithAffiliate = AffiliateInviteDTO & { affiliate: AffiliateDTO }
 export const validateInviteAcceptanceStep = createStep(
   "validate-invite-acceptance",
   async (input: ValidateInviteAcceptanceInput, { container }) => {
-    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    const service = container.resolve<IAffiliateModuleService>(AFFILIATE_MODULE)
     const [invite] = (await service.listAffiliateInvites(
       { token_hash: hashInviteToken(input.token) },
       { relations: ["affiliate"] }

@@ -17,6 +17,8 @@ export type AcceptAffiliateInviteWorkflowInput = {
   last_name?: string | null
 }
 
+export const acceptAffiliateInviteWorkflowId = "accept-affiliate-invite"
+
 /**
  * Accepts an invite: creates the member in the inviting team, marks the
  * invite used, and links the auth identity to the new member.
@@ -27,7 +29,7 @@ export type AcceptAffiliateInviteWorkflowInput = {
  * })
  */
 export const acceptAffiliateInviteWorkflow = createWorkflow(
-  "accept-affiliate-invite",
+  acceptAffiliateInviteWorkflowId,
   (input: AcceptAffiliateInviteWorkflowInput) => {
     const invite = validateInviteAcceptanceStep({
       token: input.token,

@@ -6,6 +6,8 @@ export type CreateAffiliateGroupsWorkflowInput = {
   groups: CreateAffiliateGroupInput[]
 }
 
+export const createAffiliateGroupsWorkflowId = "create-affiliate-groups"
+
 /**
  * Creates affiliate groups; messaging is enabled in a new group unless said otherwise.
  *
@@ -15,7 +17,7 @@ export type CreateAffiliateGroupsWorkflowInput = {
  * })
  */
 export const createAffiliateGroupsWorkflow = createWorkflow(
-  "create-affiliate-groups",
+  createAffiliateGroupsWorkflowId,
   (input: CreateAffiliateGroupsWorkflowInput) => {
     return new WorkflowResponse(createAffiliateGroupsStep(input.groups))
   }

@@ -1,6 +1,7 @@
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import {
   WorkflowResponse,
+  createHook,
   createWorkflow,
   transform,
 } from "@medusajs/framework/workflows-sdk"
@@ -17,6 +18,8 @@ export type CreateAffiliateInviteWorkflowInput = {
   email: string
 }
 
+export const createAffiliateInviteWorkflowId = "create-affiliate-invite"
+
 /**
  * Invites a person to join an affiliate team and emails the accept link.
  * The token exists in clear only in the link: the invite stores its hash
@@ -28,9 +31,12 @@ export type CreateAffiliateInviteWorkflowInput = {
  *   input: { affiliate_id: "aff_123", email: "bo@acme.test" },
  * })
  * // result: { invite, accept_url }
+ *
+ * Hook: `inviteCreated` ({ invite, affiliate }) after the invite is stored
+ * and its email queued.
  */
 export const createAffiliateInviteWorkflow = createWorkflow(
-  "create-affiliate-invite",
+  createAffiliateInviteWorkflowId,
   (input: CreateAffiliateInviteWorkflowInput) => {
     const { data: affiliate } = useQueryGraphStep({
       entity: "affiliate",
@@ -45,11 +51,16 @@ export const createAffiliateInviteWorkflow = createWorkflow(
     enqueueDeliveriesStep(
       transform({ created }, ({ created }) => [affiliateInviteJob(created.invite.id)])
     )
+    const inviteCreated = createHook("inviteCreated", {
+      invite: transform({ created }, ({ created }) => created.invite),
+      affiliate,
+    })
     return new WorkflowResponse(
       transform({ created, link }, ({ created, link }) => ({
         invite: created.invite,
         accept_url: link.accept_url,
-      }))
+      })),
+      { hooks: [inviteCreated] }
     )
   }
 )

@@ -14,6 +14,8 @@ import { referencesOf } from "./references-of"
 
 export type CreateAffiliatesWorkflowInput = { affiliates: CreateAffiliateInput[] }
 
+export const createAffiliatesWorkflowId = "create-affiliates"
+
 /**
  * Creates affiliates (teams) from the admin and emits `affiliate.created`.
  * Without a status they start `pending`, or `active` with `autoApproveAffiliates`.
@@ -24,7 +26,7 @@ export type CreateAffiliatesWorkflowInput = { affiliates: CreateAffiliateInput[]
  * })
  */
 export const createAffiliatesWorkflow = createWorkflow(
-  "create-affiliates",
+  createAffiliatesWorkflowId,
   (input: CreateAffiliatesWorkflowInput) => {
     validateAffiliateReferencesStep(
       transform({ input }, ({ input }) => referencesOf(input.affiliates))

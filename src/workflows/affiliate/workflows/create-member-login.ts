@@ -19,6 +19,8 @@ export type CreateMemberLoginWorkflowInput = {
   member: CreateAffiliateMemberInput
 }
 
+export const createMemberLoginWorkflowId = "create-member-login"
+
 /**
  * Creates a member and makes an auth identity log in as it (actor type
  * `affiliate`, actor id = member id); emits `affiliate_member.created`.
@@ -30,7 +32,7 @@ export type CreateMemberLoginWorkflowInput = {
  * })
  */
 export const createMemberLoginWorkflow = createWorkflow(
-  "create-member-login",
+  createMemberLoginWorkflowId,
   (input: CreateMemberLoginWorkflowInput) => {
     const members = createAffiliateMembersStep(
       transform({ input }, ({ input }) => [input.member])

@@ -5,10 +5,12 @@ import {
   transform,
 } from "@medusajs/framework/workflows-sdk"
 import { AffiliateEvents } from "../../../types/affiliate"
-import { syncAffiliateConversationsStep } from "../../messaging/steps"
+import { updateAffiliateCopiesStep } from "../../messaging/steps"
 import { softDeleteAffiliateGroupsStep, updateAffiliatesStep } from "../steps"
 
 export type DeleteAffiliateGroupsWorkflowInput = { ids: string[] }
+
+export const deleteAffiliateGroupsWorkflowId = "delete-affiliate-groups"
 
 /**
  * Deletes affiliate groups. Their affiliates become group-less first, and
@@ -18,7 +20,7 @@ export type DeleteAffiliateGroupsWorkflowInput = { ids: string[] }
  * await deleteAffiliateGroupsWorkflow(container).run({ input: { ids: ["affgrp_123"] } })
  */
 export const deleteAffiliateGroupsWorkflow = createWorkflow(
-  "delete-affiliate-groups",
+  deleteAffiliateGroupsWorkflowId,
   (input: DeleteAffiliateGroupsWorkflowInput) => {
     const { data: members } = useQueryGraphStep({
       entity: "affiliate",
@@ -33,7 +35,7 @@ export const deleteAffiliateGroupsWorkflow = createWorkflow(
         }))
       )
     )
-    syncAffiliateConversationsStep(
+    updateAffiliateCopiesStep(
       transform({ detached }, ({ detached }) => ({
         affiliate_ids: detached.map((affiliate) => affiliate.id),
       }))

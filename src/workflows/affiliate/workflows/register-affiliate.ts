@@ -1,10 +1,11 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   WorkflowResponse,
+  createHook,
   createWorkflow,
   transform,
 } from "@medusajs/framework/workflows-sdk"
-import { AffiliateEvents } from "../../../types/affiliate"
+import { AffiliateEvents, FOUNDING_MEMBER_ROLE } from "../../../types/affiliate"
 import {
   createAffiliatesStep,
   resolveDefaultStatusStep,
@@ -21,9 +22,12 @@ export type RegisterAffiliateWorkflowInput = {
   last_name?: string | null
 }
 
+export const registerAffiliateWorkflowId = "register-affiliate"
+
 /**
  * Affiliate sign-up: creates the affiliate team (status per the
- * `autoApproveAffiliates` option), its `owner` member, and links the auth
+ * `autoApproveAffiliates` option), its founding member (role `owner` in the
+ * API), and links the auth
  * identity to the member (actor type `affiliate`, actor id = member id).
  * Team and member take the login's email, never another one.
  *
@@ -31,9 +35,12 @@ export type RegisterAffiliateWorkflowInput = {
  * const { result } = await registerAffiliateWorkflow(container).run({
  *   input: { auth_identity_id: "authid_123", name: "Acme", first_name: "Ann" },
  * })
+ *
+ * Hook: `affiliateRegistered` ({ affiliate, member, input }) after the team,
+ * its founding member and the login link are written.
  */
 export const registerAffiliateWorkflow = createWorkflow(
-  "register-affiliate",
+  registerAffiliateWorkflowId,
   (input: RegisterAffiliateWorkflowInput) => {
     const email = resolveSignUpEmailStep({
       auth_identity_id: input.auth_identity_id,
@@ -54,7 +61,7 @@ export const registerAffiliateWorkflow = createWorkflow(
           email,
           first_name: input.first_name ?? null,
           last_name: input.last_name ?? null,
-          role: "owner" as const,
+          role: FOUNDING_MEMBER_ROLE,
         },
       })),
     })
@@ -62,6 +69,7 @@ export const registerAffiliateWorkflow = createWorkflow(
       eventName: AffiliateEvents.AFFILIATE_CREATED,
       data: { id: affiliate.id },
     })
-    return new WorkflowResponse({ affiliate, member })
+    const affiliateRegistered = createHook("affiliateRegistered", { affiliate, member, input })
+    return new WorkflowResponse({ affiliate, member }, { hooks: [affiliateRegistered] })
   }
 )

@@ -4,12 +4,14 @@ import {
   transform,
 } from "@medusajs/framework/workflows-sdk"
 import { UpdateAffiliateMemberInput } from "../../../types/affiliate"
-import { syncMemberConversationsStep } from "../../messaging/steps"
+import { updateMemberCopiesStep } from "../../messaging/steps"
 import { updateAffiliateMembersStep } from "../steps"
 
 export type UpdateAffiliateMembersWorkflowInput = {
   updates: UpdateAffiliateMemberInput[]
 }
+
+export const updateAffiliateMembersWorkflowId = "update-affiliate-members"
 
 /**
  * Updates members' own profile fields and email-notification opt-in. Their
@@ -21,10 +23,10 @@ export type UpdateAffiliateMembersWorkflowInput = {
  * })
  */
 export const updateAffiliateMembersWorkflow = createWorkflow(
-  "update-affiliate-members",
+  updateAffiliateMembersWorkflowId,
   (input: UpdateAffiliateMembersWorkflowInput) => {
     const members = updateAffiliateMembersStep(input.updates)
-    syncMemberConversationsStep(
+    updateMemberCopiesStep(
       transform({ members }, ({ members }) => ({ member_ids: members.map((member) => member.id) }))
     )
     return new WorkflowResponse(members)

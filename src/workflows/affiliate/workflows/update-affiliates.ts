@@ -5,11 +5,13 @@ import {
   transform,
 } from "@medusajs/framework/workflows-sdk"
 import { AffiliateEvents, UpdateAffiliateInput } from "../../../types/affiliate"
-import { syncAffiliateConversationsStep } from "../../messaging/steps"
+import { updateAffiliateCopiesStep } from "../../messaging/steps"
 import { updateAffiliatesStep, validateAffiliateReferencesStep } from "../steps"
 import { referencesOf } from "./references-of"
 
 export type UpdateAffiliatesWorkflowInput = { updates: UpdateAffiliateInput[] }
+
+export const updateAffiliatesWorkflowId = "update-affiliates"
 
 /**
  * Updates affiliates (status, group, manager, name, email, metadata) and emits
@@ -22,14 +24,14 @@ export type UpdateAffiliatesWorkflowInput = { updates: UpdateAffiliateInput[] }
  * })
  */
 export const updateAffiliatesWorkflow = createWorkflow(
-  "update-affiliates",
+  updateAffiliatesWorkflowId,
   (input: UpdateAffiliatesWorkflowInput) => {
     validateAffiliateReferencesStep(
       transform({ input }, ({ input }) => referencesOf(input.updates))
     )
     const affiliates = updateAffiliatesStep(input.updates)
     // in the same workflow, so the change reaches the inbox filters at once
-    syncAffiliateConversationsStep(
+    updateAffiliateCopiesStep(
       transform({ affiliates }, ({ affiliates }) => ({
         affiliate_ids: affiliates.map((affiliate) => affiliate.id),
       }))

@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
 import type { AppendMessageInput } from "../../../types/messaging"
 
 /**
@@ -14,7 +14,7 @@ import type { AppendMessageInput } from "../../../types/messaging"
 export const appendMessageStep = createStep(
   "append-message",
   async (input: AppendMessageInput, { container }) => {
-    const service = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const service = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
     const { message, previous_owner_unread } = await service.appendMessage(input)
     return new StepResponse(message, {
       message_id: message.id,
@@ -27,7 +27,7 @@ export const appendMessageStep = createStep(
       return
     }
     await container
-      .resolve<MessagingModuleService>(MESSAGING_MODULE)
+      .resolve<IMessagingModuleService>(MESSAGING_MODULE)
       .revertAppendedMessage(appended)
   }
 )

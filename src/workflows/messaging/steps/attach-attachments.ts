@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
 import type { AttachmentUploader } from "../../../types/messaging"
 
 export type AttachAttachmentsInput = {
@@ -20,14 +20,14 @@ export const attachAttachmentsStep = createStep(
   "attach-attachments",
   async (input: AttachAttachmentsInput, { container }) => {
     await container
-      .resolve<MessagingModuleService>(MESSAGING_MODULE)
-      .attachToMessage(input.attachment_ids, input.message_id, input.uploader)
+      .resolve<IMessagingModuleService>(MESSAGING_MODULE)
+      .attachToMessage(input)
     return new StepResponse(void 0, input.attachment_ids)
   },
   async (ids, { container }) => {
     if (!ids?.length) {
       return
     }
-    await container.resolve<MessagingModuleService>(MESSAGING_MODULE).detachFromMessage(ids)
+    await container.resolve<IMessagingModuleService>(MESSAGING_MODULE).detachFromMessage(ids)
   }
 )

@@ -1,8 +1,8 @@
 import { Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
-import type { AttachmentUploader, MessageAttachmentDTO } from "../../../types/messaging"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
+import type { AttachmentUploader } from "../../../types/messaging"
 
 export type CreateMessageAttachmentsInput = {
   uploader: AttachmentUploader
@@ -19,15 +19,15 @@ export type CreateMessageAttachmentsInput = {
 export const createMessageAttachmentsStep = createStep(
   "create-message-attachments",
   async (input: CreateMessageAttachmentsInput, { container }) => {
-    const created = (await container
-      .resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const created = await container
+      .resolve<IMessagingModuleService>(MESSAGING_MODULE)
       .createMessageAttachments(
         input.files.map((file) => ({
           ...file,
           uploader_type: input.uploader.type,
           uploader_id: input.uploader.id,
         }))
-      )) as MessageAttachmentDTO[]
+      )
     return new StepResponse(created, created)
   },
   async (created, { container }) => {
@@ -35,7 +35,7 @@ export const createMessageAttachmentsStep = createStep(
       return
     }
     await container
-      .resolve<MessagingModuleService>(MESSAGING_MODULE)
+      .resolve<IMessagingModuleService>(MESSAGING_MODULE)
       .deleteMessageAttachments(created.map((a) => a.id))
     await container.resolve(Modules.FILE).deleteFiles(created.map((a) => a.file_id))
   }

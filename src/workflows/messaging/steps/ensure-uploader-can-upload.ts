@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
-import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { IAffiliateModuleService } from "../../../types/affiliate-module"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
 import type { AttachmentUploader } from "../../../types/messaging"
 import { affiliateUploadRefusal } from "../../../utils/affiliate-write-refusal"
 
@@ -23,9 +23,9 @@ export const ensureUploaderCanUploadStep = createStep(
     if (uploader.type !== "affiliate") {
       return new StepResponse(void 0)
     }
-    const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
     const [member, settings] = await Promise.all([
-      container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).retrieveMemberAccess(uploader.id),
+      container.resolve<IAffiliateModuleService>(AFFILIATE_MODULE).retrieveMemberAccess(uploader.id),
       messaging.retrieveSettings(),
     ])
     if (!member) {

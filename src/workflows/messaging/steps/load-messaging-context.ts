@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
 import type { AffiliateStatus } from "../../../types/affiliate"
 import type {
   ConversationAffiliateFields,
@@ -10,7 +10,7 @@ import type {
   ConversationMemberFields,
   MessagingSettingsDTO,
 } from "../../../types/messaging"
-import type { GroupMessagingFlags } from "../../../utils/messaging-availability"
+import type { GroupMessagingFlags } from "../../../utils/shared/messaging-availability"
 import { affiliateCopy, memberCopy } from "../../../utils/conversation-copies"
 
 export type MessagingContext = {
@@ -36,7 +36,7 @@ export const loadMessagingContextStep = createStep(
   "load-messaging-context",
   async (audience: ConversationAudience, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
     const {
       data: [affiliate],
     } = await query.graph({

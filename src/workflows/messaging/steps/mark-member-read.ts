@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
 
 export type MarkMemberReadInput = {
   conversation_id: string
@@ -19,12 +19,8 @@ export type MarkMemberReadInput = {
 export const markMemberReadStep = createStep(
   "mark-member-read",
   async (input: MarkMemberReadInput, { container }) => {
-    const service = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
-    const result = await service.markMemberRead(
-      input.conversation_id,
-      input.member_id,
-      input.up_to_message_id
-    )
+    const service = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
+    const result = await service.markMemberRead(input)
     return new StepResponse(result, { ...input, previous_read_at: result.previous_read_at })
   },
   async (previous, { container }) => {
@@ -32,11 +28,7 @@ export const markMemberReadStep = createStep(
       return
     }
     await container
-      .resolve<MessagingModuleService>(MESSAGING_MODULE)
-      .restoreMemberReadState(
-        previous.conversation_id,
-        previous.member_id,
-        previous.previous_read_at
-      )
+      .resolve<IMessagingModuleService>(MESSAGING_MODULE)
+      .restoreMemberReadState(previous)
   }
 )

@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
 import type { MessagingContext } from "./load-messaging-context"
 
 /**
@@ -14,8 +14,12 @@ import type { MessagingContext } from "./load-messaging-context"
 export const openConversationStep = createStep(
   "open-conversation",
   async (context: MessagingContext, { container }) => {
-    const service = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
-    const opened = await service.openConversation(context.audience, context.affiliate, context.member)
+    const service = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
+    const opened = await service.openConversation({
+      audience: context.audience,
+      affiliate: context.affiliate,
+      member: context.member,
+    })
     return new StepResponse(opened, opened.created ? opened.conversation.id : undefined)
   },
   async (createdId, { container }) => {
@@ -23,7 +27,7 @@ export const openConversationStep = createStep(
       return
     }
     await container
-      .resolve<MessagingModuleService>(MESSAGING_MODULE)
+      .resolve<IMessagingModuleService>(MESSAGING_MODULE)
       .discardEmptyConversation(createdId)
   }
 )

@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
 
 /**
  * Sets the owners' shared read state: read by one admin is read for all.
@@ -12,8 +12,8 @@ import type MessagingModuleService from "../../../modules/messaging/service"
 export const setOwnerReadStateStep = createStep(
   "set-owner-read-state",
   async (input: { ids: string[]; unread: boolean }, { container }) => {
-    const service = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
-    const previous = await service.setOwnerUnread(input.ids, input.unread)
+    const service = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
+    const previous = await service.setOwnerUnread(input)
     return new StepResponse(
       previous.map((row) => row.id),
       previous
@@ -24,7 +24,7 @@ export const setOwnerReadStateStep = createStep(
       return
     }
     await container
-      .resolve<MessagingModuleService>(MESSAGING_MODULE)
+      .resolve<IMessagingModuleService>(MESSAGING_MODULE)
       .restoreOwnerReadState(previous)
   }
 )

@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
 import type { MessagingSettingsDTO } from "../../../types/messaging"
 
 /**
@@ -10,7 +10,7 @@ import type { MessagingSettingsDTO } from "../../../types/messaging"
 export const updateMessagingSettingsStep = createStep(
   "update-messaging-settings",
   async (update: Partial<MessagingSettingsDTO>, { container }) => {
-    const service = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const service = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
     const { previous, current } = await service.updateSettings(update)
     return new StepResponse(current, previous)
   },
@@ -19,7 +19,7 @@ export const updateMessagingSettingsStep = createStep(
       return
     }
     await container
-      .resolve<MessagingModuleService>(MESSAGING_MODULE)
+      .resolve<IMessagingModuleService>(MESSAGING_MODULE)
       .updateSettings(previous)
   }
 )

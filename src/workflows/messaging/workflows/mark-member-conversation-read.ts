@@ -12,6 +12,8 @@ export type MarkMemberConversationReadWorkflowInput = {
   member: { id: string; affiliate_id: string }
 }
 
+export const markMemberConversationReadWorkflowId = "mark-member-conversation-read"
+
 /**
  * Marks a conversation read for one affiliate member (404 if it cannot see
  * it). Emits `affiliate_conversation.read` when owner messages were unread.
@@ -22,7 +24,7 @@ export type MarkMemberConversationReadWorkflowInput = {
  * })
  */
 export const markMemberConversationReadWorkflow = createWorkflow(
-  "mark-member-conversation-read",
+  markMemberConversationReadWorkflowId,
   (input: MarkMemberConversationReadWorkflowInput) => {
     const conversation = loadVisibleConversationStep(
       transform({ input }, ({ input }) => ({ id: input.conversation_id, member: input.member }))

@@ -1,27 +1,33 @@
-import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   WorkflowResponse,
   createWorkflow,
   transform,
-  when,
 } from "@medusajs/framework/workflows-sdk"
-import { MessageAuthorType, MessagingEvents } from "../../../types/messaging"
-import { appendMessageStep, attachAttachmentsStep, openConversationStep } from "../steps"
+import { MessageAuthorType, MessageSource } from "../../../types/messaging"
+import { STORE_UPLOADER_ID, commitMessageStep, emitMessageEventsStep } from "../steps"
 import type { MessagingContext } from "../steps/load-messaging-context"
 
 export type PostMessageWorkflowInput = {
   context: MessagingContext
   author_type: MessageAuthorType
-  author: { id: string; name: string }
+  /** `id` null when the store itself writes. */
+  author: { id: string | null; name: string }
   body: string
   attachment_ids: string[]
+  /** "app" unless given; replies by email pass "email". */
+  source?: MessageSource
 }
+
+export { STORE_UPLOADER_ID }
+
+export const postMessageWorkflowId = "post-message"
 
 /**
  * The part both sides share once the rules have passed: open the
- * audience's thread (or find it), append the message, attach its uploads, emit
- * `affiliate_conversation.created` when the thread is new and
- * `affiliate_message.created`. Used as a step by the send workflows.
+ * audience's thread (or find it), append the message and attach its
+ * uploads in one transaction, then emit `affiliate_conversation.created`
+ * when the thread is new and `affiliate_message.created`. The send
+ * workflows use the same two steps directly (decision 0036).
  *
  * @example
  * const posted = postMessageWorkflow.runAsStep({
@@ -29,49 +35,25 @@ export type PostMessageWorkflowInput = {
  * })
  */
 export const postMessageWorkflow = createWorkflow(
-  "post-message",
+  postMessageWorkflowId,
   (input: PostMessageWorkflowInput) => {
-    const opened = openConversationStep(input.context)
-    const message = appendMessageStep(
-      transform({ input, opened }, ({ input, opened }) => ({
-        conversation_id: opened.conversation.id,
+    const posted = commitMessageStep(
+      transform({ input }, ({ input }) => ({
+        context: input.context,
         author_type: input.author_type,
-        author_id: input.author.id,
-        author_name: input.author.name,
+        author: input.author,
         body: input.body,
-      }))
-    )
-    attachAttachmentsStep(
-      transform({ input, message }, ({ input, message }) => ({
-        message_id: message.id,
+        source: input.source,
         attachment_ids: input.attachment_ids,
-        uploader: { type: input.author_type as "owner" | "affiliate", id: input.author.id },
+        uploader: { type: input.author_type as "owner" | "affiliate", id: input.author.id ?? STORE_UPLOADER_ID },
       }))
     )
-    when({ opened }, ({ opened }) => opened.created).then(() => {
-      emitEventStep({
-        eventName: MessagingEvents.CONVERSATION_CREATED,
-        data: transform({ opened }, ({ opened }) => ({
-          id: opened.conversation.id,
-          affiliate_id: opened.conversation.affiliate_id,
-          member_id: opened.conversation.member_id,
-        })),
-      }).config({ name: "emit-conversation-created" })
-    })
-    emitEventStep({
-      eventName: MessagingEvents.MESSAGE_CREATED,
-      data: transform({ message }, ({ message }) => ({
-        id: message.id,
-        conversation_id: message.conversation_id,
-        author_type: message.author_type,
-        source: message.source,
-      })),
-    })
+    emitMessageEventsStep(posted)
     return new WorkflowResponse(
-      transform({ opened, message }, ({ opened, message }) => ({
-        conversation_id: opened.conversation.id,
-        created: opened.created,
-        message,
+      transform({ posted }, ({ posted }) => ({
+        conversation_id: posted.conversation_id,
+        created: posted.created,
+        message: posted.message,
       }))
     )
   }

@@ -1,6 +1,8 @@
 import { WorkflowResponse, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { purgeUnsentAttachmentsStep } from "../steps"
 
+export const purgeUnsentAttachmentsWorkflowId = "purge-unsent-attachments"
+
 /**
  * Removes uploads that were not sent within 24 hours, with their files.
  *
@@ -8,7 +10,7 @@ import { purgeUnsentAttachmentsStep } from "../steps"
  * const { result: purgedIds } = await purgeUnsentAttachmentsWorkflow(container).run({ input: { batch_size: 500 } })
  */
 export const purgeUnsentAttachmentsWorkflow = createWorkflow(
-  "purge-unsent-attachments",
+  purgeUnsentAttachmentsWorkflowId,
   (input: { batch_size: number }) => {
     return new WorkflowResponse(purgeUnsentAttachmentsStep(input))
   }

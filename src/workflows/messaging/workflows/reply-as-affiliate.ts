@@ -3,7 +3,7 @@ import {
   createWorkflow,
   transform,
 } from "@medusajs/framework/workflows-sdk"
-import { loadVisibleConversationStep } from "../steps"
+import type { MessageSource } from "../../../types/messaging"
 import { sendAffiliateMessageWorkflow } from "./send-affiliate-message"
 
 export type ReplyAsAffiliateWorkflowInput = {
@@ -11,10 +11,16 @@ export type ReplyAsAffiliateWorkflowInput = {
   member: { id: string; affiliate_id: string }
   body: string
   attachment_ids?: string[]
+  /** "app" unless given; replies by email pass "email". */
+  source?: MessageSource
 }
 
+export const replyAsAffiliateWorkflowId = "reply-as-affiliate"
+
 /**
- * A member replies in a conversation it can see (404 otherwise).
+ * A member replies in a conversation it can see (404 otherwise):
+ * `sendAffiliateMessageWorkflow` with the conversation (the HTTP route runs
+ * that one directly, one workflow less).
  *
  * @example
  * await replyAsAffiliateWorkflow(container).run({
@@ -22,18 +28,16 @@ export type ReplyAsAffiliateWorkflowInput = {
  * })
  */
 export const replyAsAffiliateWorkflow = createWorkflow(
-  "reply-as-affiliate",
+  replyAsAffiliateWorkflowId,
   (input: ReplyAsAffiliateWorkflowInput) => {
-    const conversation = loadVisibleConversationStep(
-      transform({ input }, ({ input }) => ({ id: input.conversation_id, member: input.member }))
-    )
     const sent = sendAffiliateMessageWorkflow.runAsStep({
-      input: transform({ input, conversation }, ({ input, conversation }) => ({
+      input: transform({ input }, ({ input }) => ({
         member_id: input.member.id,
         affiliate_id: input.member.affiliate_id,
-        audience: conversation.member_id ? ("member" as const) : ("team" as const),
+        conversation_id: input.conversation_id,
         body: input.body,
         attachment_ids: input.attachment_ids,
+        source: input.source,
       })),
     })
     return new WorkflowResponse(sent)

@@ -13,6 +13,8 @@ export type SetOwnerReadStateWorkflowInput = {
   unread: boolean
 }
 
+export const setOwnerReadStateWorkflowId = "set-owner-read-state"
+
 /**
  * Marks a conversation read or unread in the owners' shared inbox: read by
  * one admin is read for all. Emits `affiliate_conversation.read` or
@@ -24,7 +26,7 @@ export type SetOwnerReadStateWorkflowInput = {
  * })
  */
 export const setOwnerReadStateWorkflow = createWorkflow(
-  "set-owner-read-state",
+  setOwnerReadStateWorkflowId,
   (input: SetOwnerReadStateWorkflowInput) => {
     const conversation = loadVisibleConversationStep(
       transform({ input }, ({ input }) => ({ id: input.conversation_id }))

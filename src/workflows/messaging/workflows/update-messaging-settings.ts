@@ -1,13 +1,18 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   WorkflowResponse,
   createWorkflow,
+  transform,
 } from "@medusajs/framework/workflows-sdk"
-import type { MessagingSettingsDTO } from "../../../types/messaging"
+import { MessagingEvents, type MessagingSettingsDTO } from "../../../types/messaging"
 import { updateMessagingSettingsStep } from "../steps"
+
+export const updateMessagingSettingsWorkflowId = "update-messaging-settings"
 
 /**
  * Turns messaging on or off for the whole program and sets the addresses
- * that receive affiliate messages.
+ * that receive affiliate messages. Emits `affiliate_messaging_settings.updated`
+ * (the live streams tell members whether they may write).
  *
  * @example
  * await updateMessagingSettingsWorkflow(container).run({
@@ -15,8 +20,13 @@ import { updateMessagingSettingsStep } from "../steps"
  * })
  */
 export const updateMessagingSettingsWorkflow = createWorkflow(
-  "update-messaging-settings",
+  updateMessagingSettingsWorkflowId,
   (input: Partial<MessagingSettingsDTO>) => {
-    return new WorkflowResponse(updateMessagingSettingsStep(input))
+    const settings = updateMessagingSettingsStep(input)
+    emitEventStep({
+      eventName: MessagingEvents.SETTINGS_UPDATED,
+      data: transform({ settings }, ({ settings }) => ({ enabled: settings.enabled })),
+    })
+    return new WorkflowResponse(settings)
   }
 )

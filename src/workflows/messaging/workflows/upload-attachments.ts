@@ -1,6 +1,8 @@
 import { WorkflowResponse, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { CreateMessageAttachmentsInput, createMessageAttachmentsStep, ensureUploaderCanUploadStep } from "../steps"
 
+export const uploadAttachmentsWorkflowId = "upload-attachments"
+
 /**
  * Records uploads (already streamed into the File Module by the upload
  * route) as unsent attachments of their uploader, if it still may upload
@@ -12,7 +14,7 @@ import { CreateMessageAttachmentsInput, createMessageAttachmentsStep, ensureUplo
  * })
  */
 export const uploadAttachmentsWorkflow = createWorkflow(
-  "upload-attachments",
+  uploadAttachmentsWorkflowId,
   (input: CreateMessageAttachmentsInput) => {
     ensureUploaderCanUploadStep(input.uploader)
     return new WorkflowResponse(createMessageAttachmentsStep(input))

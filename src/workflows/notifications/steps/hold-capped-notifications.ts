@@ -2,7 +2,7 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { DELIVERY_QUEUE_MODULE } from "../../../modules/delivery-queue"
 import type DeliveryQueueService from "../../../modules/delivery-queue/service"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
 import { capPeriodStart, notificationDigestJob } from "../delivery-jobs"
 import type { PreparedNotification } from "./prepare-message-notifications"
 
@@ -25,15 +25,15 @@ import type { PreparedNotification } from "./prepare-message-notifications"
 export const holdCappedNotificationsStep = createStep(
   "hold-capped-notifications",
   async (prepared: PreparedNotification[], { container }) => {
-    const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
     const { affiliateEmailsPerHour: cap, affiliateEmailCapPeriodSeconds: periodSeconds } = messaging.getOptions()
     const capped = prepared.filter((notification) => notification.cap_bucket)
     if (cap === false || !capped.length) {
       return new StepResponse(prepared)
     }
     const periodStart = capPeriodStart(Date.now(), periodSeconds)
-    const held = await messaging.claimNotificationSlots(
-      capped.map((notification) => ({
+    const held = await messaging.claimNotificationSlots({
+      claims: capped.map((notification) => ({
         key: notification.idempotency_key,
         bucket: notification.cap_bucket!,
         period_start: periodStart,
@@ -41,8 +41,8 @@ export const holdCappedNotificationsStep = createStep(
         conversation_id: notification.conversation_id,
         message_ids: notification.message_ids,
       })),
-      cap
-    )
+      cap,
+    })
     if (held.size) {
       await container.resolve<DeliveryQueueService>(DELIVERY_QUEUE_MODULE).enqueue(
         capped

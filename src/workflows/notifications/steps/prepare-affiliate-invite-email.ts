@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { AffiliateInviteEmailProps } from "../../../emails"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
-import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { IAffiliateModuleService } from "../../../types/affiliate-module"
 import type { AffiliateDTO, AffiliateInviteDTO } from "../../../types/affiliate"
 import { deriveInviteToken, inviteAcceptUrl, inviteTokenSecret } from "../../../utils/invite-token"
 
@@ -50,7 +50,7 @@ export const prepareAffiliateInviteEmailStep = createStep(
         },
       ])
     }
-    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    const service = container.resolve<IAffiliateModuleService>(AFFILIATE_MODULE)
     const [invite] = (await service.listAffiliateInvites(
       { id: input.invite_id },
       { relations: ["affiliate"] }

@@ -3,10 +3,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { NewMessageEmailProps } from "../../../emails"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
-import { ConversationDTO, MessageAuthorType, MessageDTO } from "../../../types/messaging"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
+import { ConversationDTO, MessageAuthorType } from "../../../types/messaging"
 import { isVisibleToMember } from "../../../utils/conversation-visibility"
 import { conversationLink, notifiedMessages } from "../notified-messages"
+import { replyByEmailOptions } from "../reply-address"
 import type { Recipient } from "./resolve-message-recipients"
 
 /** One recipient of a delivery job, with the key that makes its email sent once. */
@@ -54,12 +55,11 @@ const capBucket = (conversation: ConversationDTO) =>
 export const prepareMessageNotificationsStep = createStep(
   "prepare-message-notifications",
   async (input: MessageNotificationInput, { container }) => {
-    const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
     const options = messaging.getOptions()
+    const replyByEmail = !!replyByEmailOptions(options)
 
-    const [conversation] = (await messaging.listConversations({
-      id: input.conversation_id,
-    })) as ConversationDTO[]
+    const [conversation] = await messaging.listConversations({ id: input.conversation_id })
     if (!conversation) {
       return new StepResponse<PreparedNotification[]>([])
     }
@@ -68,7 +68,7 @@ export const prepareMessageNotificationsStep = createStep(
       return new StepResponse<PreparedNotification[]>([])
     }
 
-    const messages = (await messaging.listMessages(
+    const messages = await messaging.listMessages(
       input.message_id
         ? { id: input.message_id }
         : {
@@ -77,7 +77,7 @@ export const prepareMessageNotificationsStep = createStep(
             created_at: { $gte: new Date(input.window!.from), $lt: new Date(input.window!.to) },
           },
       { order: { created_at: "ASC", id: "ASC" } }
-    )) as MessageDTO[]
+    )
     const listed = await notifiedMessages(messaging, messages)
 
     const prepared: PreparedNotification[] = []
@@ -104,6 +104,7 @@ export const prepareMessageNotificationsStep = createStep(
           affiliateName: conversation.affiliate_name,
           messages: reported.map((m) => listed.get(m.id)!),
           link: conversationLink(options, audience, conversation.id),
+          replyByEmail,
         },
       })
     }
@@ -136,12 +137,12 @@ async function withoutUnwantedMembers(
 
 /** When the recipient last read the conversation: its own mark, or the owners' shared one. */
 async function lastReadAt(
-  messaging: MessagingModuleService,
+  messaging: IMessagingModuleService,
   conversation: ConversationDTO,
   recipient: Recipient
 ): Promise<Date | null> {
   if (recipient.kind === "member") {
-    const mark = await messaging.memberReadMark(conversation.id, recipient.id!)
+    const mark = await messaging.memberReadMark({ conversation_id: conversation.id, member_id: recipient.id! })
     return mark ? new Date(mark) : null
   }
   return conversation.owner_read_at ? new Date(conversation.owner_read_at) : null

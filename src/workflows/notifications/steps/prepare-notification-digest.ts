@@ -1,16 +1,29 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { DigestThread, MessageDigestEmailProps } from "../../../emails"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
 import type { ConversationDTO, MessageDTO } from "../../../types/messaging"
 import { NotificationDigestInput, notificationDigestJob } from "../delivery-jobs"
 import { conversationLink, notifiedMessages } from "../notified-messages"
+import { replyByEmailOptions } from "../reply-address"
 import { PENDING_AFFILIATES_BUCKET } from "./prepare-message-notifications"
 
 /** Messages a digest lists per conversation; the rest are counted ("12 more messages from …"). */
 export const DIGEST_LISTED_PER_THREAD = 20
 
-export type PreparedDigest = { idempotency_key: string; to: string; props: MessageDigestEmailProps }
+export type PreparedDigest = {
+  idempotency_key: string
+  to: string
+  recipient: NotificationDigestInput["recipient"]
+  /**
+   * The one conversation it lists, threaded and answerable like that
+   * thread's emails; null when it lists several: a reply could not say
+   * which one it answers, so such a digest has no Reply-To and starts a
+   * mail thread of its own.
+   */
+  conversation_id: string | null
+  props: MessageDigestEmailProps
+}
 
 /**
  * The digest of one recipient, bucket and hour: the messages of the emails
@@ -23,18 +36,22 @@ export type PreparedDigest = { idempotency_key: string; to: string; props: Messa
 export const prepareNotificationDigestStep = createStep(
   "prepare-notification-digest",
   async (input: NotificationDigestInput, { container }) => {
-    const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
     const options = messaging.getOptions()
     const periodStart = new Date(input.period_start)
-    const held = await messaging.listHeldNotifications(input.bucket, periodStart, input.recipient.key)
+    const held = await messaging.listHeldNotifications({
+      bucket: input.bucket,
+      period_start: periodStart,
+      recipient_key: input.recipient.key,
+    })
     const messageIds = [...new Set(held.flatMap((notification) => notification.message_ids))]
     if (!messageIds.length) {
       return new StepResponse<PreparedDigest[]>([])
     }
-    const [messages, conversations] = (await Promise.all([
+    const [messages, conversations] = await Promise.all([
       messaging.listMessages({ id: messageIds }, { order: { created_at: "ASC", id: "ASC" } }),
       messaging.listConversations({ id: [...new Set(held.map((notification) => notification.conversation_id))] }),
-    ])) as [MessageDTO[], ConversationDTO[]]
+    ])
 
     const threads = new Map<ConversationDTO, MessageDTO[]>()
     for (const message of messages) {
@@ -56,11 +73,15 @@ export const prepareNotificationDigestStep = createStep(
       more: Math.max(0, thread.length - DIGEST_LISTED_PER_THREAD),
     }))
     const job = notificationDigestJob(input.bucket, periodStart, options.affiliateEmailCapPeriodSeconds, input.recipient)
+    const conversationId = threads.size === 1 ? [...threads.keys()][0].id : null
     return new StepResponse<PreparedDigest[]>([
       {
         idempotency_key: job.id,
         to: input.recipient.email,
+        recipient: input.recipient,
+        conversation_id: conversationId,
         props: {
+          replyByEmail: !!conversationId && !!replyByEmailOptions(options),
           storeName: options.storeName,
           sourceName:
             input.bucket === PENDING_AFFILIATES_BUCKET ? "pending affiliates" : digestThreads[0].affiliateName,

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { createHash } from "crypto"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
-import type MessagingModuleService from "../../../modules/messaging/service"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
 import type { ConversationDTO, MessageDTO } from "../../../types/messaging"
 
 export type Recipient = {
@@ -35,11 +35,11 @@ const addressKey = (email: string) =>
 export const resolveMessageRecipientsStep = createStep(
   "resolve-message-recipients",
   async (input: { message_id: string }, { container }) => {
-    const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const [message] = (await messaging.listMessages({ id: input.message_id })) as MessageDTO[]
+    const [message] = await messaging.listMessages({ id: input.message_id })
     const [conversation] = message
-      ? ((await messaging.listConversations({ id: message.conversation_id })) as ConversationDTO[])
+      ? await messaging.listConversations({ id: message.conversation_id })
       : []
     const delay_seconds = messaging.getOptions().notificationDelaySeconds
     if (!message || !conversation) {

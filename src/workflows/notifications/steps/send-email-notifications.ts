@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { RenderedEmail } from "../../../emails"
 import { currentSentReceipts } from "../../../utils/sent-receipts"
+import { NOTIFICATION_RESOURCE_TYPE, NotificationHeaders } from "./thread-notification-emails"
 
 export type SendEmailNotificationInput = {
   to: string
@@ -9,9 +10,19 @@ export type SendEmailNotificationInput = {
   email: RenderedEmail
   idempotency_key: string
   data?: Record<string, unknown>
+  /** Message-ID, threading, Reply-To, List-Unsubscribe. */
+  headers: Pick<NotificationHeaders, "message_id"> & Partial<NotificationHeaders>
+  /** Recorded with the notification, so the thread's next email finds this one. */
+  thread?: { conversation_id: string | null; recipient_key: string }
 }
 
-const messageIdOf = (input: SendEmailNotificationInput) => `<${input.idempotency_key}@affiliate-messaging>`
+/**
+ * What the job's journal knows a sent email by: its idempotency key, which
+ * never changes across retries (the Message-ID's In-Reply-To may). The
+ * format of the Message-IDs of releases before threading, so a job retried
+ * across the upgrade still skips what it sent.
+ */
+const receiptKeyOf = (input: SendEmailNotificationInput) => `<${input.idempotency_key}@affiliate-messaging>`
 
 /**
  * Sends through Medusa's Notification Module (channel `email`, served by
@@ -33,7 +44,7 @@ export const sendEmailNotificationsStep = createStep(
   async (inputs: SendEmailNotificationInput[], { container }) => {
     const receipts = currentSentReceipts()
     const unsent = (emails: SendEmailNotificationInput[]) =>
-      emails.filter((input) => !receipts.has(messageIdOf(input)))
+      emails.filter((input) => !receipts.has(receiptKeyOf(input)))
     const toSend = unsent(inputs)
     if (!toSend.length) {
       return new StepResponse([] as string[])
@@ -49,7 +60,11 @@ export const sendEmailNotificationsStep = createStep(
           data: input.data ?? {},
           content: { subject: input.email.subject, html: input.email.html, text: input.email.text },
           idempotency_key: `${input.idempotency_key}#run${receipts.run}`,
-          provider_data: { message_id: messageIdOf(input) },
+          ...(input.thread?.conversation_id
+            ? { resource_type: NOTIFICATION_RESOURCE_TYPE, resource_id: input.thread.conversation_id }
+            : {}),
+          ...(input.thread ? { receiver_id: input.thread.recipient_key } : {}),
+          provider_data: providerData(input),
         }))
       )
       return new StepResponse(sent.map((notification) => notification.id))
@@ -71,3 +86,25 @@ export const sendEmailNotificationsStep = createStep(
     }
   }
 )
+
+/** What the nodemailer provider turns into headers (see providers/nodemailer). */
+function providerData(input: SendEmailNotificationInput): Record<string, unknown> {
+  const { headers } = input
+  return {
+    message_id: headers.message_id,
+    receipt_key: receiptKeyOf(input),
+    in_reply_to: headers.in_reply_to ?? null,
+    references: headers.references ?? [],
+    reply_to: headers.reply_to ?? null,
+    headers: {
+      // RFC 3834: no vacation responder answers it, and inbound refuses what carries it
+      "Auto-Submitted": "auto-generated",
+      ...(headers.list_unsubscribe
+        ? {
+            "List-Unsubscribe": `<${headers.list_unsubscribe}>`,
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          }
+        : {}),
+    },
+  }
+}

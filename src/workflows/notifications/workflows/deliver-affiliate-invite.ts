@@ -13,6 +13,8 @@ import {
 
 export type { DeliverAffiliateInviteInput } from "../steps"
 
+export const deliverAffiliateInviteWorkflowId = DELIVER_AFFILIATE_INVITE
+
 /**
  * A delivery job: the invite email with its accept link, derived when the
  * email is rendered (the job holds the invite id only).
@@ -21,7 +23,7 @@ export type { DeliverAffiliateInviteInput } from "../steps"
  * await deliverAffiliateInviteWorkflow(container).run({ input: { invite_id: "affinv_1" } })
  */
 export const deliverAffiliateInviteWorkflow = createWorkflow(
-  DELIVER_AFFILIATE_INVITE,
+  deliverAffiliateInviteWorkflowId,
   (input: DeliverAffiliateInviteInput) => {
     const prepared = prepareAffiliateInviteEmailStep(input)
     const emails = renderAffiliateInviteEmailsStep(
@@ -35,6 +37,8 @@ export const deliverAffiliateInviteWorkflow = createWorkflow(
           email: emails[i],
           idempotency_key: `invite-${input.invite_id}`,
           data: { invite_id: input.invite_id },
+          // not a thread, nothing to reply to: the Message-ID keeps its receipt form
+          headers: { message_id: `<invite-${input.invite_id}@affiliate-messaging>` },
         }))
       )
     )

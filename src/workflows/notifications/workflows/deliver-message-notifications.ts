@@ -10,34 +10,50 @@ import {
   prepareMessageNotificationsStep,
   renderNewMessageEmailsStep,
   sendEmailNotificationsStep,
+  threadNotificationEmailsStep,
 } from "../steps"
+
+export const deliverMessageNotificationsWorkflowId = DELIVER_MESSAGE_NOTIFICATIONS
 
 /**
  * A delivery job: the emails about one message to a batch of its
  * recipients, or about one delay window to one recipient, less those over
  * the affiliate's hourly cap (held for its digest), rendered with
- * react-email and sent through the Notification Module in one call. A
- * thrown error makes the queue retry the job; what was sent is not sent
- * again.
+ * react-email, threaded per recipient (Message-ID
+ * `<{newest message}.{recipient}@domain>`, In-Reply-To the recipient's
+ * previous email of the thread, Reply-To, List-Unsubscribe) and sent
+ * through the Notification Module in one call. A thrown error makes the
+ * queue retry the job; what was sent is not sent again.
  *
  * @example
  * await deliverMessageNotificationsWorkflow(container).run({ input: job.input })
  */
 export const deliverMessageNotificationsWorkflow = createWorkflow(
-  DELIVER_MESSAGE_NOTIFICATIONS,
+  deliverMessageNotificationsWorkflowId,
   (input: MessageNotificationInput) => {
     const prepared = holdCappedNotificationsStep(prepareMessageNotificationsStep(input))
     const emails = renderNewMessageEmailsStep(
       transform({ prepared }, ({ prepared }) => prepared.map((notification) => notification.props))
     )
+    const headers = threadNotificationEmailsStep(
+      transform({ prepared }, ({ prepared }) =>
+        prepared.map((notification) => ({
+          anchor: `${notification.message_ids[notification.message_ids.length - 1]}.${notification.recipient.key}`,
+          recipient: notification.recipient,
+          conversation_id: notification.conversation_id,
+        }))
+      )
+    )
     sendEmailNotificationsStep(
-      transform({ input, prepared, emails }, ({ input, prepared, emails }) =>
+      transform({ input, prepared, emails, headers }, ({ input, prepared, emails, headers }) =>
         prepared.map((notification, i) => ({
           to: notification.to,
           template: "affiliate-new-message",
           email: emails[i],
           idempotency_key: notification.idempotency_key,
           data: { conversation_id: input.conversation_id },
+          headers: headers[i],
+          thread: { conversation_id: notification.conversation_id, recipient_key: notification.recipient.key },
         }))
       )
     )

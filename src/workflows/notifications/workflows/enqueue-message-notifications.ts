@@ -6,6 +6,8 @@ import {
 import { ENQUEUE_MESSAGE_NOTIFICATIONS, messageDeliveryJobs } from "../delivery-jobs"
 import { enqueueDeliveriesStep, resolveMessageRecipientsStep } from "../steps"
 
+export const enqueueMessageNotificationsWorkflowId = ENQUEUE_MESSAGE_NOTIFICATIONS
+
 /**
  * Runs after `affiliate_message.created`: one durable delivery job per
  * recipient. The request that created the message has already answered.
@@ -14,7 +16,7 @@ import { enqueueDeliveriesStep, resolveMessageRecipientsStep } from "../steps"
  * await enqueueMessageNotificationsWorkflow(container).run({ input: { message_id: "msg_1" } })
  */
 export const enqueueMessageNotificationsWorkflow = createWorkflow(
-  ENQUEUE_MESSAGE_NOTIFICATIONS,
+  enqueueMessageNotificationsWorkflowId,
   (input: { message_id: string }) => {
     const resolved = resolveMessageRecipientsStep(input)
     const jobs = transform({ resolved }, ({ resolved }) => messageDeliveryJobs(resolved))

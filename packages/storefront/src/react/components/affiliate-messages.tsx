@@ -25,7 +25,12 @@ export type AffiliateMessagesProps = {
   onConversationChange?: (conversationId: string | null) => void
   /** Called once when the backend answers 401 (not logged in, or the token expired). */
   onUnauthorized?: () => void
-  /** How often an open thread fetches new messages, in ms (default 10 000). The list polls every 15 s, the status every 30 s. */
+  /**
+   * Update from the member's live stream (default true): the list, the badge
+   * and an open thread change when something happens, without polling.
+   */
+  live?: boolean
+  /** Without `live`: how often an open thread fetches new messages, in ms (default 10 000). The list polls every 15 s, the status every 30 s. */
   pollMs?: number | false
   /** Heading above the conversation list (default "Messages"). */
   title?: string
@@ -117,6 +122,7 @@ export function AffiliateMessages({
   conversationId,
   onConversationChange,
   onUnauthorized,
+  live = true,
   pollMs = 10_000,
   title = "Messages",
   toolbar,
@@ -140,8 +146,8 @@ export function AffiliateMessages({
     changed.current?.(next.kind === "thread" ? next.id : null)
   }
 
-  const status = useMessagingStatus(client)
-  const list = useConversations(client)
+  const status = useMessagingStatus(client, { live })
+  const list = useConversations(client, { live })
   const account = useRemote(client, "account", () => client.account.retrieve(), { refreshOnChange: false })
   const memberId = account.data?.member.id ?? null
   const canWrite = status.enabled !== false
@@ -262,6 +268,7 @@ export function AffiliateMessages({
             disabledMessage={status.disabled_message}
             onBack={() => open({ kind: "list" })}
             onSendError={onSendError}
+            live={live}
             pollMs={pollMs}
             locale={locale}
           />

@@ -8,7 +8,9 @@ import { useAffiliateMessagingStyles } from "../styles.js"
 export type MessagesBadgeProps = {
   /** Defaults to the one from `AffiliateMessagingProvider`. */
   client?: AffiliateMessagingClient
-  /** Poll interval in ms (default 30 000). */
+  /** Update from the member's live stream (default true). */
+  live?: boolean
+  /** Without `live`: poll interval in ms (default 30 000). */
   pollMs?: number | false
   /** Counts above this show as `99+` (default 99). */
   max?: number
@@ -24,6 +26,7 @@ const defaultLabel = (count: number) => `${count} unread ${count === 1 ? "conver
 /** The number of conversations with unread store messages; renders nothing at 0 (or when logged out). */
 export function MessagesBadge({
   client,
+  live,
   pollMs,
   max = 99,
   label = defaultLabel,
@@ -31,7 +34,7 @@ export function MessagesBadge({
   injectStyles = true,
 }: MessagesBadgeProps) {
   const resolved = useAffiliateMessagingClient(client)
-  const { unread_count } = useMessagingStatus(resolved, { pollMs })
+  const { unread_count } = useMessagingStatus(resolved, { live, pollMs })
   const ref = useRef<HTMLSpanElement>(null)
   useAffiliateMessagingStyles(ref, injectStyles && unread_count > 0)
   if (unread_count <= 0) {

@@ -11,9 +11,15 @@ import { DisabledNotice } from "./disabled-notice.js"
 import { AlertIcon, BackIcon } from "./icons.js"
 import { LinkifiedText } from "./linkified-text.js"
 
-type Side = "store" | "self" | "team" | "system"
+/**
+ * Whose message a bubble shows, seen from the reading member (the server's
+ * `ViewerSide` is the reader's own side): the store's admins (`store`), the
+ * member itself, another member of its team, or the system. The values are
+ * the bubbles' `data-side`, which stores' CSS may target.
+ */
+type AuthorSide = "store" | "self" | "team" | "system"
 
-const sideOf = (message: StoreMessage, memberId: string | null): Side =>
+const authorSideOf = (message: StoreMessage, memberId: string | null): AuthorSide =>
   message.author_type === "system"
     ? "system"
     : message.author_type === "owner"
@@ -33,7 +39,7 @@ function Bubble({
 }: {
   client: AffiliateMessagingClient
   message: StoreMessage
-  side: Side
+  side: AuthorSide
   grouped: boolean
   locale?: string
 }) {
@@ -52,6 +58,11 @@ function Bubble({
         <time dateTime={message.created_at} title={fullDate(message.created_at, locale)}>
           {timeOfDay(message.created_at, locale)}
         </time>
+        {message.source === "email" && (
+          <span className="amsg-via" data-testid="amsg-via-email">
+            via email
+          </span>
+        )}
       </span>
       {grouped && (
         <span className="amsg-sr-only">
@@ -77,6 +88,7 @@ export type ThreadViewProps = {
   disabledMessage: string | null
   onBack?: () => void
   onSendError?: (error: Error) => void
+  live?: boolean
   pollMs?: number | false
   locale?: string
 }
@@ -94,10 +106,11 @@ export function ThreadView({
   disabledMessage,
   onBack,
   onSendError,
+  live,
   pollMs,
   locale,
 }: ThreadViewProps) {
-  const thread = useThread(client, conversationId, { pollMs })
+  const thread = useThread(client, conversationId, { live, pollMs })
   const sender = useSendMessage(client, conversationId)
   const scroller = useRef<HTMLOListElement>(null)
   const edges = useRef<{ first?: string; last?: string; fromBottom: number }>({ fromBottom: 0 })
@@ -119,7 +132,7 @@ export function ThreadView({
         element.scrollTop = element.scrollHeight - previous.fromBottom
       } else if (last !== previous.last) {
         const newest = messages[messages.length - 1]
-        if (!previous.last || stick.current || (newest && sideOf(newest, memberId) === "self")) {
+        if (!previous.last || stick.current || (newest && authorSideOf(newest, memberId) === "self")) {
           element.scrollTop = element.scrollHeight
         }
       }
@@ -140,7 +153,7 @@ export function ThreadView({
     }
     const fresh = messages.filter((message) => !known.ids.has(message.id))
     fresh.forEach((message) => known.ids.add(message.id))
-    const incoming = fresh.filter((message) => sideOf(message, memberId) !== "self")
+    const incoming = fresh.filter((message) => authorSideOf(message, memberId) !== "self")
     const newest = incoming[incoming.length - 1]
     if (newest && newest.id === last) {
       const preview = newest.body ? `: ${newest.body.slice(0, 140)}` : ` with ${newest.attachments.length} attachment(s)`
@@ -208,6 +221,8 @@ export function ThreadView({
         previous.author.id === message.author.id &&
         // the store's side has no author id here: its admins are told apart by name
         previous.author.name === message.author.name &&
+        // a grouped message hides its header, where "via email" is shown
+        previous.source === message.source &&
         Date.parse(message.created_at) - Date.parse(previous.created_at) < GROUP_WINDOW_MS
       rows.push({ message, day: newDay ? dayLabel(message.created_at, locale) : undefined, grouped })
       previous = message
@@ -275,7 +290,7 @@ export function ThreadView({
                   {day}
                 </li>
               )}
-              <Bubble client={client} message={message} side={sideOf(message, memberId)} grouped={grouped} locale={locale} />
+              <Bubble client={client} message={message} side={authorSideOf(message, memberId)} grouped={grouped} locale={locale} />
             </Fragment>
           ))}
         </ol>

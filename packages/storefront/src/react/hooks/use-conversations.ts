@@ -9,7 +9,9 @@ export type UseConversationsOptions = {
   /** Page size (default 50; a member sees at most two threads: the team's and its own). */
   limit?: number
   offset?: number
-  /** Poll interval in ms (default 15 000; `false` = never). */
+  /** Follow the member's live stream (default true; see `useMessagingStatus`). */
+  live?: boolean
+  /** Without `live`: poll interval in ms (default 15 000; `false` = never). */
   pollMs?: number | false
   enabled?: boolean
 }
@@ -25,13 +27,13 @@ export type ConversationsState = {
 /** The member's visible conversations, newest activity first. */
 export function useConversations(
   client: AffiliateMessagingClient,
-  { unread, limit = 50, offset, pollMs = 15_000, enabled = true }: UseConversationsOptions = {}
+  { unread, limit = 50, offset, live = true, pollMs = 15_000, enabled = true }: UseConversationsOptions = {}
 ): ConversationsState {
   const remote = useRemote(
     client,
     enabled ? JSON.stringify({ unread, limit, offset }) : null,
     () => client.conversations.list({ ...(unread === undefined ? {} : { unread }), limit, offset }),
-    { pollMs }
+    { pollMs, live }
   )
   return {
     conversations: remote.data?.conversations ?? [],

@@ -4,7 +4,12 @@ import type { StoreMessagingStatus } from "../../types/http/index.js"
 import { useRemote } from "../internal/use-remote.js"
 
 export type UseMessagingStatusOptions = {
-  /** Poll interval in ms (default 30 000; `false` = never). Polling pauses while the page is hidden. */
+  /**
+   * Follow the member's live stream (`client.subscribe`, one per client however many
+   * hooks use it; it polls by itself every 30 s while the stream is down). Default true.
+   */
+  live?: boolean
+  /** Without `live`: poll interval in ms (default 30 000; `false` = never). Polling pauses while the page is hidden. */
   pollMs?: number | false
   /** `false` skips fetching (e.g. while no one is logged in). */
   enabled?: boolean
@@ -23,16 +28,16 @@ export type MessagingStatusState = {
   refresh: () => Promise<void>
 }
 
-/** `GET /store/affiliates/me/messaging`, polled: what a Messages tab and its badge need. */
+/** `GET /store/affiliates/me/messaging`, fetched again on each live event: what a Messages tab and its badge need. */
 export function useMessagingStatus(
   client: AffiliateMessagingClient,
-  { pollMs = 30_000, enabled = true }: UseMessagingStatusOptions = {}
+  { live = true, pollMs = 30_000, enabled = true }: UseMessagingStatusOptions = {}
 ): MessagingStatusState {
   const remote = useRemote(
     client,
     enabled ? "status" : null,
     async () => (await client.messaging.status()).messaging,
-    { pollMs }
+    { pollMs, live }
   )
   const status = remote.data ?? null
   return {

@@ -4,13 +4,23 @@ import type { AffiliateMessagingClient } from "../../client/index.js"
 import type { StoreConversation, StoreMessage } from "../../types/http/index.js"
 import { announceMessagingChange, subscribeMessagingChanges } from "../events.js"
 import { toError, useLatest, usePolling } from "../internal/effects.js"
+import { useLiveEvents } from "../internal/live.js"
 
 export type UseThreadOptions = {
   /** Messages per page (default 30, at most 100). */
   pageSize?: number
-  /** How often new messages are fetched, in ms (default 10 000; `false` = never). */
+  /**
+   * Fetch new messages when the member's live stream says one arrived in this
+   * thread (default true; `client.subscribe`, shared with the other hooks of the client).
+   */
+  live?: boolean
+  /** Without `live`: how often new messages are fetched, in ms (default 10 000; `false` = never). */
   pollMs?: number | false
-  /** Mark the thread read when it opens and when store messages arrive while open (default true). */
+  /**
+   * Mark the thread read when it opens, and when store messages arrive while
+   * it is open and the page is visible (else when the page becomes visible
+   * again). Default true.
+   */
   markRead?: boolean
 }
 
@@ -62,16 +72,20 @@ function merge(current: StoreMessage[], incoming: StoreMessage[]): StoreMessage[
 
 const MAX_PAGE = 100
 
+const pageVisible = () => typeof document === "undefined" || document.visibilityState !== "hidden"
+
 /**
  * One thread: the latest page when it opens (marking it read), older pages
- * through `loadOlder()` (`before` cursor), newer messages by polling with the
- * `after` cursor. Messages sent with `useSendMessage` on the same client
- * appear at once.
+ * through `loadOlder()` (`before` cursor), newer messages with the `after`
+ * cursor when the live stream announces one (or by polling without `live`).
+ * Messages sent with `useSendMessage` on the same client appear at once.
+ * A store message that arrives while the member looks at the thread is
+ * marked read at once, so the delayed notification email leaves it out.
  */
 export function useThread(
   client: AffiliateMessagingClient,
   conversationId: string | null | undefined,
-  { pageSize = 30, pollMs = 10_000, markRead = true }: UseThreadOptions = {}
+  { pageSize = 30, live = true, pollMs = 10_000, markRead = true }: UseThreadOptions = {}
 ): ThreadState {
   const id = conversationId ?? null
   const [state, setState] = useState<State>(() => initial(id))
@@ -82,6 +96,8 @@ export function useThread(
   const ready = useRef(false)
   const fetchingNewer = useRef(false)
   const fetchingOlder = useRef(false)
+  /** Store messages arrived while the page was hidden: read once it is visible. */
+  const unreadWhileHidden = useRef(false)
 
   const update = useCallback(
     (forId: string, change: (previous: State) => State) =>
@@ -101,6 +117,7 @@ export function useThread(
     messages.current = []
     cursor.current = null
     ready.current = false
+    unreadWhileHidden.current = false
     if (!id) {
       return
     }
@@ -135,6 +152,15 @@ export function useThread(
     }
   }, [client, id, markRead, pageSize, update])
 
+  const readNow = useCallback(
+    async (threadId: string) => {
+      unreadWhileHidden.current = false
+      await client.conversations.markRead(threadId)
+      announceMessagingChange(client, { kind: "read", conversationId: threadId })
+    },
+    [client]
+  )
+
   const refresh = useCallback(async () => {
     const threadId = currentId.current
     if (!threadId || !ready.current || fetchingNewer.current) {
@@ -161,8 +187,11 @@ export function useThread(
         }
       }
       if (fromStore && markRead) {
-        await client.conversations.markRead(threadId)
-        announceMessagingChange(client, { kind: "read", conversationId: threadId })
+        if (pageVisible()) {
+          await readNow(threadId)
+        } else {
+          unreadWhileHidden.current = true
+        }
       }
     } catch (error) {
       const status = (error as { status?: number }).status
@@ -173,7 +202,7 @@ export function useThread(
     } finally {
       fetchingNewer.current = false
     }
-  }, [client, currentId, markRead, update])
+  }, [client, currentId, markRead, update, readNow])
 
   const loadOlder = useCallback(async () => {
     const threadId = currentId.current
@@ -219,7 +248,30 @@ export function useThread(
       }),
     [client, append, refresh, currentId]
   )
-  usePolling(() => void refresh(), id ? pollMs : false)
+  useLiveEvents(
+    client,
+    (event) => {
+      const forThisThread = event.type === "message.created" && event.data.conversation_id === currentId.current
+      // a `messaging` event without id is the client's own poll while the stream is down
+      if (forThisThread || event.type === "resync" || (event.type === "messaging" && event.id === null)) {
+        void refresh()
+      }
+    },
+    live && id !== null
+  )
+  useEffect(() => {
+    if (!id || typeof document === "undefined") {
+      return
+    }
+    const onVisible = () => {
+      if (unreadWhileHidden.current && pageVisible() && currentId.current === id) {
+        readNow(id).catch(() => undefined)
+      }
+    }
+    document.addEventListener("visibilitychange", onVisible)
+    return () => document.removeEventListener("visibilitychange", onVisible)
+  }, [id, currentId, readNow])
+  usePolling(() => void refresh(), id && !live ? pollMs : false)
 
   const current = state.id === id ? state : initial(id)
   return {

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react"
+import type { AffiliateMessagingClient } from "../../client/index.js"
 import { subscribeMessagingChanges } from "../events.js"
 import { toError, useLatest, usePolling } from "./effects.js"
+import { useLiveEvents } from "./live.js"
 
 export type RemoteState<T> = {
   data: T | undefined
@@ -12,15 +14,21 @@ export type RemoteState<T> = {
 }
 
 /**
- * Fetches `load()` for `key` (null = don't), again every `pollMs`, and when any
- * part of the UI announces a change on the same client. Later answers win;
- * answers for an older key are dropped. Keeps the last data while refreshing.
+ * Fetches `load()` for `key` (null = don't), again when any part of the UI
+ * announces a change on the same client and, with `live`, on every event
+ * of the member's stream (several events of one read cause one fetch);
+ * without `live`, every `pollMs`. Later answers win; answers for an older
+ * key are dropped. Keeps the last data while refreshing.
  */
 export function useRemote<T>(
-  client: object,
+  client: AffiliateMessagingClient,
   key: string | null,
   load: () => Promise<T>,
-  { pollMs, refreshOnChange = true }: { pollMs?: number | false; refreshOnChange?: boolean } = {}
+  {
+    pollMs,
+    refreshOnChange = true,
+    live = false,
+  }: { pollMs?: number | false; refreshOnChange?: boolean; live?: boolean } = {}
 ): RemoteState<T> {
   const [state, setState] = useState<{ key: string | null; data?: T; error: Error | null; loading: boolean }>({
     key,
@@ -65,7 +73,21 @@ export function useRemote<T>(
     () => (refreshOnChange ? subscribeMessagingChanges(client, () => void refresh()) : undefined),
     [client, refresh, refreshOnChange]
   )
-  usePolling(() => void refresh(), key === null ? false : pollMs)
+  const queued = useRef(false)
+  useLiveEvents(
+    client,
+    () => {
+      if (!queued.current) {
+        queued.current = true
+        queueMicrotask(() => {
+          queued.current = false
+          void refresh()
+        })
+      }
+    },
+    live && refreshOnChange && key !== null
+  )
+  usePolling(() => void refresh(), key === null || live ? false : pollMs)
 
   const current = state.key === key
   return {

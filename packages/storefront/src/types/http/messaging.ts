@@ -82,6 +82,8 @@ export type AdminConversationListParams = {
   affiliate_status?: AffiliateStatus | AffiliateStatus[]
   affiliate_id?: string | string[]
   member_id?: string | string[]
+  /** The threads a broadcast delivered to. */
+  broadcast_id?: string
   q?: string
   limit?: number
   offset?: number

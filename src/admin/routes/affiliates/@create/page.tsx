@@ -1,6 +1,5 @@
 import { RouteFocusModal } from "../../../lib/dashboard"
 import { CreateAffiliateForm } from "../../../components/affiliates/create-affiliate-form"
-import { withDashboardExtensions } from "../../../components/dashboard-required"
 
 const CreateAffiliatePage = () => (
   <RouteFocusModal>
@@ -8,4 +7,4 @@ const CreateAffiliatePage = () => (
   </RouteFocusModal>
 )
 
-export default withDashboardExtensions(CreateAffiliatePage)
+export default CreateAffiliatePage

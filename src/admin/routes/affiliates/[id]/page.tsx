@@ -8,7 +8,6 @@ import { AffiliateMembersSection } from "../../../components/affiliates/affiliat
 import { AffiliateMessagingSection } from "../../../components/affiliates/affiliate-messaging-section"
 import { useAffiliate } from "../../../hooks/api/affiliates"
 import { PageSkeleton } from "../../../components/page-skeleton"
-import { withDashboardExtensions } from "../../../components/dashboard-required"
 
 const AffiliateDetailPage = () => {
   const { id } = useParams()
@@ -54,4 +53,4 @@ export const handle = {
   breadcrumb: (match: UIMatch) => <AffiliateBreadcrumb {...match} />,
 }
 
-export default withDashboardExtensions(AffiliateDetailPage)
+export default AffiliateDetailPage

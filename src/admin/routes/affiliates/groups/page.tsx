@@ -1,6 +1,5 @@
 import { LayoutComposer } from "@medusajs/dashboard/components"
 import { AffiliateGroupsTable } from "../../../components/affiliate-groups/affiliate-groups-table"
-import { withDashboardExtensions } from "../../../components/dashboard-required"
 
 const AffiliateGroupsPage = () => (
   <LayoutComposer
@@ -20,4 +19,4 @@ export const handle = {
   breadcrumb: () => "Groups",
 }
 
-export default withDashboardExtensions(AffiliateGroupsPage)
+export default AffiliateGroupsPage

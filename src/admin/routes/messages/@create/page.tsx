@@ -8,7 +8,6 @@ import { AudiencePicker } from "../../../components/messages/audience-picker"
 import { Composer } from "../../../components/messages/composer"
 import { useAffiliate } from "../../../hooks/api/affiliates"
 import { useConversations, useStartConversation } from "../../../hooks/api/conversations"
-import { withDashboardExtensions } from "../../../components/dashboard-required"
 
 /**
  * New Message: pick an active affiliate and the audience (team or one
@@ -107,4 +106,4 @@ const NewMessageForm = () => {
   )
 }
 
-export default withDashboardExtensions(NewMessagePage)
+export default NewMessagePage

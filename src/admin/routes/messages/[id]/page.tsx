@@ -12,7 +12,6 @@ import { useConversation } from "../../../hooks/api/conversations"
 import { audienceLabel } from "../../../lib/audience-label"
 import { sdk } from "../../../lib/sdk"
 import { apiPath } from "../../../lib/api-path"
-import { withDashboardExtensions } from "../../../components/dashboard-required"
 
 /** One thread; opening it marks it read for every admin. */
 const ConversationPage = () => {
@@ -51,7 +50,7 @@ const ConversationPage = () => {
   )
 }
 
-export default withDashboardExtensions(ConversationPage)
+export default ConversationPage
 
 // for the breadcrumb only: must not mark the thread read on its own
 export async function loader({ params }: LoaderFunctionArgs) {

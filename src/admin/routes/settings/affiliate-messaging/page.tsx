@@ -2,9 +2,9 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { LayoutComposer } from "@medusajs/dashboard/components"
 import { GlobalMessagingSection } from "../../../components/messaging-settings/global-messaging-section"
 import { NotificationEmailsSection } from "../../../components/messaging-settings/notification-emails-section"
+import { ReplyByEmailSection } from "../../../components/messaging-settings/reply-by-email-section"
 import { useMessagingSettings } from "../../../hooks/api/messaging-settings"
 import { PageSkeleton } from "../../../components/page-skeleton"
-import { withDashboardExtensions } from "../../../components/dashboard-required"
 
 const AffiliateMessagingSettingsPage = () => {
   const { settings, isPending, isError, error } = useMessagingSettings()
@@ -33,6 +33,9 @@ const AffiliateMessagingSettingsPage = () => {
                 saved={settings.notification_emails}
               />
             </LayoutComposer.Entry>
+            <LayoutComposer.Entry id="AffiliateMessagingReplyByEmailSection">
+              <ReplyByEmailSection />
+            </LayoutComposer.Entry>
           </>
         ),
       }}
@@ -48,4 +51,4 @@ export const handle = {
   breadcrumb: () => "Affiliate messaging",
 }
 
-export default withDashboardExtensions(AffiliateMessagingSettingsPage)
+export default AffiliateMessagingSettingsPage

@@ -4,8 +4,8 @@ import type {
 } from "@medusajs/framework/http"
 import type { ConversationResponse } from "../../../../types/http"
 import { setOwnerReadStateWorkflow } from "../../../../workflows"
-import { ownerConversationView } from "../../../utils/conversations"
-import type { GetConversationParamsType } from "../../../utils/common-validators"
+import { ownerConversationView } from "../../../utils/conversation-views"
+import type { GetConversationParamsType } from "../../../utils/validators/common"
 
 /** Opening a thread marks it read for all admins, unless `mark_read=false`. */
 export const GET = async (

@@ -1,5 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { rateLimitUploads } from "../../../utils/rate-limit"
+import { rateLimitUploads } from "../../../utils/middlewares/rate-limit"
 
 /** Uploads are streamed by the route itself: Medusa's body parser stays out. Upload requests per minute are capped like sends. */
 export const adminAttachmentMiddlewares: MiddlewareRoute[] = [

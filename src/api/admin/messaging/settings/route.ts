@@ -4,7 +4,7 @@ import type {
 } from "@medusajs/framework/http"
 import type { AdminMessagingSettingsResponse } from "../../../../types/http"
 import { updateMessagingSettingsWorkflow } from "../../../../workflows"
-import { messagingService } from "../../../utils/conversations"
+import { messagingService } from "../../../utils/conversation-views"
 import type { AdminUpdateMessagingSettingsType } from "./validators"
 
 export const GET = async (

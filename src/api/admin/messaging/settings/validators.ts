@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { emailAddress } from "../../../utils/common-validators"
+import { emailAddress } from "../../../utils/validators/common"
 
 export const AdminUpdateMessagingSettings = z.strictObject({
   enabled: z.boolean().optional(),

@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { StoreAffiliateAccountResponse } from "../../../../types/http"
 import { updateAffiliateMembersWorkflow } from "../../../../workflows"
-import type { AffiliateMemberRequest } from "../../../utils/require-affiliate-member"
+import type { AffiliateMemberRequest } from "../../../utils/middlewares/require-affiliate-member"
 import { retrieveAccount } from "../account"
 import type { StoreUpdateAffiliateMeType } from "../validators"
 

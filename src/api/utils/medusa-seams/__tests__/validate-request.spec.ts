@@ -7,7 +7,7 @@ import {
 } from "@medusajs/framework/http"
 import { listConversationsQueryConfig } from "../../../admin/conversations/query-config"
 import { AdminGetConversationsParams } from "../../../admin/conversations/validators"
-import { SendMessage } from "../../common-validators"
+import { SendMessage } from "../../validators/common"
 import { validateBody, validateQuery } from "../validate-request"
 
 type Middleware = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown

@@ -2,7 +2,6 @@ import { useParams } from "react-router-dom"
 import { EditAffiliateForm } from "../../../../components/affiliates/edit-affiliate-form"
 import { useAffiliate } from "../../../../hooks/api/affiliates"
 import { FormDrawer } from "../../../../components/form-drawer"
-import { withDashboardExtensions } from "../../../../components/dashboard-required"
 
 const EditAffiliatePage = () => {
   const { id } = useParams()
@@ -22,4 +21,4 @@ const EditAffiliatePage = () => {
   )
 }
 
-export default withDashboardExtensions(EditAffiliatePage)
+export default EditAffiliatePage

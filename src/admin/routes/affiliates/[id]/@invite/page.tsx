@@ -2,7 +2,6 @@ import { useParams } from "react-router-dom"
 import { InviteMemberForm } from "../../../../components/affiliates/invite-member-form"
 import { useAffiliate } from "../../../../hooks/api/affiliates"
 import { FormDrawer } from "../../../../components/form-drawer"
-import { withDashboardExtensions } from "../../../../components/dashboard-required"
 
 const InviteMemberPage = () => {
   const { id } = useParams()
@@ -22,4 +21,4 @@ const InviteMemberPage = () => {
   )
 }
 
-export default withDashboardExtensions(InviteMemberPage)
+export default InviteMemberPage

@@ -1,6 +1,5 @@
 import { RouteFocusModal } from "../../../../lib/dashboard"
 import { CreateGroupForm } from "../../../../components/affiliate-groups/create-group-form"
-import { withDashboardExtensions } from "../../../../components/dashboard-required"
 
 const CreateAffiliateGroupPage = () => (
   <RouteFocusModal>
@@ -8,4 +7,4 @@ const CreateAffiliateGroupPage = () => (
   </RouteFocusModal>
 )
 
-export default withDashboardExtensions(CreateAffiliateGroupPage)
+export default CreateAffiliateGroupPage

@@ -8,7 +8,6 @@ import { GroupGeneralSection } from "../../../../components/affiliate-groups/gro
 import { AffiliatesTable } from "../../../../components/affiliates/affiliates-table"
 import { useAffiliateGroup } from "../../../../hooks/api/affiliate-groups"
 import { PageSkeleton } from "../../../../components/page-skeleton"
-import { withDashboardExtensions } from "../../../../components/dashboard-required"
 
 const AffiliateGroupDetailPage = () => {
   const { id } = useParams()
@@ -66,4 +65,4 @@ export const handle = {
   breadcrumb: (match: UIMatch) => <GroupBreadcrumb {...match} />,
 }
 
-export default withDashboardExtensions(AffiliateGroupDetailPage)
+export default AffiliateGroupDetailPage

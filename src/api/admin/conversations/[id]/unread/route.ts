@@ -1,3 +1,3 @@
-import { ownerReadStateRoute } from "../../../../utils/owner-read-state-route"
+import { ownerReadStateRoute } from "../../helpers"
 
 export const POST = ownerReadStateRoute(true)

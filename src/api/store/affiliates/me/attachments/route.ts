@@ -1,7 +1,7 @@
 import { affiliateUploadRefusal } from "../../../../../utils/affiliate-write-refusal"
 import { uploadRoute } from "../../../../utils/attachments/upload-route"
-import { messagingService } from "../../../../utils/conversations"
-import type { AffiliateMemberRequest } from "../../../../utils/require-affiliate-member"
+import { messagingService } from "../../../../utils/conversation-views"
+import type { AffiliateMemberRequest } from "../../../../utils/middlewares/require-affiliate-member"
 
 export { AUTHENTICATE } from "../../authenticates-itself"
 

@@ -5,9 +5,9 @@ import type {
 } from "../../../../../types/http"
 import { sendAffiliateMessageWorkflow } from "../../../../../workflows"
 import { answerConflicts } from "../../../../utils/medusa-seams/answer-conflicts"
-import { memberConversationView, messagingService } from "../../../../utils/conversations"
-import { listUnread, sentMessageView, storeConversationViews, storeMessageView } from "../../../../utils/messaging-views"
-import type { AffiliateMemberRequest } from "../../../../utils/require-affiliate-member"
+import { memberConversationView, messagingService } from "../../../../utils/conversation-views"
+import { listUnread, sentMessageView, storeConversationViews, storeMessageView } from "../../../../utils/message-views"
+import type { AffiliateMemberRequest } from "../../../../utils/middlewares/require-affiliate-member"
 import type {
   StoreCreateConversationType,
   StoreGetConversationsParamsType,
@@ -49,7 +49,7 @@ export const POST = answerConflicts(
     })
     res.status(result.created ? 201 : 200).json({
       conversation: await memberConversationView(req.scope, result.conversation_id, member),
-      message: await sentMessageView(req.scope, result.message, storeMessageView),
+      message: await sentMessageView(req.scope, result.message, storeMessageView, req.validatedBody.attachment_ids ?? []),
     })
   }
 )

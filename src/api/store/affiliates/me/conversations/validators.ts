@@ -4,7 +4,7 @@ import {
   checkMessage,
   messageFields,
   pagination,
-} from "../../../../utils/common-validators"
+} from "../../../../utils/validators/common"
 
 export const StoreGetConversationsParams = z.strictObject({
   ...pagination(20),

@@ -1,8 +1,8 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { StoreMessagingStatusResponse } from "../../../../../types/http"
-import { messagingAvailability } from "../../../../../utils/messaging-availability"
-import { messagingService } from "../../../../utils/conversations"
-import type { AffiliateMemberRequest } from "../../../../utils/require-affiliate-member"
+import { messagingAvailability } from "../../../../../utils/shared/messaging-availability"
+import { messagingService } from "../../../../utils/conversation-views"
+import type { AffiliateMemberRequest } from "../../../../utils/middlewares/require-affiliate-member"
 
 export { AUTHENTICATE } from "../../authenticates-itself"
 
@@ -12,10 +12,10 @@ export const GET = async (
   res: MedusaResponse<StoreMessagingStatusResponse>
 ) => {
   const member = req.affiliate_member
-  const { settings, unread_count } = await messagingService(req.scope).retrieveMemberMessagingStatus(
-    member.affiliate_id,
-    member.id
-  )
+  const { settings, unread_count } = await messagingService(req.scope).retrieveMemberMessagingStatus({
+    affiliate_id: member.affiliate_id,
+    member_id: member.id,
+  })
   const availability = messagingAvailability(settings, member.group)
   res.json({
     messaging: {

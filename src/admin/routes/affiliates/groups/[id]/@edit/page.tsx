@@ -2,7 +2,6 @@ import { useParams } from "react-router-dom"
 import { EditGroupForm } from "../../../../../components/affiliate-groups/edit-group-form"
 import { useAffiliateGroup } from "../../../../../hooks/api/affiliate-groups"
 import { FormDrawer } from "../../../../../components/form-drawer"
-import { withDashboardExtensions } from "../../../../../components/dashboard-required"
 
 const EditAffiliateGroupPage = () => {
   const { id } = useParams()
@@ -22,4 +21,4 @@ const EditAffiliateGroupPage = () => {
   )
 }
 
-export default withDashboardExtensions(EditAffiliateGroupPage)
+export default EditAffiliateGroupPage

@@ -1,5 +1,5 @@
 import { downloadRoute } from "../../../../../utils/attachments/download-route"
-import type { AffiliateMemberRequest } from "../../../../../utils/require-affiliate-member"
+import type { AffiliateMemberRequest } from "../../../../../utils/middlewares/require-affiliate-member"
 
 export { AUTHENTICATE } from "../../../authenticates-itself"
 

@@ -1,9 +1,9 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { StoreConversationResponse } from "../../../../../../types/http"
 import { markMemberConversationReadWorkflow } from "../../../../../../workflows"
-import { memberConversationView } from "../../../../../utils/conversations"
-import type { AffiliateMemberRequest } from "../../../../../utils/require-affiliate-member"
-import type { GetConversationParamsType } from "../../../../../utils/common-validators"
+import { memberConversationView } from "../../../../../utils/conversation-views"
+import type { AffiliateMemberRequest } from "../../../../../utils/middlewares/require-affiliate-member"
+import type { GetConversationParamsType } from "../../../../../utils/validators/common"
 
 export { AUTHENTICATE } from "../../../authenticates-itself"
 

@@ -1,8 +1,8 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { StoreConversationResponse } from "../../../../../../../types/http"
 import { markMemberConversationReadWorkflow } from "../../../../../../../workflows"
-import { memberConversationView } from "../../../../../../utils/conversations"
-import type { AffiliateMemberRequest } from "../../../../../../utils/require-affiliate-member"
+import { memberConversationView } from "../../../../../../utils/conversation-views"
+import type { AffiliateMemberRequest } from "../../../../../../utils/middlewares/require-affiliate-member"
 
 export { AUTHENTICATE } from "../../../../authenticates-itself"
 

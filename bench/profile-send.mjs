@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+/**
+ * Where a send's time goes: the bench host built by the last
+ * `node bench/broadcast-10k.mjs` run, started with V8's CPU profiler on,
+ * then Medusa's `POST /admin/customers`, the owner send and the affiliate
+ * send each under the bench's load (8 connections, 10 s), as in step 3 of
+ * bench/README.md, and the email throughput of step 4 (`--what` picks).
+ * Prints their figures, then the profile's self time by
+ * package and the hottest functions, and keeps the `.cpuprofile` files
+ * (open them in Chrome's DevTools, Performance tab).
+ *   node bench/broadcast-10k.mjs      # once: builds the host
+ *   node bench/profile-send.mjs [--what sends,emails] [--seconds 10] [--connections 8]
+ */
+import fs from "node:fs"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import { parseArgs } from "node:util"
+import pg from "pg"
+import { BenchHost } from "./lib/host.mjs"
+import { hotPaths } from "./lib/hot-paths.mjs"
+import { measure } from "./lib/load.mjs"
+import { measureEmailThroughput } from "./lib/email.mjs"
+import { addBroadcastMembers, setUpProgram } from "./lib/program.mjs"
+import { GROUP_IDS, seedAffiliates, seedFixtures } from "./lib/seed.mjs"
+import { dropDatabase, provideDatabaseServer, provideRedis } from "./lib/services.mjs"
+import { SmtpSink } from "./lib/smtp-sink.mjs"
+import { runBenchScript } from "./lib/script.mjs"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const stateDir = path.join(root, ".tmp/bench-broadcast")
+const profileDir = path.join(root, ".tmp/bench-profile")
+const ADMIN = { email: "bench@bench.test", password: "bench-admin-password" }
+const TEMPLATE = "affmsg_bcast_template"
+const DATABASE = `affmsg_profile_${process.pid}`
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "8" },
+    // "sends", "emails" (step 4's throughput: 20 team messages to 100 members) or both
+    what: { type: "string", default: "sends,emails" },
+  },
+})
+
+async function main(cleanups) {
+  if (!fs.existsSync(path.join(stateDir, "host/.medusa/server"))) {
+    throw new Error("no bench host: run `node bench/broadcast-10k.mjs` once first")
+  }
+  fs.rmSync(profileDir, { recursive: true, force: true })
+  fs.mkdirSync(profileDir, { recursive: true })
+  const dbServer = await provideDatabaseServer(stateDir)
+  cleanups.push(dbServer.stop)
+  const admin = new pg.Client({ connectionString: dbServer.url("postgres") })
+  await admin.connect()
+  await admin.query(`create database "${DATABASE}" template "${TEMPLATE}"`)
+  await admin.end()
+  cleanups.push(() => dropDatabase(dbServer.url, DATABASE))
+  const sink = await new SmtpSink().start()
+  cleanups.push(() => sink.stop())
+  const host = new BenchHost({
+    root,
+    dir: path.join(stateDir, "host"),
+    tarball: null,
+    env: {
+      DATABASE_URL: dbServer.url(DATABASE),
+      REDIS_URL: (await provideRedis()) ?? "",
+      SMTP_URL: sink.url,
+      AFFILIATE_QUEUE_NAME: `affmsg-profile-${process.pid}`,
+    },
+  })
+  const server = await host.start({
+    nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
+    logName: "profile.log",
+  })
+  // stopping is idempotent: the explicit stop below writes the profile, this one covers a failure
+  cleanups.push(server.stop)
+  const db = new pg.Client({ connectionString: dbServer.url(DATABASE) })
+  await db.connect()
+  cleanups.push(() => db.end())
+  await seedFixtures(db)
+  const program = await setUpProgram(server.url, { adminEmail: ADMIN.email, adminPassword: ADMIN.password, groupId: GROUP_IDS[0] })
+  await seedAffiliates(db, { from: 0, to: 100, managers: [program.adminId] })
+
+  const what = args.what.split(",")
+  const paths = hotPaths(program)
+  for (const name of what.includes("sends") ? ["medusa_customers", "send_owner", "send_affiliate"] : []) {
+    const spec = paths[name]
+    const measured = await measure({
+      ...spec,
+      url: `${server.url}${spec.path}`,
+      connections: Number(args.connections),
+      durationS: Number(args.seconds),
+    })
+    console.log(`${name}: p50 ${measured.p50} ms, p95 ${measured.p95} ms, ${measured.rps}/s, ${measured.errors} errors`)
+  }
+  if (what.includes("emails")) {
+    await addBroadcastMembers(db, program.broadcast.affiliate_id, 99)
+    const email = await measureEmailThroughput(server.url, program, sink)
+    console.log(`emails: ${email.emails} in ${email.seconds} s, ${email.per_second}/s`)
+  }
+  await server.stop()
+  summarize(profileDir)
+}
+
+/** Self time of every sampled node, by package (node_modules/<name>) and by function. */
+function summarize(dir) {
+  const files = fs.readdirSync(dir).filter((file) => file.endsWith(".cpuprofile"))
+  const byPackage = new Map()
+  const byFunction = new Map()
+  let total = 0
+  for (const file of files) {
+    const profile = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"))
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+    const dt = new Map()
+    profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)))
+    for (const [id, micros] of dt) {
+      const { callFrame } = nodes.get(id)
+      const url = callFrame.url || `(${callFrame.functionName || "native"})`
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.includes("medusa-plugin-affiliate-messaging") ? "(plugin)" : url.startsWith("node:") ? "(node)" : url.startsWith("(") ? url : "(other)")
+      const fn = `${callFrame.functionName || "(anonymous)"} ${url.replace(/^.*node_modules\//, "")}:${callFrame.lineNumber + 1}`
+      byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + micros)
+      byFunction.set(fn, (byFunction.get(fn) ?? 0) + micros)
+      total += micros
+    }
+  }
+  const top = (map, n) =>
+    [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, micros]) => `${(micros / 1000).toFixed(0).padStart(7)} ms ${((100 * micros) / total).toFixed(1).padStart(5)} %  ${name}`)
+  console.log(`\nself time by package (${files.length} profile(s), ${(total / 1000).toFixed(0)} ms sampled):`)
+  console.log(top(byPackage, 25).join("\n"))
+  console.log("\nhottest functions:")
+  console.log(top(byFunction, 40).join("\n"))
+  console.log(`\nprofiles: ${dir}`)
+}
+
+runBenchScript("profile-send", main)

@@ -1,0 +1,3 @@
+export { InboundEmail } from "./inbound-email"
+export { ReplyKey } from "./reply-key"
+export { ImapCursor } from "./imap-cursor"

@@ -1,0 +1,1 @@
+export { extractReply, type ExtractedReply, type ReplyParts } from "./extract-reply"

@@ -1,0 +1,2 @@
+export { LiveEvent } from "./live-event"
+export { StreamTicket } from "./stream-ticket"

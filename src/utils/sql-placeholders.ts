@@ -1,2 +1,0 @@
-/** `?, ?, ?` for an `in (…)` list: values always go through bindings. */
-export const placeholders = (values: unknown[]) => values.map(() => "?").join(", ")

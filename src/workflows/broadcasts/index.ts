@@ -1,0 +1,3 @@
+export * from "./workflows"
+export * from "./broadcast-jobs"
+export { runBroadcast } from "./run-broadcast"

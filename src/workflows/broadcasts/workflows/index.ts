@@ -1,0 +1,7 @@
+export * from "./cancel-broadcast"
+export * from "./create-broadcast"
+export * from "./finish-broadcast"
+export * from "./preview-broadcast"
+export * from "./send-broadcast-batch"
+export * from "./start-broadcast"
+export * from "./start-due-broadcasts"

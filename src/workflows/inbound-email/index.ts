@@ -1,0 +1,5 @@
+export * from "./inbound-jobs"
+export * from "./receive-inbound-email"
+export * from "./steps"
+export * from "./workflows"
+export * from "./process-inbound-email"
