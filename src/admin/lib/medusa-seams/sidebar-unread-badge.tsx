@@ -1,5 +1,6 @@
 import type { RouteConfig } from "@medusajs/admin-sdk"
 import { Badge } from "@medusajs/ui"
+import { flushSync } from "react-dom"
 import { createRoot, Root } from "react-dom/client"
 import type { AdminConversationListResponse } from "../../../types/http"
 import { adminStreamLive, onAdminStreamEvent, onAdminStreamState, startAdminStream } from "../admin-stream"
@@ -66,10 +67,13 @@ export function startSidebarUnreadBadge() {
 
   const show = (unread: number) => {
     count = unread
-    root.render(
-      <Badge size="2xsmall" color="blue" aria-label={`${count} unread conversations`}>
-        {count > 99 ? "99+" : count}
-      </Badge>
+    // rendered before the host is placed, so the sidebar never shows an empty badge
+    flushSync(() =>
+      root.render(
+        <Badge size="2xsmall" color="blue" aria-label={`${count} unread conversations`}>
+          {count > 99 ? "99+" : count}
+        </Badge>
+      )
     )
     host.dataset.count = String(count)
     place()
