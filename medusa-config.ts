@@ -1,6 +1,7 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import os from "os"
 import path from "path"
+import { affiliateEmailProvider } from "./src/config"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -121,16 +122,10 @@ module.exports = defineConfig({
       resolve: "@medusajs/medusa/notification",
       options: {
         providers: [
-          {
-            resolve: "./src/providers/nodemailer",
-            id: "affiliate-messaging-nodemailer",
-            options: {
-              channels: ["email"],
-              url: process.env.SMTP_URL || "smtp://127.0.0.1:2525",
-              from: "Test Store <partners@test-store.dev>",
-              pool: false,
-            },
-          },
+          affiliateEmailProvider(
+            { url: process.env.SMTP_URL || "smtp://127.0.0.1:2525", from: "Test Store <partners@test-store.dev>", pool: false },
+            "./src/providers/nodemailer"
+          ),
         ],
       },
     },

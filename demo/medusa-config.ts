@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { affiliateEmailProvider } from "medusa-plugin-affiliate-messaging/config"
 import path from "path"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -57,17 +58,7 @@ module.exports = defineConfig({
     {
       resolve: "@medusajs/medusa/notification",
       options: {
-        providers: [
-          {
-            resolve: "medusa-plugin-affiliate-messaging/providers/nodemailer",
-            id: "affiliate-messaging-nodemailer",
-            options: {
-              channels: ["email"],
-              url: process.env.SMTP_URL,
-              from: "Demo Outfitters <partners@demo-outfitters.test>",
-            },
-          },
-        ],
+        providers: [affiliateEmailProvider({ url: process.env.SMTP_URL, from: "Demo Outfitters <partners@demo-outfitters.test>" })],
       },
     },
   ],

@@ -1,4 +1,5 @@
 import { defineConfig } from "@medusajs/framework/utils"
+import { affiliateEmailProvider } from "medusa-plugin-affiliate-messaging/config"
 
 // The benchmark's store: the plugin as a store installs it, plus two no-op
 // routes (src/api/*/bench-floor) that measure what Medusa itself costs per
@@ -28,19 +29,7 @@ module.exports = defineConfig({
     ? [
         {
           resolve: "@medusajs/medusa/notification",
-          options: {
-            providers: [
-              {
-                resolve: "medusa-plugin-affiliate-messaging/providers/nodemailer",
-                id: "affiliate-messaging-nodemailer",
-                options: {
-                  channels: ["email"],
-                  url: process.env.SMTP_URL,
-                  from: "Bench Store <partners@bench.test>",
-                },
-              },
-            ],
-          },
+          options: { providers: [affiliateEmailProvider({ url: process.env.SMTP_URL, from: "Bench Store <partners@bench.test>" })] },
         },
       ]
     : [],

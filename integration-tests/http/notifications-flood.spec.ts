@@ -15,7 +15,7 @@ jest.setTimeout(240_000)
  * asks for its own email, so only the cap folds them.
  */
 const CAP = 3
-const PERIOD_SECONDS = 20
+const PERIOD_SECONDS = 12
 const sink = new SmtpSink()
 beforeAll(async () => {
   await sink.start()

@@ -1,5 +1,6 @@
 const { defineConfig } = require("@medusajs/framework/utils")
 const path = require("path")
+const { affiliateEmailProvider } = require("medusa-plugin-affiliate-messaging/config")
 
 // A store on the oldest supported Medusa, set up as its README says: the
 // plugin in `plugins`, its nodemailer provider in the Notification Module
@@ -41,13 +42,7 @@ module.exports = defineConfig({
     {
       resolve: "@medusajs/medusa/notification",
       options: {
-        providers: [
-          {
-            resolve: "medusa-plugin-affiliate-messaging/providers/nodemailer",
-            id: "affiliate-messaging-nodemailer",
-            options: { channels: ["email"], url: process.env.SMTP_URL, from: "Oldest Store <partners@oldest.test>" },
-          },
-        ],
+        providers: [affiliateEmailProvider({ url: process.env.SMTP_URL, from: "Oldest Store <partners@oldest.test>" })],
       },
     },
   ],

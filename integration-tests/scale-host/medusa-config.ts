@@ -1,4 +1,5 @@
 import { defineConfig } from "@medusajs/framework/utils"
+import { affiliateEmailProvider, redisModules } from "medusa-plugin-affiliate-messaging/config"
 
 /**
  * The store of the reliability tests: the README's "Production topology"
@@ -55,26 +56,6 @@ function uploadQuotasFromEnv(quotas?: string) {
   return { uploadQuotas: { filesPerHour, bytesPerDay } }
 }
 
-const redisModules = redisUrl
-  ? [
-      {
-        resolve: "@medusajs/medusa/event-bus-redis",
-        // a failed subscriber (e.g. the delivery queue's Redis briefly away) is retried
-        options: { redisUrl, jobOptions: { attempts: 10, backoff: { type: "exponential", delay: 1_000 } } },
-      },
-      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
-      { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
-      {
-        resolve: "@medusajs/medusa/locking",
-        options: {
-          providers: [
-            { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } },
-          ],
-        },
-      },
-    ]
-  : []
-
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -93,7 +74,8 @@ module.exports = defineConfig({
   },
   admin: { disable: true },
   modules: [
-    ...redisModules,
+    // the store as several processes (servers, a worker) when SCALE_REDIS_URL is set
+    ...(redisUrl ? redisModules(redisUrl) : []),
     {
       resolve: "@medusajs/medusa/file",
       options: {
@@ -109,13 +91,7 @@ module.exports = defineConfig({
     {
       resolve: "@medusajs/medusa/notification",
       options: {
-        providers: [
-          {
-            resolve: "medusa-plugin-affiliate-messaging/providers/nodemailer",
-            id: "affiliate-messaging-nodemailer",
-            options: { channels: ["email"], url: smtpUrl, from: "Scale Store <partners@scale-store.test>" },
-          },
-        ],
+        providers: [affiliateEmailProvider({ url: smtpUrl, from: "Scale Store <partners@scale-store.test>" })],
       },
     },
   ],

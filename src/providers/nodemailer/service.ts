@@ -5,6 +5,7 @@ import type {
 } from "@medusajs/framework/types"
 import { AbstractNotificationProviderService, MedusaError } from "@medusajs/framework/utils"
 import nodemailer, { Transporter } from "nodemailer"
+import { AFFILIATE_EMAIL_PROVIDER_ID } from "../../config"
 import { recordSentEmail } from "../../utils/sent-receipts"
 
 export type NodemailerProviderOptions = {
@@ -28,7 +29,7 @@ export type NodemailerProviderOptions = {
  * email (see utils/sent-receipts).
  */
 export class NodemailerNotificationService extends AbstractNotificationProviderService {
-  static identifier = "affiliate-messaging-nodemailer"
+  static identifier = AFFILIATE_EMAIL_PROVIDER_ID
 
   protected readonly transporter_: Transporter
   protected readonly from_: string
