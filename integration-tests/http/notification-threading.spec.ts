@@ -82,6 +82,37 @@ medusaIntegrationTestRunner({
       expect(header(thirdEmail, "References")).toBe(`${first.messageId} ${second.messageId}`)
     })
 
+    it("a member emailed again after a pause answers its own last email, however many went to others meanwhile", async () => {
+      const http = httpClient(api)
+      const program = await createProgram(http, getContainer())
+      const team = await program.team("Pause Co", "pia@pause.test")
+      const pat = await program.member(team.affiliate_id, "pat@pause.test")
+      const sent = await http.post("/admin/conversations", { affiliate_id: team.affiliate_id, body: "Pause 0" }, program.admin.headers)
+      const conversationId = sent.data.conversation.id
+      const first = await sink.waitFor(mentioning("Pause 0"), 2, { settleMs: 0 })
+      const firstTo = (address: string) => first.find((email) => email.to.includes(address))!
+
+      // Pat pauses emails while four messages go to Pia only: Pat's last email falls
+      // out of the few newest rows the job reads for the whole team at once
+      const patEmails = async (on: boolean) =>
+        expect((await http.post("/store/affiliates/me", { email_notifications: on }, pat.headers)).status).toBe(200)
+      await patEmails(false)
+      let piasLast = firstTo("pia@pause.test")
+      for (const n of [1, 2, 3, 4]) {
+        await http.post(`/admin/conversations/${conversationId}/messages`, { body: `Pause ${n}` }, program.admin.headers)
+        ;[piasLast] = await sink.waitFor(mentioning(`Pause ${n}`), 1, { settleMs: 0 })
+        expect(piasLast.to).toEqual(["pia@pause.test"])
+      }
+      await patEmails(true)
+
+      await http.post(`/admin/conversations/${conversationId}/messages`, { body: "Pause over" }, program.admin.headers)
+      const last = await sink.waitFor(mentioning("Pause over"), 2, { settleMs: 0 })
+      const lastTo = (address: string) => last.find((email) => email.to.includes(address))!
+      expect(header(lastTo("pia@pause.test"), "In-Reply-To")).toBe(piasLast.messageId)
+      expect(header(lastTo("pat@pause.test"), "In-Reply-To")).toBe(firstTo("pat@pause.test").messageId)
+      expect(header(lastTo("pat@pause.test"), "References")).toBe(firstTo("pat@pause.test").messageId)
+    })
+
     it("affiliate → owner: the manager's token names the admin, a notification address its own, an admin's login as address the admin; no List-Unsubscribe", async () => {
       const http = httpClient(api)
       const program = await createProgram(http, getContainer())

@@ -111,14 +111,30 @@ class InboundEmailModuleService extends MedusaService({ ReplyKey, InboundEmail }
     input: { conversation_id: string; recipient: ReplyRecipient },
     @MedusaContext() ctx: Ctx = {}
   ): Promise<string | null> {
+    const [address] = await this.replyAddressesFor([input], ctx)
+    return address ?? null
+  }
+
+  /**
+   * `replyAddressFor` for a job's emails at once, in one statement; the
+   * addresses in the order asked. Empty when reply by email is off.
+   */
+  @InjectTransactionManager()
+  async replyAddressesFor(
+    inputs: { conversation_id: string; recipient: ReplyRecipient }[],
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<string[]> {
     if (!this.inbound_) {
-      return null
+      return []
     }
-    const recipient = normalizedRecipient(input.recipient)
     const { secret, keyVersion, replyTo } = this.inbound_
-    const token = deriveReplyToken(secret, keyVersion, input.conversation_id, recipient)
-    await this.replyTokens_.record({ token, conversation_id: input.conversation_id, recipient, key_version: keyVersion }, ctx)
-    return replyAddress(replyTo, token)
+    const tokens = inputs.map(({ conversation_id, recipient }) => {
+      const normalized = normalizedRecipient(recipient)
+      const token = deriveReplyToken(secret, keyVersion, conversation_id, normalized)
+      return { token, conversation_id, recipient: normalized, key_version: keyVersion }
+    })
+    await this.replyTokens_.record(tokens, ctx)
+    return tokens.map(({ token }) => replyAddress(replyTo, token))
   }
 
   /**

@@ -12,28 +12,30 @@ const TABLE = "affiliate_reply_key"
  */
 export class ReplyTokenRepository extends SqlRepository {
   /**
-   * Records a derived token; deriving it again (every email of a thread
-   * does) finds the row already there and writes nothing.
+   * Records derived tokens in one statement; deriving one again (every
+   * email of a thread does) finds its row already there and writes nothing.
+   * Rows go in token order, so two jobs recording overlapping tokens at
+   * once wait for each other instead of deadlocking.
    */
   async record(
-    input: { token: string; conversation_id: string; recipient: ReplyRecipient; key_version: number },
+    tokens: { token: string; conversation_id: string; recipient: ReplyRecipient; key_version: number }[],
     ctx: Context
   ): Promise<void> {
+    if (!tokens.length) {
+      return
+    }
     const knex = this.knex(ctx)
-    await this.rows(
-      ctx,
-      knex(TABLE)
-        .insert({
-          id: generateEntityId(undefined, "rkey"),
-          token: input.token,
-          conversation_id: input.conversation_id,
-          recipient_type: input.recipient.type,
-          recipient_id: input.recipient.id,
-          key_version: input.key_version,
-        })
-        .onConflict(liveConflict(knex, ["token"]))
-        .ignore()
-    )
+    const rows = [...new Map(tokens.map((input) => [input.token, input])).values()]
+      .sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : 0))
+      .map((input) => ({
+        id: generateEntityId(undefined, "rkey"),
+        token: input.token,
+        conversation_id: input.conversation_id,
+        recipient_type: input.recipient.type,
+        recipient_id: input.recipient.id,
+        key_version: input.key_version,
+      }))
+    await this.rows(ctx, knex(TABLE).insert(rows).onConflict(liveConflict(knex, ["token"])).ignore())
   }
 
   async find(token: string, ctx: Context): Promise<ReplyKeyDTO | null> {

@@ -4,7 +4,7 @@ import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type { IMessagingModuleService } from "../../../types/messaging-module"
 import { notificationEmailDomain } from "../../../utils/email-domain"
 import { signUnsubscribeToken, unsubscribeKeys, unsubscribeUrl } from "../../../utils/unsubscribe-token"
-import { replyAddressOf, replyByEmailOptions } from "../reply-address"
+import { replyAddressesOf, replyByEmailOptions } from "../reply-address"
 import type { Recipient } from "./resolve-message-recipients"
 
 /** What the Notification Module records a conversation's emails under, to find a thread's previous one. */
@@ -64,62 +64,102 @@ export const threadNotificationEmailsStep = createStep(
       : []
     const notifications = container.resolve(Modules.NOTIFICATION)
 
-    const headersOf = async (email: EmailToThread): Promise<NotificationHeaders> => {
-      const message_id = `<${email.anchor}@${domain}>`
-      const previous = email.conversation_id
-        ? await previousEmail(notifications, email.conversation_id, email.recipient.key, message_id)
-        : null
-      return {
-        message_id,
-        in_reply_to: previous?.message_id ?? null,
-        references: previous ? trimReferences([...previous.references, previous.message_id]) : [],
-        reply_to:
-          replyByEmail && email.conversation_id
-            ? await replyAddressOf(container, email.conversation_id, email.recipient)
-            : null,
-        list_unsubscribe:
-          email.recipient.kind === "member"
-            ? unsubscribeUrl(options.backendUrl, signUnsubscribeToken(keys, email.recipient.id!))
-            : null,
-      }
-    }
-    // a few at a time: a batch of 50 must not take the whole connection pool
-    const headers: NotificationHeaders[] = []
-    for (let first = 0; first < emails.length; first += LOOKUPS_AT_ONCE) {
-      headers.push(...(await Promise.all(emails.slice(first, first + LOOKUPS_AT_ONCE).map(headersOf))))
-    }
+    const messageIds = emails.map((email) => `<${email.anchor}@${domain}>`)
+    const previous = await previousEmails(notifications, emails, messageIds)
+    const replyTo = replyByEmail ? await replyAddressesOf(container, emails) : []
+    const headers = emails.map((email, i): NotificationHeaders => ({
+      message_id: messageIds[i],
+      in_reply_to: previous[i]?.message_id ?? null,
+      references: previous[i] ? trimReferences([...previous[i]!.references, previous[i]!.message_id]) : [],
+      reply_to: replyTo[i] ?? null,
+      list_unsubscribe:
+        email.recipient.kind === "member"
+          ? unsubscribeUrl(options.backendUrl, signUnsubscribeToken(keys, email.recipient.id!))
+          : null,
+    }))
     return new StepResponse(headers)
   }
 )
 
 type SentThreadEmail = { message_id: string; references: string[] }
+type SentNotification = { receiver_id?: string | null; provider_data?: Record<string, unknown> | null }
+type NotificationLister = { listNotifications: (...args: any[]) => Promise<SentNotification[]> }
 
-/** The latest email of the conversation to the recipient that is not this one (a retry finds its own first run). */
-async function previousEmail(
-  notifications: { listNotifications: (...args: any[]) => Promise<{ provider_data?: Record<string, unknown> | null }[]> },
-  conversationId: string,
-  recipientKey: string,
-  messageId: string
-): Promise<SentThreadEmail | null> {
-  const sent = await notifications.listNotifications(
-    {
-      resource_type: NOTIFICATION_RESOURCE_TYPE,
-      resource_id: conversationId,
-      receiver_id: recipientKey,
-      channel: "email",
-      status: ["success", "pending"],
-    },
-    { select: ["id", "provider_data", "created_at"], order: { created_at: "DESC" }, take: 5 }
-  )
-  for (const { provider_data: data } of sent) {
-    if (typeof data?.message_id === "string" && data.message_id !== messageId) {
-      return {
-        message_id: data.message_id,
-        references: Array.isArray(data.references) ? data.references.filter((r) => typeof r === "string") : [],
+/**
+ * Each email's previous email: the latest of its conversation to its
+ * recipient that is not this one (a retry finds its own first run).
+ * First one query per conversation for all its recipients, newest first,
+ * a few rows per recipient: a recipient's first row there is its latest
+ * email. Recipients it does not reach (emailed long ago, or a retry that
+ * only sees its own first run) are looked up one by one.
+ */
+async function previousEmails(
+  notifications: NotificationLister,
+  emails: EmailToThread[],
+  messageIds: string[]
+): Promise<(SentThreadEmail | null)[]> {
+  const found: (SentThreadEmail | null | undefined)[] = emails.map((email) => (email.conversation_id ? undefined : null))
+  const byConversation = new Map<string, { email: EmailToThread; i: number }[]>()
+  emails.forEach((email, i) => {
+    if (email.conversation_id) {
+      byConversation.set(email.conversation_id, [...(byConversation.get(email.conversation_id) ?? []), { email, i }])
+    }
+  })
+  for (const [conversationId, group] of byConversation) {
+    const keys = [...new Set(group.map(({ email }) => email.recipient.key))]
+    const recent = await sentToRecipients(notifications, conversationId, keys, RECENT_ROWS_PER_RECIPIENT * keys.length)
+    for (const { email, i } of group) {
+      const own = messageIds[i]
+      const latest = recent.find((row) => row.receiver_id === email.recipient.key && threadEmailOf(row, own))
+      if (latest) {
+        found[i] = threadEmailOf(latest, own)
       }
     }
   }
-  return null
+  const missing = found.flatMap((previous, i) => (previous === undefined ? [i] : []))
+  // a few at a time: a batch of 50 must not take the whole connection pool
+  for (let first = 0; first < missing.length; first += LOOKUPS_AT_ONCE) {
+    await Promise.all(
+      missing.slice(first, first + LOOKUPS_AT_ONCE).map(async (i) => {
+        const rows = await sentToRecipients(notifications, emails[i].conversation_id!, [emails[i].recipient.key], 5)
+        found[i] = rows.map((row) => threadEmailOf(row, messageIds[i])).find(Boolean) ?? null
+      })
+    )
+  }
+  return found.map((previous) => previous ?? null)
+}
+
+/** Rows per recipient the batched lookup reads: its latest email is among them unless it was skipped lately. */
+const RECENT_ROWS_PER_RECIPIENT = 2
+
+/** The conversation's emails to these recipients, newest first. */
+async function sentToRecipients(
+  notifications: NotificationLister,
+  conversationId: string,
+  recipientKeys: string[],
+  take: number
+): Promise<SentNotification[]> {
+  return await notifications.listNotifications(
+    {
+      resource_type: NOTIFICATION_RESOURCE_TYPE,
+      resource_id: conversationId,
+      receiver_id: recipientKeys,
+      channel: "email",
+      status: ["success", "pending"],
+    },
+    { select: ["id", "receiver_id", "provider_data", "created_at"], order: { created_at: "DESC" }, take }
+  )
+}
+
+/** The row as a thread email, unless it is `ownMessageId` (a retry's first run) or carries none. */
+function threadEmailOf({ provider_data: data }: SentNotification, ownMessageId: string): SentThreadEmail | null {
+  if (typeof data?.message_id !== "string" || data.message_id === ownMessageId) {
+    return null
+  }
+  return {
+    message_id: data.message_id,
+    references: Array.isArray(data.references) ? data.references.filter((r) => typeof r === "string") : [],
+  }
 }
 
 function trimReferences(references: string[]): string[] {
