@@ -85,7 +85,7 @@ export type AffiliateMessagingPluginOptions = {
    */
   broadcastConcurrency?: number
   /**
-   * Recipients written per batch, each batch one transaction (default 500;
+   * Recipients written per batch, each batch one transaction (default 1000;
    * see decision 0035). Larger batches send faster and hold their locks longer.
    */
   broadcastBatchSize?: number

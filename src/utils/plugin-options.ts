@@ -47,7 +47,7 @@ export const DEFAULT_PLUGIN_OPTIONS: ResolvedPluginOptions = {
   inboundEmail: null,
   liveUpdates: DEFAULT_LIVE_UPDATES,
   broadcastConcurrency: 1,
-  broadcastBatchSize: 500,
+  broadcastBatchSize: 1000,
   broadcastLeaseSeconds: 30,
 }
 
