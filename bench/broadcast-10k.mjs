@@ -22,7 +22,7 @@ import { measureBroadcast } from "./lib/broadcast.mjs"
 import { BenchHost } from "./lib/host.mjs"
 import { setUpProgram } from "./lib/program.mjs"
 import { GROUP_IDS, seedAffiliates, seedFixtures } from "./lib/seed.mjs"
-import { dropDatabase, provideDatabaseServer, provideRedis, recreateDatabase } from "./lib/services.mjs"
+import { dropDatabase, dropQueue, provideDatabaseServer, provideRedis, recreateDatabase } from "./lib/services.mjs"
 import { SmtpSink } from "./lib/smtp-sink.mjs"
 import { runBenchScript } from "./lib/script.mjs"
 
@@ -53,11 +53,13 @@ async function main(cleanups) {
     await recreateDatabase(dbServer.url, DATABASE)
   }
   cleanups.push(() => dropDatabase(dbServer.url, DATABASE))
+  const queueName = `affmsg-bcast-${process.pid}`
+  cleanups.push(() => dropQueue(redisUrl, queueName))
   const host = new BenchHost({
     root,
     dir: path.join(stateDir, "host"),
     tarball: args.reuse ? null : await buildAndPack(),
-    env: { DATABASE_URL: dbServer.url(DATABASE), REDIS_URL: redisUrl ?? "", SMTP_URL: sink.url, AFFILIATE_QUEUE_NAME: `affmsg-bcast-${process.pid}` },
+    env: { DATABASE_URL: dbServer.url(DATABASE), REDIS_URL: redisUrl ?? "", SMTP_URL: sink.url, AFFILIATE_QUEUE_NAME: queueName },
   })
   if (!args.reuse) {
     log("medusa build of the bench host…")

@@ -22,7 +22,7 @@ import { measure } from "./lib/load.mjs"
 import { measureEmailThroughput } from "./lib/email.mjs"
 import { addBroadcastMembers, setUpProgram } from "./lib/program.mjs"
 import { GROUP_IDS, seedAffiliates, seedFixtures } from "./lib/seed.mjs"
-import { dropDatabase, provideDatabaseServer, provideRedis } from "./lib/services.mjs"
+import { dropDatabase, dropQueue, provideDatabaseServer, provideRedis } from "./lib/services.mjs"
 import { SmtpSink } from "./lib/smtp-sink.mjs"
 import { runBenchScript } from "./lib/script.mjs"
 
@@ -56,15 +56,18 @@ async function main(cleanups) {
   cleanups.push(() => dropDatabase(dbServer.url, DATABASE))
   const sink = await new SmtpSink().start()
   cleanups.push(() => sink.stop())
+  const redisUrl = await provideRedis()
+  const queueName = `affmsg-profile-${process.pid}`
+  cleanups.push(() => dropQueue(redisUrl, queueName))
   const host = new BenchHost({
     root,
     dir: path.join(stateDir, "host"),
     tarball: null,
     env: {
       DATABASE_URL: dbServer.url(DATABASE),
-      REDIS_URL: (await provideRedis()) ?? "",
+      REDIS_URL: redisUrl ?? "",
       SMTP_URL: sink.url,
-      AFFILIATE_QUEUE_NAME: `affmsg-profile-${process.pid}`,
+      AFFILIATE_QUEUE_NAME: queueName,
     },
   })
   const server = await host.start({

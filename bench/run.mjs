@@ -31,7 +31,7 @@ import { measure, measureInterleaved, round } from "./lib/load.mjs"
 import { addBroadcastMembers, api, lengthenThread, setUpProgram } from "./lib/program.mjs"
 import { buildReport, printScale, printSummary, writeReport } from "./lib/report.mjs"
 import { countRows, GROUP_IDS, seedAffiliates, seedFixtures } from "./lib/seed.mjs"
-import { describeMachine, dropDatabase, provideDatabaseServer, provideRedis, recreateDatabase } from "./lib/services.mjs"
+import { describeMachine, dropDatabase, dropQueue, provideDatabaseServer, provideRedis, recreateDatabase } from "./lib/services.mjs"
 import { SmtpSink } from "./lib/smtp-sink.mjs"
 import { runBenchScript } from "./lib/script.mjs"
 
@@ -76,6 +76,9 @@ async function main(cleanups) {
   cleanups.push(() => sink.stop())
   log(`database: ${dbServer.kind}; queue: ${redisUrl ?? "in-process"}; SMTP sink: ${sink.url}`)
 
+  const queueName = `affmsg-bench-${process.pid}`
+  // runs after the server stops (cleanups run in reverse)
+  cleanups.push(() => dropQueue(redisUrl, queueName))
   const inboundSmtpPort = await freePort()
   await recreateDatabase(dbServer.url, DATABASE)
   cleanups.push(() => dropDatabase(dbServer.url, DATABASE))
@@ -83,7 +86,7 @@ async function main(cleanups) {
     root,
     dir: path.join(stateDir, "host"),
     tarball,
-    env: { DATABASE_URL: dbServer.url(DATABASE), REDIS_URL: redisUrl ?? "", SMTP_URL: sink.url, AFFILIATE_QUEUE_NAME: `affmsg-bench-${process.pid}`, ...(args.inbound ? { BENCH_INBOUND_SMTP_PORT: String(inboundSmtpPort) } : {}) },
+    env: { DATABASE_URL: dbServer.url(DATABASE), REDIS_URL: redisUrl ?? "", SMTP_URL: sink.url, AFFILIATE_QUEUE_NAME: queueName, ...(args.inbound ? { BENCH_INBOUND_SMTP_PORT: String(inboundSmtpPort) } : {}) },
   })
   log("medusa build of the bench host (production)…")
   await host.build()

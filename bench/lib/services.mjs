@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process"
 import os from "node:os"
 import path from "node:path"
+import Redis from "ioredis"
 import pg from "pg"
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres.mjs"
 import { isListening } from "../../scripts/lib/free-port.mjs"
@@ -33,6 +34,25 @@ function withDatabase(base, database) {
 export async function provideRedis() {
   if (process.env.REDIS_URL) return process.env.REDIS_URL
   return (await isListening(6379)) ? "redis://127.0.0.1:6379" : undefined
+}
+
+/**
+ * Removes a run's delivery queue from Redis (BullMQ keeps finished jobs for
+ * a week): each run names its own queue, so without this every run leaves
+ * tens of thousands of keys behind in the Redis the test suites share.
+ */
+export async function dropQueue(redisUrl, name) {
+  if (!redisUrl) return
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  try {
+    await redis.connect()
+    const stream = redis.scanStream({ match: `bull:${name}:*`, count: 1000 })
+    for await (const keys of stream) {
+      if (keys.length) await redis.del(...keys)
+    }
+  } finally {
+    redis.disconnect()
+  }
 }
 
 export async function recreateDatabase(serverUrl, name) {
