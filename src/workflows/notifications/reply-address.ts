@@ -31,8 +31,9 @@ export async function replyAddressesOf(
   const addresses = await inbound.replyAddressesFor(
     threaded.map((email, k) => ({ conversation_id: email.conversation_id!, recipient: recipients[k] }))
   )
-  const byEmail = new Map(threaded.map((email, k) => [email.i, addresses[k] ?? null]))
-  return emails.map((_, i) => byEmail.get(i) ?? null)
+  const replyTo: (string | null)[] = emails.map(() => null)
+  threaded.forEach((email, k) => (replyTo[email.i] = addresses[k] ?? null))
+  return replyTo
 }
 
 /** Who each recipient replies as: members and admins by id; an address as the admin whose login it is, else itself. */

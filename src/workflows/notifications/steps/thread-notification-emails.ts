@@ -99,21 +99,18 @@ async function previousEmails(
   messageIds: string[]
 ): Promise<(SentThreadEmail | null)[]> {
   const found: (SentThreadEmail | null | undefined)[] = emails.map((email) => (email.conversation_id ? undefined : null))
-  const byConversation = new Map<string, { email: EmailToThread; i: number }[]>()
+  const byConversation = new Map<string, number[]>()
   emails.forEach((email, i) => {
     if (email.conversation_id) {
-      byConversation.set(email.conversation_id, [...(byConversation.get(email.conversation_id) ?? []), { email, i }])
+      byConversation.set(email.conversation_id, [...(byConversation.get(email.conversation_id) ?? []), i])
     }
   })
   for (const [conversationId, group] of byConversation) {
-    const keys = [...new Set(group.map(({ email }) => email.recipient.key))]
+    const keys = [...new Set(group.map((i) => emails[i].recipient.key))]
     const recent = await sentToRecipients(notifications, conversationId, keys, RECENT_ROWS_PER_RECIPIENT * keys.length)
-    for (const { email, i } of group) {
-      const own = messageIds[i]
-      const latest = recent.find((row) => row.receiver_id === email.recipient.key && threadEmailOf(row, own))
-      if (latest) {
-        found[i] = threadEmailOf(latest, own)
-      }
+    for (const i of group) {
+      // not among the newest rows: left undefined, for the lookup one by one below
+      found[i] = latestThreadEmail(recent, emails[i].recipient.key, messageIds[i]) ?? undefined
     }
   }
   const missing = found.flatMap((previous, i) => (previous === undefined ? [i] : []))
@@ -121,8 +118,9 @@ async function previousEmails(
   for (let first = 0; first < missing.length; first += LOOKUPS_AT_ONCE) {
     await Promise.all(
       missing.slice(first, first + LOOKUPS_AT_ONCE).map(async (i) => {
-        const rows = await sentToRecipients(notifications, emails[i].conversation_id!, [emails[i].recipient.key], 5)
-        found[i] = rows.map((row) => threadEmailOf(row, messageIds[i])).find(Boolean) ?? null
+        const { conversation_id, recipient } = emails[i]
+        const rows = await sentToRecipients(notifications, conversation_id!, [recipient.key], 5)
+        found[i] = latestThreadEmail(rows, recipient.key, messageIds[i])
       })
     )
   }
@@ -149,6 +147,17 @@ async function sentToRecipients(
     },
     { select: ["id", "receiver_id", "provider_data", "created_at"], order: { created_at: "DESC" }, take }
   )
+}
+
+/** The first of `rows` (newest first) sent to `recipientKey` that is a thread email other than `ownMessageId`. */
+function latestThreadEmail(rows: SentNotification[], recipientKey: string, ownMessageId: string): SentThreadEmail | null {
+  for (const row of rows) {
+    const email = row.receiver_id === recipientKey ? threadEmailOf(row, ownMessageId) : null
+    if (email) {
+      return email
+    }
+  }
+  return null
 }
 
 /** The row as a thread email, unless it is `ownMessageId` (a retry's first run) or carries none. */
