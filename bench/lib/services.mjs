@@ -55,6 +55,35 @@ export async function dropQueue(redisUrl, name) {
   }
 }
 
+/**
+ * Resolves once the run's delivery queue has had nothing waiting, running
+ * or delayed for a second: a phase measured right after another must not
+ * share the worker with the tail of its jobs (the inbound phase's 1,000
+ * replies each email the store's team after they are posted). Returns the
+ * seconds waited; no-op without Redis (the in-process queue has no keys).
+ */
+export async function waitForIdleQueue(redisUrl, name, { timeoutMs = 600_000 } = {}) {
+  if (!redisUrl) return 0
+  const { Queue } = await import("bullmq")
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null })
+  const queue = new Queue(name, { connection })
+  const started = Date.now()
+  let idleSince = null
+  try {
+    while (Date.now() - started < timeoutMs) {
+      const counts = await queue.getJobCounts("wait", "active", "delayed", "prioritized", "waiting-children")
+      const busy = Object.values(counts).reduce((sum, n) => sum + n, 0)
+      idleSince = busy ? null : idleSince ?? Date.now()
+      if (idleSince && Date.now() - idleSince >= 1_000) return Math.round((Date.now() - started) / 100) / 10
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    throw new Error(`delivery queue ${name} still busy after ${timeoutMs / 1000} s`)
+  } finally {
+    await queue.close()
+    connection.disconnect()
+  }
+}
+
 export async function recreateDatabase(serverUrl, name) {
   const client = new pg.Client({ connectionString: serverUrl("postgres") })
   await client.connect()

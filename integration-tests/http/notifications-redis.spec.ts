@@ -70,6 +70,23 @@ afterAll(async () => {
         const [email] = await sink.waitFor((e) => e.to.includes("joiner@queue.test"), 1, { settleMs: 0 })
         expect(email.text).toContain(accept_url)
       })
+      it("emails a message's first batch from the job that found its recipients: no second job, its journal holds the email", async () => {
+        const http = httpClient(api)
+        const program = await createProgram(http, getContainer())
+        const team = await program.team("Inline Co", "ines@inline.test")
+        const sent = await http.post("/admin/conversations", { affiliate_id: team.affiliate_id, body: "Inline hello" }, program.admin.headers)
+        expect(sent.status).toBe(201)
+        const messageId = sent.data.message.id
+        await sink.waitFor((e) => e.text.includes("Inline hello"), 1, { settleMs: 0 })
+
+        const redis = new IORedis(TEST_REDIS_URL)
+        const batchJob = await redis.exists(`bull:${queueName}:notify-${messageId}-batch-0`)
+        const journal = await redis.lrange(`bull:${queueName}:recipients-${messageId}:logs`, 0, -1)
+        await redis.quit()
+        expect(batchJob).toBe(0)
+        // one run, one email recorded as the SMTP server took it (see utils/sent-receipts)
+        expect(journal).toEqual(["run", `done <notify-${messageId}-${team.member_id}@affiliate-messaging>`])
+      })
       // its own block: the scenarios' beforeEach makes the admin the test above makes itself
       describe("scenarios", () => {
         notificationScenarios(

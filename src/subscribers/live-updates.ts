@@ -35,13 +35,13 @@ async function factOf(
 ): Promise<LiveFactInput | null> {
   switch (name) {
     case MessagingEvents.MESSAGE_CREATED: {
-      const conversation = await messaging.findConversation(data.conversation_id!)
-      return conversation
+      const audience = await audienceOf(data.conversation_id!, messaging)
+      return audience
         ? {
             name: "message.created",
-            conversation_id: conversation.id,
-            affiliate_id: conversation.affiliate_id,
-            member_id: conversation.member_id,
+            conversation_id: data.conversation_id,
+            affiliate_id: audience.affiliate_id,
+            member_id: audience.member_id,
             data: { message_id: data.id, author_type: data.author_type },
           }
         : null
@@ -64,6 +64,30 @@ async function factOf(
     default:
       return null
   }
+}
+
+type Audience = { affiliate_id: string; member_id: string | null }
+
+/** Threads written to lately, by id; a thread's audience never changes, so it is read once per process. */
+const audiences = new Map<string, Audience>()
+const AUDIENCES_KEPT = 10_000
+
+async function audienceOf(conversationId: string, messaging: IMessagingModuleService): Promise<Audience | null> {
+  const known = audiences.get(conversationId)
+  if (known) {
+    return known
+  }
+  const conversation = await messaging.findConversation(conversationId)
+  if (!conversation) {
+    return null
+  }
+  if (audiences.size >= AUDIENCES_KEPT) {
+    // the oldest entry first: a Map iterates in insertion order
+    audiences.delete(audiences.keys().next().value!)
+  }
+  const audience = { affiliate_id: conversation.affiliate_id, member_id: conversation.member_id }
+  audiences.set(conversationId, audience)
+  return audience
 }
 
 export const config: SubscriberConfig = {

@@ -104,6 +104,16 @@ export function messageDeliveryJobs(resolved: MessageRecipients | null): Deliver
   })
 }
 
+/**
+ * The delivery the recipients job runs itself: the first job when it is
+ * due at once (no delay window), saving a queue round and a workflow run
+ * per message; every other job is queued.
+ */
+export function splitFirstDelivery(jobs: DeliveryJob[]): { first: DeliveryJob | null; queued: DeliveryJob[] } {
+  const [first, ...rest] = jobs
+  return first && !first.run_at ? { first, queued: rest } : { first: null, queued: jobs }
+}
+
 /** The cap's period (`affiliateEmailsPerHour`, an hour unless a test shortens it) that `at` falls in. */
 export function capPeriodStart(at: number, periodSeconds: number): Date {
   const periodMs = periodSeconds * 1000

@@ -59,7 +59,7 @@ export const prepareMessageNotificationsStep = createStep(
     const options = messaging.getOptions()
     const replyByEmail = !!replyByEmailOptions(options)
 
-    const [conversation] = await messaging.listConversations({ id: input.conversation_id })
+    const conversation = await messaging.findConversation(input.conversation_id)
     if (!conversation) {
       return new StepResponse<PreparedNotification[]>([])
     }

@@ -38,9 +38,7 @@ export const resolveMessageRecipientsStep = createStep(
     const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const [message] = await messaging.listMessages({ id: input.message_id })
-    const [conversation] = message
-      ? await messaging.listConversations({ id: message.conversation_id })
-      : []
+    const conversation = message ? await messaging.findConversation(message.conversation_id) : null
     const delay_seconds = messaging.getOptions().notificationDelaySeconds
     if (!message || !conversation) {
       return new StepResponse<MessageRecipients | null>(null)
