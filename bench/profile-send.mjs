@@ -4,7 +4,9 @@
  * `node bench/broadcast-10k.mjs` run, started with V8's CPU profiler on,
  * then Medusa's `POST /admin/customers`, the owner send and the affiliate
  * send each under the bench's load (8 connections, 10 s), as in step 3 of
- * bench/README.md, and the email throughput of step 4 (`--what` picks).
+ * bench/README.md, with the server's CPU per request once the work each
+ * left for after its response is done, and the email throughput of step 4
+ * (`--what` picks).
  * Prints their figures, then the profile's self time by
  * package and the hottest functions, and keeps the `.cpuprofile` files
  * (open them in Chrome's DevTools, Performance tab).
@@ -22,7 +24,8 @@ import { measure } from "./lib/load.mjs"
 import { measureEmailThroughput } from "./lib/email.mjs"
 import { addBroadcastMembers, setUpProgram } from "./lib/program.mjs"
 import { GROUP_IDS, seedAffiliates, seedFixtures } from "./lib/seed.mjs"
-import { dropDatabase, dropQueue, provideDatabaseServer, provideRedis } from "./lib/services.mjs"
+import { cpuPerRequest, readCpuMs } from "./lib/cpu.mjs"
+import { dropDatabase, dropQueue, provideDatabaseServer, provideRedis, waitForIdleQueue } from "./lib/services.mjs"
 import { SmtpSink } from "./lib/smtp-sink.mjs"
 import { runBenchScript } from "./lib/script.mjs"
 
@@ -87,13 +90,20 @@ async function main(cleanups) {
   const paths = hotPaths(program)
   for (const name of what.includes("sends") ? ["medusa_customers", "send_owner", "send_affiliate"] : []) {
     const spec = paths[name]
+    const before = readCpuMs(server.pid)
     const measured = await measure({
       ...spec,
       url: `${server.url}${spec.path}`,
       connections: Number(args.connections),
       durationS: Number(args.seconds),
     })
-    console.log(`${name}: p50 ${measured.p50} ms, p95 ${measured.p95} ms, ${measured.rps}/s, ${measured.errors} errors`)
+    // what each write left to do after its response (emails, live facts) runs in the same process: let it finish
+    await waitForIdleQueue(redisUrl, queueName)
+    const cpu = cpuPerRequest(before, readCpuMs(server.pid), measured.acknowledged)
+    console.log(
+      `${name}: p50 ${measured.p50} ms, p95 ${measured.p95} ms, ${measured.rps}/s, ${measured.errors} errors` +
+        (cpu ? `; CPU per request, work after the response included: server ${cpu.process_ms} ms, machine ${cpu.machine_ms} ms` : "")
+    )
   }
   if (what.includes("emails")) {
     await addBroadcastMembers(db, program.broadcast.affiliate_id, 99)

@@ -20,6 +20,7 @@ import type {
   ConversationMemberFields,
   HeldNotification,
   MessageAttachmentDTO,
+  MessageAuthorType,
   MessageDTO,
   MessagingSettingsDTO,
   NotificationClaimInput,
@@ -114,6 +115,11 @@ export type ConversationList = { conversations: ConversationListItem[]; count: n
  * Methods that write take the workflow's transaction through
  * `sharedContext`, as Medusa's modules do.
  */
+/** One message by id, or the messages one side wrote in a thread within [from, to). */
+export type NotifiedMessagesFilter =
+  | { id: string }
+  | { conversation_id: string; author_type: MessageAuthorType; from: Date; to: Date }
+
 export interface IMessagingModuleService extends IModuleService {
   /** Plugin options reach modules only: routes and steps read them here. */
   getOptions(): ResolvedPluginOptions
@@ -129,6 +135,8 @@ export interface IMessagingModuleService extends IModuleService {
   /** Undoes `openConversation` when it created an empty thread. */
   discardEmptyConversation(id: string, sharedContext?: Context): Promise<void>
   findConversation(id: string, sharedContext?: Context): Promise<ConversationDTO | null>
+  /** What a notification email reports: one message, or a side's messages of a thread in a delay window; oldest first, plain SQL. */
+  listNotifiedMessages(filter: NotifiedMessagesFilter, sharedContext?: Context): Promise<MessageDTO[]>
   appendMessage(input: AppendMessageInput, sharedContext?: Context): Promise<AppendedMessage>
   /** Compensation of `appendMessage`: the only way a message is ever removed. */
   revertAppendedMessage(appended: AppendedMessageRef, sharedContext?: Context): Promise<void>

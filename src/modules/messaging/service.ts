@@ -6,11 +6,11 @@ import {
 } from "@medusajs/framework/utils"
 import type {
   AppendMessageInput, AttachmentUploader, ConversationAffiliateFields, ConversationAudience, ConversationDTO, ConversationMemberFields,
-  MessageAttachmentDTO, MessagingSettingsDTO, ThreadPage,
+  MessageAttachmentDTO, MessageDTO, MessagingSettingsDTO, ThreadPage,
 } from "../../types/messaging"
 import type {
   AppendedMessage, AppendedMessageRef, ConversationList, IMessagingModuleService, InboxQuery,
-  MemberConversationQuery, MemberConversationRef, OpenConversationInput, OwnerReadState, PostedMessage, PostedMessageRef,
+  MemberConversationQuery, MemberConversationRef, NotifiedMessagesFilter, OpenConversationInput, OwnerReadState, PostedMessage, PostedMessageRef,
   PostMessageInput, ThreadPageQuery,
 } from "../../types/messaging-module"
 import { AFFILIATE_COPY, MEMBER_COPY, NO_MEMBER, pickFields } from "./copied-fields"
@@ -50,6 +50,11 @@ class MessagingModuleService extends MessagingModuleBase implements IMessagingMo
   @InjectManager()
   async findConversation(id: string, @MedusaContext() ctx: Ctx = {}): Promise<ConversationDTO | null> {
     return await this.thread_.find(id, ctx)
+  }
+
+  @InjectManager()
+  async listNotifiedMessages(filter: NotifiedMessagesFilter, @MedusaContext() ctx: Ctx = {}): Promise<MessageDTO[]> {
+    return await this.thread_.listNotified(filter, ctx)
   }
 
   @InjectTransactionManager()

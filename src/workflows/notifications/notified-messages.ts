@@ -10,9 +10,7 @@ export async function notifiedMessages(
   messaging: IMessagingModuleService,
   messages: MessageDTO[]
 ): Promise<Map<string, NotifiedMessage>> {
-  const attachments = messages.length
-    ? await messaging.listMessageAttachments({ message_id: messages.map((m) => m.id) }, { select: ["id", "message_id"] })
-    : []
+  const attachments = await messaging.listAttachmentsOfMessages(messages.map((m) => m.id))
   const counts = new Map<string | null, number>()
   for (const attachment of attachments) {
     counts.set(attachment.message_id, (counts.get(attachment.message_id) ?? 0) + 1)

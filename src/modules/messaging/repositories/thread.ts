@@ -10,7 +10,7 @@ import {
   MESSAGE_PREVIEW_LENGTH,
   MessageDTO,
 } from "../../../types/messaging"
-import type { AppendedMessage, AppendedMessageRef } from "../../../types/messaging-module"
+import type { AppendedMessage, AppendedMessageRef, NotifiedMessagesFilter } from "../../../types/messaging-module"
 import { SqlRepository, bound, insertFrom, live } from "../../../utils/repository-sql"
 
 const MESSAGE_COLUMNS = [
@@ -60,6 +60,21 @@ export class ThreadRepository extends SqlRepository {
 
   async find(id: string, ctx: Context): Promise<ConversationDTO | null> {
     return (await this.first<ConversationDTO>(ctx, live(this.knex(ctx), "affiliate_conversation").select("*").where("id", id))) ?? null
+  }
+
+  /** The messages an email reports, oldest first (the thread index's order). */
+  async listNotified(filter: NotifiedMessagesFilter, ctx: Context): Promise<MessageDTO[]> {
+    const messages = live(this.knex(ctx), "affiliate_message").select(MESSAGE_COLUMNS)
+    if ("id" in filter) {
+      messages.where("id", filter.id)
+    } else {
+      messages
+        .where("conversation_id", filter.conversation_id)
+        .andWhere("author_type", filter.author_type)
+        .andWhere("created_at", ">=", filter.from)
+        .andWhere("created_at", "<", filter.to)
+    }
+    return await this.rows<MessageDTO>(ctx, messages.orderBy([{ column: "created_at" }, { column: "id" }]))
   }
 
   /** The audience's live conversation, or undefined. */

@@ -68,15 +68,15 @@ export const prepareMessageNotificationsStep = createStep(
       return new StepResponse<PreparedNotification[]>([])
     }
 
-    const messages = await messaging.listMessages(
+    const messages = await messaging.listNotifiedMessages(
       input.message_id
         ? { id: input.message_id }
         : {
             conversation_id: conversation.id,
             author_type: input.from_side,
-            created_at: { $gte: new Date(input.window!.from), $lt: new Date(input.window!.to) },
-          },
-      { order: { created_at: "ASC", id: "ASC" } }
+            from: new Date(input.window!.from),
+            to: new Date(input.window!.to),
+          }
     )
     const listed = await notifiedMessages(messaging, messages)
 

@@ -37,7 +37,7 @@ export const resolveMessageRecipientsStep = createStep(
   async (input: { message_id: string }, { container }) => {
     const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const [message] = await messaging.listMessages({ id: input.message_id })
+    const [message] = await messaging.listNotifiedMessages({ id: input.message_id })
     const conversation = message ? await messaging.findConversation(message.conversation_id) : null
     const delay_seconds = messaging.getOptions().notificationDelaySeconds
     if (!message || !conversation) {
