@@ -108,6 +108,11 @@ export type MemberConversationRef = { conversation_id: string; member_id: string
 
 export type ConversationList = { conversations: ConversationListItem[]; count: number }
 
+/** One message by id, or the messages one side wrote in a thread within [from, to). */
+export type NotifiedMessagesFilter =
+  | { id: string }
+  | { conversation_id: string; author_type: MessageAuthorType; from: Date; to: Date }
+
 /**
  * The messaging module (`MESSAGING_MODULE`): what workflows, routes, jobs
  * and subscribers may call. Resolve it as
@@ -115,11 +120,6 @@ export type ConversationList = { conversations: ConversationListItem[]; count: n
  * Methods that write take the workflow's transaction through
  * `sharedContext`, as Medusa's modules do.
  */
-/** One message by id, or the messages one side wrote in a thread within [from, to). */
-export type NotifiedMessagesFilter =
-  | { id: string }
-  | { conversation_id: string; author_type: MessageAuthorType; from: Date; to: Date }
-
 export interface IMessagingModuleService extends IModuleService {
   /** Plugin options reach modules only: routes and steps read them here. */
   getOptions(): ResolvedPluginOptions

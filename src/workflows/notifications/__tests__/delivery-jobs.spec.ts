@@ -8,6 +8,7 @@ import {
   capPeriodStart,
   messageDeliveryJobs,
   notificationDigestJob,
+  splitFirstDelivery,
 } from "../delivery-jobs"
 import type { Recipient } from "../steps/resolve-message-recipients"
 
@@ -20,6 +21,20 @@ const members = (count: number): Recipient[] =>
     id: `affmem_${count - i}`,
     email: `m${i}@team.test`,
   }))
+
+describe("splitFirstDelivery", () => {
+  it("keeps a message's first batch for the recipients job when it is due at once, and queues the rest", () => {
+    const jobs = messageDeliveryJobs({ message, conversation, recipients: members(120), delay_seconds: 0 })
+    const { first, queued } = splitFirstDelivery(jobs)
+    expect(first?.id).toBe("notify-msg_1-batch-0")
+    expect(queued.map((job) => job.id)).toEqual(["notify-msg_1-batch-1", "notify-msg_1-batch-2"])
+  })
+  it("queues every job of a delay window, and handles a message with no recipient", () => {
+    const windowed = messageDeliveryJobs({ message, conversation, recipients: members(3), delay_seconds: 60 })
+    expect(splitFirstDelivery(windowed)).toEqual({ first: null, queued: windowed })
+    expect(splitFirstDelivery([])).toEqual({ first: null, queued: [] })
+  })
+})
 
 describe("messageDeliveryJobs", () => {
   it("cuts a message's recipients into batches in a stable order, one idempotency key per email", () => {
