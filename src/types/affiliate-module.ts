@@ -37,6 +37,9 @@ export type MemberAccess = {
   group: { messaging_enabled: boolean; messaging_disabled_message: string | null } | null
 }
 
+/** A member as notification emails see it. */
+export type NotifiedMember = { id: string; email: string; email_notifications: boolean; affiliate_id: string }
+
 /**
  * The affiliate module (`AFFILIATE_MODULE`): what workflows, routes, jobs
  * and subscribers may call. Resolve it as
@@ -63,6 +66,9 @@ export interface IAffiliateModuleService extends IModuleService {
     input: { affiliate_id: string; member_id?: string | null; writer_id?: string | null },
     sharedContext?: Context
   ): Promise<SendParties | null>
+
+  /** Members by affiliate and/or id, each with `email_notifications` and `affiliate_id`, in one query. */
+  listNotifiedMembers(input: { affiliate_id?: string; ids?: string[] }, sharedContext?: Context): Promise<NotifiedMember[]>
 
   /**
    * A broadcast's audience (AND between keys, OR inside one) as affiliates

@@ -2,13 +2,14 @@ import type { Context } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { AffiliateDTO, AffiliateGroupDTO, AffiliateInviteDTO, AffiliateMemberDTO } from "../../types/affiliate"
-import type { IAffiliateModuleService, MemberAccess, SendParties } from "../../types/affiliate-module"
+import type { IAffiliateModuleService, MemberAccess, NotifiedMember, SendParties } from "../../types/affiliate-module"
 import type { AffiliateMessagingPluginOptions, ResolvedPluginOptions } from "../../types/options"
 import { resolvePluginOptions } from "../../utils/plugin-options"
 import { Affiliate, AffiliateGroup, AffiliateInvite, AffiliateMember } from "./models"
 import type { AudienceMember, BroadcastAudience } from "../../types/broadcast"
 import type { AudienceRepository } from "./repositories/audience"
 import type { MemberAccessRepository } from "./repositories/member-access"
+import type { NotifiedMembersRepository } from "./repositories/notified-members"
 import type { SendPartiesRepository } from "./repositories/send-parties"
 
 /**
@@ -33,6 +34,7 @@ class AffiliateModuleService
   protected readonly options_: ResolvedPluginOptions
   protected readonly memberAccess_: MemberAccessRepository
   protected readonly sendParties_: SendPartiesRepository
+  protected readonly notifiedMembers_: NotifiedMembersRepository
 
   protected readonly audience_: AudienceRepository
 
@@ -40,6 +42,7 @@ class AffiliateModuleService
     container: {
       memberAccessRepository: MemberAccessRepository
       sendPartiesRepository: SendPartiesRepository
+      notifiedMembersRepository: NotifiedMembersRepository
       audienceRepository: AudienceRepository
     },
     options?: AffiliateMessagingPluginOptions
@@ -49,6 +52,7 @@ class AffiliateModuleService
     this.options_ = resolvePluginOptions(options)
     this.memberAccess_ = container.memberAccessRepository
     this.sendParties_ = container.sendPartiesRepository
+    this.notifiedMembers_ = container.notifiedMembersRepository
     this.audience_ = container.audienceRepository
   }
 
@@ -76,6 +80,15 @@ class AffiliateModuleService
     @MedusaContext() ctx: Context<EntityManager> = {}
   ): Promise<SendParties | null> {
     return await this.sendParties_.retrieve(input, ctx)
+  }
+
+  /** Members by affiliate and/or id with their email choice and affiliate, in one query (notification emails). */
+  @InjectManager()
+  async listNotifiedMembers(
+    input: { affiliate_id?: string; ids?: string[] },
+    @MedusaContext() ctx: Context<EntityManager> = {}
+  ): Promise<NotifiedMember[]> {
+    return await this.notifiedMembers_.list(input, ctx)
   }
 
   /**

@@ -90,6 +90,32 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
         expect(found.map((a) => a.name).sort()).toEqual(["Alpha Media", "Gamma"])
       })
 
+      it("lists the members a notification may go to, live ones only, with their choice and affiliate", async () => {
+        const [acme, other] = await service.createAffiliates([
+          { name: "Notify Acme", email: "notify@acme.test" },
+          { name: "Notify Other", email: "notify@other.test" },
+        ])
+        const [ann, bob, gone] = await service.createAffiliateMembers([
+          { affiliate_id: acme.id, email: "ann@notify.test" },
+          { affiliate_id: acme.id, email: "bob@notify.test", email_notifications: false },
+          { affiliate_id: acme.id, email: "gone@notify.test" },
+        ])
+        const cai = await service.createAffiliateMembers({ affiliate_id: other.id, email: "cai@notify.test" })
+        await service.softDeleteAffiliateMembers([gone.id])
+
+        const ofAcme = await service.listNotifiedMembers({ affiliate_id: acme.id })
+        expect([...ofAcme].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+          [
+            { id: ann.id, email: "ann@notify.test", email_notifications: true, affiliate_id: acme.id },
+            { id: bob.id, email: "bob@notify.test", email_notifications: false, affiliate_id: acme.id },
+          ].sort((a, b) => a.id.localeCompare(b.id))
+        )
+        expect((await service.listNotifiedMembers({ ids: [bob.id, cai.id, gone.id] })).map((m) => m.affiliate_id).sort()).toEqual(
+          [acme.id, other.id].sort()
+        )
+        expect(await service.listNotifiedMembers({ affiliate_id: other.id, ids: [ann.id] })).toEqual([])
+      })
+
       it("passes plugin options through to the service", () => {
         const options = service.getOptions()
         expect(options.autoApproveAffiliates).toBe(true)

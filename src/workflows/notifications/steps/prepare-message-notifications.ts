@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { NewMessageEmailProps } from "../../../emails"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type { IAffiliateModuleService } from "../../../types/affiliate-module"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type { IMessagingModuleService } from "../../../types/messaging-module"
 import { ConversationDTO, MessageAuthorType } from "../../../types/messaging"
@@ -122,11 +123,7 @@ async function withoutUnwantedMembers(
   if (!memberIds.length) {
     return deliveries
   }
-  const { data: members } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "affiliate_member",
-    fields: ["id", "email_notifications", "affiliate_id"],
-    filters: { id: memberIds },
-  })
+  const members = await container.resolve<IAffiliateModuleService>(AFFILIATE_MODULE).listNotifiedMembers({ ids: memberIds })
   const wanted = new Set(
     members
       .filter((member) => isVisibleToMember(conversation, member) && member.email_notifications)

@@ -1,6 +1,8 @@
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { createHash } from "crypto"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type { IAffiliateModuleService } from "../../../types/affiliate-module"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type { IMessagingModuleService } from "../../../types/messaging-module"
 import type { ConversationDTO, MessageDTO } from "../../../types/messaging"
@@ -36,7 +38,6 @@ export const resolveMessageRecipientsStep = createStep(
   "resolve-message-recipients",
   async (input: { message_id: string }, { container }) => {
     const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const [message] = await messaging.listNotifiedMessages({ id: input.message_id })
     const conversation = message ? await messaging.findConversation(message.conversation_id) : null
     const delay_seconds = messaging.getOptions().notificationDelaySeconds
@@ -46,16 +47,11 @@ export const resolveMessageRecipientsStep = createStep(
 
     const recipients: Recipient[] = []
     if (message.author_type === "owner") {
-      const { data: members } = await query.graph({
-        entity: "affiliate_member",
-        fields: ["id", "email"],
-        filters: {
-          affiliate_id: conversation.affiliate_id,
-          email_notifications: true,
-          ...(conversation.member_id ? { id: conversation.member_id } : {}),
-        },
+      const members = await container.resolve<IAffiliateModuleService>(AFFILIATE_MODULE).listNotifiedMembers({
+        affiliate_id: conversation.affiliate_id,
+        ...(conversation.member_id ? { ids: [conversation.member_id] } : {}),
       })
-      for (const member of members) {
+      for (const member of members.filter((m) => m.email_notifications)) {
         recipients.push({ key: member.id, kind: "member", id: member.id, email: member.email })
       }
     } else {
