@@ -7,6 +7,7 @@
  * /hooks/affiliate-messaging/email, both with a secret kept in .demo.
  * Ctrl-C stops everything it started.
  */
+import { spawnSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -17,6 +18,8 @@ import { freePort, waitForSmtp } from "./lib/free-port.mjs"
 import { run, startDetached, waitForHttp } from "./lib/processes.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+/** The lock of integration-tests/helpers/pack.ts (PLUGIN_BUILD_LOCK). */
+const PLUGIN_BUILD_LOCK = "/tmp/affmsg-plugin-build.lock"
 const hostDir = path.join(root, "demo")
 const stateDir = path.join(root, ".demo")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
@@ -95,6 +98,27 @@ async function provideMail() {
   return { smtpUrl: `smtp://${mailHost}:${smtp}`, uiUrl: `http://${mailHost}:${web}` }
 }
 
+/**
+ * The storefront package first (the plugin's server and admin import its
+ * shared limits), then `medusa plugin:build`. Under the lock the test
+ * suites build and pack with (integration-tests/helpers/pack.ts) where
+ * `flock` exists: the storefront build starts by deleting its `dist`, so a
+ * demo built beside a suite's build (CI runs its demo smoke test next to
+ * the compat suite) would otherwise compile against a half-written package.
+ */
+async function buildPlugin() {
+  const storefrontBuild = path.join(root, "packages/storefront/scripts/build.mjs")
+  if (spawnSync("flock", ["--version"], { stdio: "ignore" }).status === 0) {
+    await run("flock", [PLUGIN_BUILD_LOCK, "sh", "-c", '"$0" "$1" && "$2" plugin:build', process.execPath, storefrontBuild, medusaBin], {
+      cwd: root,
+      quiet: true,
+    })
+    return
+  }
+  await run(process.execPath, [storefrontBuild], { cwd: root, quiet: true })
+  await run(medusaBin, ["plugin:build"], { cwd: root, quiet: true })
+}
+
 async function main() {
   fs.mkdirSync(stateDir, { recursive: true })
   const port = Number(process.env.PORT || (await freePort()))
@@ -102,9 +126,7 @@ async function main() {
   const secrets = demoSecrets(stateDir)
 
   log("building the storefront package (client, React, widget) and the plugin (medusa plugin:build)…")
-  // first: the plugin's server and admin import the storefront package's shared limits
-  await run(process.execPath, [path.join(root, "packages/storefront/scripts/build.mjs")], { cwd: root, quiet: true })
-  await run(medusaBin, ["plugin:build"], { cwd: root, quiet: true })
+  await buildPlugin()
   linkPluginPackage()
 
   const databaseUrl = await provideDatabase()
