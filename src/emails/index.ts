@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache"
 import type { AffiliateInviteEmailProps } from "./affiliate-invite-email"
 import type { MessageDigestEmailProps } from "./message-digest-email"
 import type { NewMessageEmailProps } from "./new-message-email"
@@ -17,10 +18,10 @@ const templates = () =>
 
 /**
  * The same props render the same email: a team message to many members is
- * rendered once, not once per recipient. Bounded, oldest dropped first.
+ * rendered once, not once per recipient. Bounded, least recently used
+ * dropped first.
  */
-const rendered = new Map<string, Promise<RenderedEmail>>()
-const RENDER_CACHE_SIZE = 200
+const rendered = new LRUCache<string, Promise<RenderedEmail>>({ max: 200 })
 
 export function renderNewMessageEmail(props: NewMessageEmailProps): Promise<RenderedEmail> {
   const key = JSON.stringify(props)
@@ -29,9 +30,6 @@ export function renderNewMessageEmail(props: NewMessageEmailProps): Promise<Rend
     email = templates().renderNewMessageEmail(props)
     rendered.set(key, email)
     email.catch(() => rendered.delete(key))
-    if (rendered.size > RENDER_CACHE_SIZE) {
-      rendered.delete(rendered.keys().next().value!)
-    }
   }
   return email
 }

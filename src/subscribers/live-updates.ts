@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { LRUCache } from "lru-cache"
 import { LIVE_EVENTS_MODULE } from "../modules/live-events"
 import type LiveEventsModuleService from "../modules/live-events/service"
 import type { LiveFactInput } from "../modules/live-events/types"
@@ -69,8 +70,7 @@ async function factOf(
 type Audience = { affiliate_id: string; member_id: string | null }
 
 /** Threads written to lately, by id; a thread's audience never changes, so it is read once per process. */
-const audiences = new Map<string, Audience>()
-const AUDIENCES_KEPT = 10_000
+const audiences = new LRUCache<string, Audience>({ max: 10_000 })
 
 async function audienceOf(conversationId: string, messaging: IMessagingModuleService): Promise<Audience | null> {
   const known = audiences.get(conversationId)
@@ -80,10 +80,6 @@ async function audienceOf(conversationId: string, messaging: IMessagingModuleSer
   const conversation = await messaging.findConversation(conversationId)
   if (!conversation) {
     return null
-  }
-  if (audiences.size >= AUDIENCES_KEPT) {
-    // the oldest entry first: a Map iterates in insertion order
-    audiences.delete(audiences.keys().next().value!)
   }
   const audience = { affiliate_id: conversation.affiliate_id, member_id: conversation.member_id }
   audiences.set(conversationId, audience)
