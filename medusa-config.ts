@@ -54,6 +54,7 @@ const pluginOptions = {
   deliveryAttempts: 200,
   deliveryConcurrency: Number(process.env.AFFILIATE_DELIVERY_CONCURRENCY ?? 5),
   deliveryLockMs: Number(process.env.AFFILIATE_DELIVERY_LOCK_MS ?? 30_000),
+  deliveryYieldMs: Number(process.env.AFFILIATE_DELIVERY_YIELD_MS ?? 2_000),
   // generous by default so suites that send many messages are not throttled; "off" disables
   rateLimits: rateLimitsFromEnv(process.env.AFFILIATE_RATE_LIMIT_PER_MINUTE ?? "1000"),
   // generous by default too (10,000 files an hour, 100 GiB a day), so suites that upload much are not refused

@@ -14,12 +14,14 @@ import { storeAffiliateMiddlewares } from "./store/affiliates/middlewares"
 import { storeStreamMiddlewares } from "./store/affiliates/me/stream/middlewares"
 import { acceptPublishableKeyInQuery } from "./utils/medusa-seams/publishable-key-from-query"
 import { malformedPathMiddlewares } from "./utils/medusa-seams/reject-malformed-paths"
+import { requestsInFlightMiddlewares } from "./utils/middlewares/count-requests-in-flight"
 
 // before Medusa registers its publishable key check, which it does after importing this file
 acceptPublishableKeyInQuery()
 
 export default defineMiddlewares({
   routes: [
+    ...requestsInFlightMiddlewares,
     ...malformedPathMiddlewares,
     ...adminAffiliateMiddlewares,
     ...adminAffiliateGroupMiddlewares,

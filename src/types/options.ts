@@ -67,6 +67,15 @@ export type AffiliateMessagingPluginOptions = {
   /** How long a crashed worker's job stays locked before another takes it over (BullMQ, default 30 s). */
   deliveryLockMs?: number
   /**
+   * In a process that also answers requests (Medusa `workerMode: "shared"`),
+   * how long a delivery job waits for a moment with no request in flight
+   * before it starts anyway, in ms (default 2000; 0 starts it at once).
+   * Requests come first; under constant traffic each job still starts
+   * within this time. Processes in `worker` mode answer no requests and
+   * never wait.
+   */
+  deliveryYieldMs?: number
+  /**
    * Messages one sender may send per minute, over all its send routes
    * (New Message and replies). Counted in Redis when the plugin has a Redis
    * URL (`redisUrl`, else `projectConfig.redisUrl`), so the budget holds
@@ -179,6 +188,7 @@ export type DeliveryOption =
   | "deliveryMaxBackoffMs"
   | "deliveryConcurrency"
   | "deliveryLockMs"
+  | "deliveryYieldMs"
 
 export type ResolvedPluginOptions = Required<
   Omit<AffiliateMessagingPluginOptions, DeliveryOption | "rateLimits" | "uploadQuotas" | "inboundEmail" | "backendUrl" | "liveUpdates">

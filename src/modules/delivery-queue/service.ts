@@ -1,11 +1,15 @@
 import type { Logger } from "@medusajs/framework/types"
 import type { AffiliateMessagingPluginOptions, DeliveryOption } from "../../types/options"
+import { requestsInFlight } from "../../utils/requests-in-flight"
 import { BullMqDriver } from "./drivers/bullmq"
 import { InMemoryDriver } from "./drivers/in-memory"
 import { DeliveryJob, JobHandler, QueueDriver, RetryPolicy } from "./types"
 
 /** The plugin options this module reads (see AffiliateMessagingPluginOptions). */
 export type DeliveryQueueOptions = Pick<AffiliateMessagingPluginOptions, DeliveryOption>
+
+/** How long a job waits for the requests in flight at most (`deliveryYieldMs`). */
+export const DEFAULT_YIELD_MS = 2_000
 
 type ModuleDeclaration = { worker_mode?: "shared" | "worker" | "server" }
 type ConfigModule = { projectConfig?: { redisUrl?: string } }
@@ -55,13 +59,21 @@ export default class DeliveryQueueService {
     }
   }
 
-  /** Starts consuming jobs in this process with `handler`; later calls do nothing. */
+  /**
+   * Starts consuming jobs in this process with `handler`; later calls do
+   * nothing. Each job first waits for a moment with no request in flight,
+   * `deliveryYieldMs` at most (decision 0038).
+   */
   async startConsuming(handler: JobHandler): Promise<boolean> {
     if (this.consuming_) {
       return false
     }
     this.consuming_ = true
-    await this.driver().start(handler)
+    const yieldMs = this.options.deliveryYieldMs ?? DEFAULT_YIELD_MS
+    await this.driver().start(async (job, journal) => {
+      await requestsInFlight.whenIdle(yieldMs)
+      return await handler(job, journal)
+    })
     this.logger_.info(`affiliate messaging: delivering emails from the ${this.kind} queue`)
     return true
   }

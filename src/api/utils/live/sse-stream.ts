@@ -1,4 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
+import { requestsInFlight } from "../../../utils/requests-in-flight"
 
 /** One Server-Sent Event; `id` is the live log's seq, what `Last-Event-ID` sends back. */
 export type StreamEvent = { id: number; event: string; data: object }
@@ -34,6 +35,8 @@ export class SseStream {
     this.res.flushHeaders()
     this.res.socket?.setNoDelay(true)
     this.res.write(`retry: ${retryMs}\n\n`)
+    // an open stream waits idle for hours: background work need not wait for it
+    requestsInFlight.untrack(this.res)
   }
 
   send(events: StreamEvent[]): void {

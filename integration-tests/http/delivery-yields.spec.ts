@@ -1,0 +1,124 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import http from "http"
+import { httpClient } from "../helpers/http-client"
+import { createProgram } from "../helpers/program"
+import { openStream } from "../helpers/sse"
+import { smtpSinkForSuite } from "../helpers/smtp-sink"
+
+jest.setTimeout(120_000)
+
+/**
+ * Decision 0038 in a running store (`workerMode: "shared"`): email jobs
+ * wait for a moment with no request in flight, up to `deliveryYieldMs`.
+ * The middleware counting requests is mounted on every route; an upload
+ * held open (its body still arriving) stands for a long request.
+ */
+const YIELD_MS = 6_000
+const sink = smtpSinkForSuite()
+beforeAll(() => {
+  process.env.AFFILIATE_DELIVERY_YIELD_MS = String(YIELD_MS)
+})
+afterAll(() => {
+  delete process.env.AFFILIATE_DELIVERY_YIELD_MS
+})
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** An upload whose multipart body never ends until `release` aborts it: a request in flight. */
+function holdUpload(base: string, headers: Record<string, string>) {
+  const url = new URL("/admin/messaging/attachments", base)
+  const request = http.request(url, {
+    method: "POST",
+    headers: { ...headers, "content-type": "multipart/form-data; boundary=held", "transfer-encoding": "chunked" },
+  })
+  request.on("error", () => undefined)
+  request.write('--held\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nsome')
+  return { release: () => request.destroy() }
+}
+
+/**
+ * Requests that never stop: a held upload every 500 ms, each for 2 s (the
+ * test server closes an upload whose body stalls after a few seconds).
+ */
+function holdUploadsWithoutPause(base: string, headers: Record<string, string>) {
+  const held: ReturnType<typeof holdUpload>[] = []
+  const hold = () => {
+    const upload = holdUpload(base, headers)
+    held.push(upload)
+    setTimeout(upload.release, 2_000)
+  }
+  hold()
+  const timer = setInterval(hold, 500)
+  return {
+    release: () => {
+      clearInterval(timer)
+      held.forEach((upload) => upload.release())
+    },
+  }
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let base: string
+    beforeAll(() => {
+      base = api.defaults.baseURL!.replace(/\/$/, "")
+    })
+
+    it("an email waits while a request is answered, and goes out as soon as none is", async () => {
+      const client = httpClient(api)
+      const program = await createProgram(client, getContainer())
+      const team = await program.team("Yield Co", "yara@yield.test")
+      // the team's sign-up emails are out before the clock starts
+      await sleep(500)
+
+      const upload = holdUpload(base, program.admin.headers)
+      await sleep(300)
+      const sent = await client.post("/admin/conversations", { affiliate_id: team.affiliate_id, body: "Sent while busy" }, program.admin.headers)
+      expect(sent.status).toBe(201)
+      await sleep(2_000)
+      expect(sink.emails.filter((email) => email.text.includes("Sent while busy"))).toHaveLength(0)
+
+      const releasedAt = Date.now()
+      upload.release()
+      const [email] = await sink.waitFor((e) => e.text.includes("Sent while busy"), 1, { settleMs: 0 })
+      expect(email.receivedAt - releasedAt).toBeLessThan(YIELD_MS / 2)
+    })
+
+    it("an open event stream is not a request in flight: the email goes out at once", async () => {
+      const client = httpClient(api)
+      const program = await createProgram(client, getContainer())
+      const team = await program.team("Stream Co", "stella@stream.test")
+      const stream = await openStream(`${base}/admin/messaging/stream`, program.admin.headers)
+      try {
+        expect(stream.status).toBe(200)
+        const sentAt = Date.now()
+        const sent = await client.post("/admin/conversations", { affiliate_id: team.affiliate_id, body: "Sent while streaming" }, program.admin.headers)
+        expect(sent.status).toBe(201)
+        const [email] = await sink.waitFor((e) => e.text.includes("Sent while streaming"), 1, { settleMs: 0 })
+        expect(email.receivedAt - sentAt).toBeLessThan(YIELD_MS / 2)
+      } finally {
+        stream.close()
+      }
+    })
+
+    it("under requests that never stop, an email still goes out within deliveryYieldMs", async () => {
+      const client = httpClient(api)
+      const program = await createProgram(client, getContainer())
+      const team = await program.team("Busy Co", "bo@busy.test")
+      await sleep(500)
+      const upload = holdUploadsWithoutPause(base, program.admin.headers)
+      try {
+        await sleep(300)
+        const sentAt = Date.now()
+        const sent = await client.post("/admin/conversations", { affiliate_id: team.affiliate_id, body: "Sent under load" }, program.admin.headers)
+        expect(sent.status).toBe(201)
+        const [email] = await sink.waitFor((e) => e.text.includes("Sent under load"), 1, { settleMs: 0, timeoutMs: 3 * YIELD_MS })
+        const waited = email.receivedAt - sentAt
+        expect(waited).toBeGreaterThanOrEqual(YIELD_MS - 500)
+        expect(waited).toBeLessThan(2 * YIELD_MS)
+      } finally {
+        upload.release()
+      }
+    })
+  },
+})
