@@ -37,8 +37,9 @@ function holdUpload(base: string, headers: Record<string, string>) {
 }
 
 /**
- * Requests that never stop: a held upload every 500 ms, each for 2 s (the
- * test server closes an upload whose body stalls after a few seconds).
+ * Requests that never stop: a held upload every 500 ms, each released
+ * after 2 s (one upload held longer is ended by the server after about
+ * 4 s of a stalled body, seen in this suite).
  */
 function holdUploadsWithoutPause(base: string, headers: Record<string, string>) {
   const held: ReturnType<typeof holdUpload>[] = []

@@ -87,9 +87,11 @@ describe("requests in flight", () => {
       }
       const lastAnsweredAt = Date.now()
       expect(resumedAt).toBe(0)
-      await sleep(200)
+      for (let waited = 0; !resumedAt && waited < 2_000; waited += 10) {
+        await sleep(10)
+      }
       expect(resumedAt - lastAnsweredAt).toBeGreaterThanOrEqual(90)
-      expect(resumedAt - lastAnsweredAt).toBeLessThan(180)
+      expect(resumedAt - lastAnsweredAt).toBeLessThan(400)
     } finally {
       await server.close()
     }

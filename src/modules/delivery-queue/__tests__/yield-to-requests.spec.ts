@@ -24,15 +24,6 @@ async function slowServer() {
   }
 }
 
-/** When each job's handler started, in ms since `since`. */
-function startTimes(service: DeliveryQueueService, since: () => number) {
-  const started = new Map<string, number>()
-  void service.startConsuming(async (job) => {
-    started.set(job.id, since())
-  })
-  return started
-}
-
 async function until(check: () => boolean, timeoutMs = 10_000) {
   const started = Date.now()
   while (!check()) {
@@ -68,55 +59,63 @@ describe.each(drivers)("delivery jobs yield to the requests in flight (%s)", (_n
     }
   })
 
-  it("a job queued while a request is answered starts when it is answered", async () => {
-    service = new DeliveryQueueService({ logger }, { ...options, deliveryYieldMs: 5_000 })
-    const t0 = Date.now()
-    const started = startTimes(service, () => Date.now() - t0)
+  /**
+   * A consumer with `deliveryYieldMs` = `yieldMs`, and a request held in
+   * flight until `answer()`. Times are Date.now() values.
+   */
+  async function consumeWhileBusy(yieldMs: number) {
+    service = new DeliveryQueueService({ logger }, { ...options, deliveryYieldMs: yieldMs })
+    const started = new Map<string, number>()
+    void service.startConsuming(async (job) => {
+      started.set(job.id, Date.now())
+    })
     const answered = fetch(server.url)
     await until(() => requestsInFlight.count === 1)
-    await service.enqueue([{ id: "yield-1", workflow: "test", input: {} }])
-    await sleep(700)
-    expect(started.has("yield-1")).toBe(false)
+    return {
+      queue: async (id: string) => {
+        const queuedAt = Date.now()
+        await service.enqueue([{ id, workflow: "test", input: {} }])
+        return queuedAt
+      },
+      startOf: async (id: string) => {
+        await until(() => started.has(id))
+        return started.get(id)!
+      },
+      hasStarted: (id: string) => started.has(id),
+      answer: async () => {
+        const answeredAt = Date.now()
+        server.answerAll()
+        await answered
+        return answeredAt
+      },
+    }
+  }
 
-    const answeredAt = Date.now() - t0
-    server.answerAll()
-    await answered
-    await until(() => started.has("yield-1"))
-    expect(started.get("yield-1")! - answeredAt).toBeLessThan(500)
+  it("a job queued while a request is answered starts when it is answered", async () => {
+    const busy = await consumeWhileBusy(5_000)
+    await busy.queue("yield-1")
+    await sleep(700)
+    expect(busy.hasStarted("yield-1")).toBe(false)
+    const answeredAt = await busy.answer()
+    expect((await busy.startOf("yield-1")) - answeredAt).toBeLessThan(500)
   })
 
   it("under constant traffic a job starts after deliveryYieldMs at the latest; with none in flight at once", async () => {
-    service = new DeliveryQueueService({ logger }, { ...options, deliveryYieldMs: 800 })
-    const t0 = Date.now()
-    const started = startTimes(service, () => Date.now() - t0)
-    const answered = fetch(server.url)
-    await until(() => requestsInFlight.count === 1)
-    const queuedAt = Date.now() - t0
-    await service.enqueue([{ id: "yield-2", workflow: "test", input: {} }])
-    await until(() => started.has("yield-2"))
-    const waited = started.get("yield-2")! - queuedAt
+    const busy = await consumeWhileBusy(800)
+    const queuedAt = await busy.queue("yield-2")
+    const waited = (await busy.startOf("yield-2")) - queuedAt
     expect(waited).toBeGreaterThanOrEqual(750)
     expect(waited).toBeLessThan(3_000)
 
-    server.answerAll()
-    await answered
-    const idleAt = Date.now() - t0
-    await service.enqueue([{ id: "yield-3", workflow: "test", input: {} }])
-    await until(() => started.has("yield-3"))
-    expect(started.get("yield-3")! - idleAt).toBeLessThan(500)
+    await busy.answer()
+    const idleAt = await busy.queue("yield-3")
+    expect((await busy.startOf("yield-3")) - idleAt).toBeLessThan(500)
   })
 
   it("deliveryYieldMs 0: jobs start at once whatever is in flight", async () => {
-    service = new DeliveryQueueService({ logger }, { ...options, deliveryYieldMs: 0 })
-    const t0 = Date.now()
-    const started = startTimes(service, () => Date.now() - t0)
-    const answered = fetch(server.url)
-    await until(() => requestsInFlight.count === 1)
-    const queuedAt = Date.now() - t0
-    await service.enqueue([{ id: "yield-4", workflow: "test", input: {} }])
-    await until(() => started.has("yield-4"))
-    expect(started.get("yield-4")! - queuedAt).toBeLessThan(500)
-    server.answerAll()
-    await answered
+    const busy = await consumeWhileBusy(0)
+    const queuedAt = await busy.queue("yield-4")
+    expect((await busy.startOf("yield-4")) - queuedAt).toBeLessThan(500)
+    await busy.answer()
   })
 })
