@@ -25,8 +25,8 @@ afterAll(() => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** An upload whose multipart body never ends until `release` aborts it: a request in flight. */
-function holdUpload(base: string, headers: Record<string, string>) {
-  const url = new URL("/admin/messaging/attachments", base)
+function holdUpload(base: string, headers: Record<string, string>, path = "/admin/messaging/attachments") {
+  const url = new URL(path, base)
   const request = http.request(url, {
     method: "POST",
     headers: { ...headers, "content-type": "multipart/form-data; boundary=held", "transfer-encoding": "chunked" },
@@ -82,6 +82,25 @@ medusaIntegrationTestRunner({
       const releasedAt = Date.now()
       upload.release()
       const [email] = await sink.waitFor((e) => e.text.includes("Sent while busy"), 1, { settleMs: 0 })
+      expect(email.receivedAt - releasedAt).toBeLessThan(YIELD_MS / 2)
+    })
+
+    it("Medusa's own routes count too: an email waits for an upload to POST /admin/uploads held open", async () => {
+      const client = httpClient(api)
+      const program = await createProgram(client, getContainer())
+      const team = await program.team("Core Co", "cora@core.test")
+      await sleep(500)
+
+      const upload = holdUpload(base, program.admin.headers, "/admin/uploads")
+      await sleep(300)
+      const sent = await client.post("/admin/conversations", { affiliate_id: team.affiliate_id, body: "Sent beside Medusa" }, program.admin.headers)
+      expect(sent.status).toBe(201)
+      await sleep(2_000)
+      expect(sink.emails.filter((email) => email.text.includes("Sent beside Medusa"))).toHaveLength(0)
+
+      const releasedAt = Date.now()
+      upload.release()
+      const [email] = await sink.waitFor((e) => e.text.includes("Sent beside Medusa"), 1, { settleMs: 0 })
       expect(email.receivedAt - releasedAt).toBeLessThan(YIELD_MS / 2)
     })
 

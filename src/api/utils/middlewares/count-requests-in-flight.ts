@@ -11,7 +11,14 @@ function countRequestsInFlight(_req: MedusaRequest, res: MedusaResponse, next: M
   next()
 }
 
-/** Mounted without a method on every path: Medusa registers it before any route. */
+/**
+ * Mounted without a method on "/", which Express matches as a prefix of
+ * every path: Medusa registers it before any route. Not "*": Express
+ * makes a wildcard a route parameter and percent-decodes it, and a path it
+ * cannot decode becomes a 500 before the plugin's malformed-path check
+ * (reject-malformed-paths.ts) runs (the reliability hostile-input suite
+ * caught it).
+ */
 export const requestsInFlightMiddlewares: MiddlewareRoute[] = [
-  { matcher: "*", middlewares: [countRequestsInFlight] },
+  { matcher: "/", middlewares: [countRequestsInFlight] },
 ]
