@@ -1,6 +1,9 @@
 import type { ServerResponse } from "http"
 import { finished } from "stream"
 
+/** See the `quietMs` of RequestsInFlight. */
+export const QUIET_MS = 25
+
 /**
  * The HTTP requests this process is answering, and a way for background
  * work to wait for a moment with none (decision 0038). In a Medusa process
@@ -13,9 +16,6 @@ import { finished } from "stream"
  * Counted by a middleware on every route (`track`); an event stream stops
  * counting once it is open (`untrack`): it waits idle for hours.
  */
-/** See the `quietMs` of RequestsInFlight. */
-export const QUIET_MS = 25
-
 export class RequestsInFlight {
   protected count_ = 0
   /** When the count last fell to 0 (0: never counted). */

@@ -21,27 +21,33 @@ async function serve(gauge: RequestsInFlight, { beforeTrackMs = 0, answerMs = 0 
   return { url, close: () => new Promise((resolve) => server.close(resolve)) }
 }
 
+/** Runs `body` against a `serve` server, closed afterwards whatever happens. */
+async function withServer(gauge: RequestsInFlight, options: Parameters<typeof serve>[1], body: (url: string) => Promise<void>) {
+  const server = await serve(gauge, options)
+  try {
+    await body(server.url)
+  } finally {
+    await server.close()
+  }
+}
+
 describe("requests in flight", () => {
   it("counts each request from its middleware until it is answered, over kept-alive connections", async () => {
     const gauge = new RequestsInFlight()
-    const server = await serve(gauge, { answerMs: 100 })
-    try {
-      const answers = Array.from({ length: 20 }, () => fetch(server.url).then((r) => r.text()))
+    await withServer(gauge, { answerMs: 100 }, async (url) => {
+      const answers = Array.from({ length: 20 }, () => fetch(url).then((r) => r.text()))
       await sleep(50)
       expect(gauge.count).toBe(20)
       await Promise.all(answers)
       await sleep(10)
       expect(gauge.count).toBe(0)
-    } finally {
-      await server.close()
-    }
+    })
   })
 
   it("counts nothing for a client that left before the middleware saw its request", async () => {
     const gauge = new RequestsInFlight()
-    const server = await serve(gauge, { beforeTrackMs: 200 })
-    try {
-      const request = http.request(server.url, { method: "POST" })
+    await withServer(gauge, { beforeTrackMs: 200 }, async (url) => {
+      const request = http.request(url, { method: "POST" })
       request.on("error", () => undefined)
       request.write("{")
       await sleep(50)
@@ -49,16 +55,13 @@ describe("requests in flight", () => {
       // the middleware runs on the response the client already closed
       await sleep(300)
       expect(gauge.count).toBe(0)
-    } finally {
-      await server.close()
-    }
+    })
   })
 
   it("lets waiting work start the moment the last request is answered", async () => {
     const gauge = new RequestsInFlight(0)
-    const server = await serve(gauge, { answerMs: 300 })
-    try {
-      const answered = fetch(server.url).then(() => Date.now())
+    await withServer(gauge, { answerMs: 300 }, async (url) => {
+      const answered = fetch(url).then(() => Date.now())
       await sleep(50)
       expect(gauge.count).toBe(1)
       const resumed = gauge.whenIdle(5_000).then(() => Date.now())
@@ -66,16 +69,13 @@ describe("requests in flight", () => {
       // resumed by the answer (within a few ms of it), far before 5 s
       expect(Math.abs(resumedAt - answeredAt)).toBeLessThan(100)
       expect(await Promise.race([gauge.whenIdle(5_000).then(() => "at once"), sleep(20).then(() => "waited")])).toBe("at once")
-    } finally {
-      await server.close()
-    }
+    })
   })
 
   it("does not take the instant between two requests of a burst for a pause: work starts once none came for quietMs", async () => {
     const gauge = new RequestsInFlight(100)
-    const server = await serve(gauge, { answerMs: 30 })
-    try {
-      const first = fetch(server.url)
+    await withServer(gauge, { answerMs: 30 }, async (url) => {
+      const first = fetch(url)
       await sleep(10)
       let resumedAt = 0
       void gauge.whenIdle(5_000).then(() => (resumedAt = Date.now()))
@@ -83,7 +83,7 @@ describe("requests in flight", () => {
       await first
       for (let i = 0; i < 5; i++) {
         await sleep(10)
-        await fetch(server.url)
+        await fetch(url)
       }
       const lastAnsweredAt = Date.now()
       expect(resumedAt).toBe(0)
@@ -92,16 +92,13 @@ describe("requests in flight", () => {
       }
       expect(resumedAt - lastAnsweredAt).toBeGreaterThanOrEqual(90)
       expect(resumedAt - lastAnsweredAt).toBeLessThan(400)
-    } finally {
-      await server.close()
-    }
+    })
   })
 
   it("lets waiting work start after maxMs under constant traffic", async () => {
     const gauge = new RequestsInFlight()
-    const server = await serve(gauge, { answerMs: 1_500 })
-    try {
-      const answered = fetch(server.url)
+    await withServer(gauge, { answerMs: 1_500 }, async (url) => {
+      const answered = fetch(url)
       await sleep(50)
       const started = Date.now()
       await gauge.whenIdle(300)
@@ -110,9 +107,7 @@ describe("requests in flight", () => {
       expect(waited).toBeLessThan(1_000)
       expect(gauge.count).toBe(1)
       await answered
-    } finally {
-      await server.close()
-    }
+    })
   })
 
   it("stops counting a request once it is untracked (an open event stream), and only once", async () => {
