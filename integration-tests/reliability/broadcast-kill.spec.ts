@@ -1,3 +1,4 @@
+import IORedis from "ioredis"
 import { Client } from "pg"
 import { RedisServer } from "../helpers/redis-server"
 import { ScaleProcess, ScaleStore } from "../helpers/scale-host"
@@ -67,6 +68,39 @@ describe("broadcasts through killed workers", () => {
     workers.push(worker)
     return worker
   }
+  /** For a failure: each address's copy, the queue jobs that name it, and what the workers logged of jobs. */
+  const explainEmails = async (broadcastId: string, addresses: string[], smtpBackAt: number) => {
+    // a late email shows up meanwhile
+    await sleep(30_000)
+    const lines: string[] = []
+    const queue = new IORedis(redis.url)
+    try {
+      const jobKeys = (await queue.keys("bull:*")).filter((key) => /:(recipients|notify)-[^:]+$/.test(key))
+      for (const address of addresses.slice(0, 5)) {
+        const copy = (
+          await db.query(
+            `select m.id, m.created_at from affiliate_message m join affiliate_conversation c on c.id = m.conversation_id
+             join affiliate_member am on am.affiliate_id = c.affiliate_id where am.email = $1 and m.broadcast_id = $2`,
+            [address, broadcastId]
+          )
+        ).rows[0]
+        const late = sink.emails.filter((e) => e.envelopeTo.includes(address)).map((e) => `+${((e.receivedAt - smtpBackAt) / 1000).toFixed(1)} s`)
+        lines.push(`${address}: copy ${copy?.id} at ${copy?.created_at?.toISOString()}; emails by now: ${late.join(", ") || "none"}`)
+        for (const key of jobKeys) {
+          const job = await queue.hgetall(key)
+          if (!copy || !(key.includes(copy.id) || job.data?.includes(copy.id))) continue
+          const logs = await queue.lrange(`${key}:logs`, 0, -1)
+          const { attemptsMade, processedOn, finishedOn, failedReason, timestamp } = job
+          lines.push(`  ${key}: ${JSON.stringify({ timestamp, processedOn, finishedOn, attemptsMade, failedReason, logs })}`)
+        }
+      }
+    } finally {
+      queue.disconnect()
+    }
+    // what the workers said of their jobs (lapsed locks, jobs failed for good)
+    lines.push(...workers.flatMap((w) => w.process.log.split("\n").filter((line) => /stalled|failed for good|error/i.test(line))).slice(-40))
+    return lines.join("\n")
+  }
   const audienceFilter = () => ({ group_ids: [audience.groups.open, audience.groups.closed], statuses: ["active"] })
 
   beforeAll(async () => {
@@ -125,6 +159,7 @@ describe("broadcasts through killed workers", () => {
     await waitUntil("the broadcast to be sent", async () => (await broadcastOf(id)).status === "sent", 120_000, 250)
     expect(sink.emails).toHaveLength(0)
     await sink.start()
+    const smtpBackAt = Date.now()
     const broadcast = await broadcastOf(id)
     expect({
       recipient_count: broadcast.recipient_count,
@@ -175,15 +210,22 @@ describe("broadcasts through killed workers", () => {
     const notified = audience.eligible.flatMap((a) => a.notified.map((address) => ({ address, name: a.name })))
     const isBroadcast = (e: { text: string }) => e.text.includes(`the new commission tiers from ${storeName}`)
     const emails = await sink.waitFor(isBroadcast, notified.length, { timeoutMs: 120_000, settleMs: 5_000 })
-    const perAddress = new Map<string, string[]>()
+    const perAddress = new Map<string, typeof emails>()
     for (const email of emails) {
-      for (const address of email.envelopeTo) perAddress.set(address, [...(perAddress.get(address) ?? []), email.text])
+      for (const address of email.envelopeTo) perAddress.set(address, [...(perAddress.get(address) ?? []), email])
     }
     const emailProblems = notified.flatMap(({ address, name }) => {
-      const texts = perAddress.get(address) ?? []
-      if (texts.length !== 1) return [`${address}: ${texts.length} emails`]
-      return texts[0].includes(`Hi ${name},`) ? [] : [`${address}: not its affiliate's name`]
+      const mine = perAddress.get(address) ?? []
+      if (mine.length !== 1) {
+        // which emails, and when after SMTP came back: tells a takeover's repeat from a lost job
+        const seen = mine.map((e) => `${e.messageId} at +${((e.receivedAt - smtpBackAt) / 1000).toFixed(1)} s`)
+        return [`${address}: ${mine.length} emails ${seen.join(", ")}`]
+      }
+      return mine[0].text.includes(`Hi ${name},`) ? [] : [`${address}: not its affiliate's name`]
     })
+    if (emailProblems.length) {
+      console.log(`[reliability] broadcast emails wrong:\n${await explainEmails(id, emailProblems.map((p) => p.split(":")[0]), smtpBackAt)}`)
+    }
     expect(emailProblems).toEqual([])
     expect(emails).toHaveLength(notified.length)
     console.log(

@@ -88,6 +88,12 @@ export class BullMqDriver implements QueueDriver {
       }
     )
     this.logConnectionErrors(this.worker_)
+    // a job whose lock lapsed runs again: after a crash that is the takeover;
+    // in a live process it means the event loop or Redis stalled longer than
+    // `deliveryLockMs`, and an email of the job may go out twice
+    this.worker_.on("stalled", (jobId) => {
+      this.logger.warn(`affiliate messaging: job ${jobId} stalled (its lock lapsed); running it again`)
+    })
     this.worker_.on("failed", (job, error) => {
       if (job && (job.attemptsMade >= this.policy.attempts || error.message === STALLED_TOO_OFTEN)) {
         this.logger.error(
