@@ -111,14 +111,30 @@ export class SmtpSink {
     return this.emails.filter((email) => email.to.includes(address))
   }
 
-  /** Waits until `count` emails matched `filter`, then a little more to catch duplicates. */
+  /**
+   * Waits until `count` emails matched `filter`, then a little more to catch
+   * duplicates. Gives up after `timeoutMs`; with `idleMs`, `timeoutMs` is
+   * the cap and it gives up sooner once no matching email came for
+   * `idleMs`: a backlog drained slowly on a loaded machine is waited for,
+   * an email that is never sent is not.
+   */
   async waitFor(
     filter: (email: ReceivedEmail) => boolean,
     count: number,
-    { timeoutMs = 30_000, settleMs = 1_000 } = {}
+    { timeoutMs = 30_000, settleMs = 1_000, idleMs = Infinity } = {}
   ): Promise<ReceivedEmail[]> {
     const deadline = Date.now() + timeoutMs
-    while (this.emails.filter(filter).length < count && Date.now() < deadline) {
+    let seen = 0
+    let lastProgressAt = Date.now()
+    for (;;) {
+      const matched = this.emails.filter(filter).length
+      if (matched > seen) {
+        seen = matched
+        lastProgressAt = Date.now()
+      }
+      if (matched >= count || Date.now() >= deadline || Date.now() - lastProgressAt >= idleMs) {
+        break
+      }
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
     await new Promise((resolve) => setTimeout(resolve, settleMs))

@@ -2,7 +2,7 @@ import { RedisServer } from "../helpers/redis-server"
 import { ScaleProcess, ScaleStore } from "../helpers/scale-host"
 import { SmtpSink } from "../helpers/smtp-sink"
 
-jest.setTimeout(300_000)
+jest.setTimeout(420_000)
 
 /**
  * Separate processes of the production build on one Postgres and one Redis,
@@ -64,7 +64,8 @@ describe("a worker killed mid-delivery", () => {
 
     worker = await store!.start("worker")
     const emails = await sink.waitFor((e) => e.text.includes("Batch message"), MESSAGES, {
-      timeoutMs: 120_000,
+      timeoutMs: 240_000,
+      idleMs: 45_000,
       settleMs: 5_000,
     })
     const bodies = emails.map((e) => e.text.match(/Batch message \d+/)![0]).sort()
@@ -98,7 +99,7 @@ describe("a worker killed mid-delivery", () => {
     expect(deliveredBeforeKill).toBeLessThan(recipients.length)
 
     await store!.start("worker")
-    const emails = await sink.waitFor(isBroadcast, recipients.length, { timeoutMs: 120_000, settleMs: 5_000 })
+    const emails = await sink.waitFor(isBroadcast, recipients.length, { timeoutMs: 240_000, idleMs: 45_000, settleMs: 5_000 })
     expect(emails.flatMap((e) => e.envelopeTo).sort()).toEqual(recipients)
     console.log(
       `[reliability] faults survived: worker SIGKILLed inside one message's batch after ${deliveredBeforeKill} of ` +
