@@ -1,19 +1,27 @@
 import http from "http"
 import type { AddressInfo } from "net"
+import { eventually } from "../../../integration-tests/helpers/eventually"
 import { RequestsInFlight } from "../requests-in-flight"
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+// how long a request takes to reach the server is no fixed time (the first
+// `fetch` of a process loads undici; CI runs suites side by side): poll
+const POLL = { timeoutMs: 5_000, intervalMs: 2 }
 
 /**
  * A real HTTP server whose handler first waits `beforeTrackMs` (what
  * Medusa's body parser and authentication take before any plugin
- * middleware runs), then counts the request and answers after `answerMs`.
+ * middleware runs), then counts the request and answers after `answerMs`
+ * (and once `answerAfter` settled, when given).
  */
-async function serve(gauge: RequestsInFlight, { beforeTrackMs = 0, answerMs = 0 } = {}) {
+async function serve(
+  gauge: RequestsInFlight,
+  { beforeTrackMs = 0, answerMs = 0, answerAfter = Promise.resolve() as Promise<unknown> } = {}
+) {
   const server = http.createServer((_req, res) => {
     setTimeout(() => {
       gauge.track(res)
-      setTimeout(() => res.end("ok"), answerMs)
+      void answerAfter.then(() => setTimeout(() => res.end("ok"), answerMs))
     }, beforeTrackMs)
   })
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
@@ -34,10 +42,14 @@ async function withServer(gauge: RequestsInFlight, options: Parameters<typeof se
 describe("requests in flight", () => {
   it("counts each request from its middleware until it is answered, over kept-alive connections", async () => {
     const gauge = new RequestsInFlight()
-    await withServer(gauge, { answerMs: 100 }, async (url) => {
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await withServer(gauge, { answerAfter: released }, async (url) => {
       const answers = Array.from({ length: 20 }, () => fetch(url).then((r) => r.text()))
-      await sleep(50)
+      await eventually(() => expect(gauge.count).toBe(20), POLL)
+      await sleep(20)
       expect(gauge.count).toBe(20)
+      release()
       await Promise.all(answers)
       await sleep(10)
       expect(gauge.count).toBe(0)
@@ -62,8 +74,7 @@ describe("requests in flight", () => {
     const gauge = new RequestsInFlight(0)
     await withServer(gauge, { answerMs: 300 }, async (url) => {
       const answered = fetch(url).then(() => Date.now())
-      await sleep(50)
-      expect(gauge.count).toBe(1)
+      await eventually(() => expect(gauge.count).toBe(1), POLL)
       const resumed = gauge.whenIdle(5_000).then(() => Date.now())
       const [answeredAt, resumedAt] = await Promise.all([answered, resumed])
       // resumed by the answer (within a few ms of it), far before 5 s
@@ -76,7 +87,7 @@ describe("requests in flight", () => {
     const gauge = new RequestsInFlight(100)
     await withServer(gauge, { answerMs: 30 }, async (url) => {
       const first = fetch(url)
-      await sleep(10)
+      await eventually(() => expect(gauge.count).toBe(1), POLL)
       let resumedAt = 0
       void gauge.whenIdle(5_000).then(() => (resumedAt = Date.now()))
       // back-to-back requests, 10 ms apart: the count touches 0 between them
@@ -99,7 +110,7 @@ describe("requests in flight", () => {
     const gauge = new RequestsInFlight()
     await withServer(gauge, { answerMs: 1_500 }, async (url) => {
       const answered = fetch(url)
-      await sleep(50)
+      await eventually(() => expect(gauge.count).toBe(1), POLL)
       const started = Date.now()
       await gauge.whenIdle(300)
       const waited = Date.now() - started
