@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import type { DeliveryJob } from "../../modules/delivery-queue/types"
 import type { MessageRecipients, Recipient } from "./steps/resolve-message-recipients"
 
@@ -39,12 +40,17 @@ export function messageNotificationsJob(messageId: string): DeliveryJob {
 /**
  * The first job of a broadcast batch's copies: their recipients found in
  * one pass (a job per copy was 10,000 jobs of three reads each for a
- * 10,000-recipient broadcast, decision 0035). Named by its first copy, so
- * the same batch queued twice is one job.
+ * 10,000-recipient broadcast, decision 0035). Named by its set of copies
+ * (a digest of their sorted ids), so the same batch queued twice is one
+ * job and two different sets never share a name. Named by the first copy
+ * and the count, as before, a takeover's re-queued slice that began with a
+ * batch's first copy was taken for that batch and dropped, and the copies
+ * only it held were never emailed (two of 600 in a CI rehearsal).
  */
 export function copiesNotificationsJob(messageIds: string[]): DeliveryJob {
+  const digest = createHash("sha256").update([...messageIds].sort().join(",")).digest("base64url").slice(0, 22)
   return {
-    id: `recipients-${messageIds[0]}-x${messageIds.length}`,
+    id: `recipients-copies-${digest}-x${messageIds.length}`,
     workflow: ENQUEUE_COPIES_NOTIFICATIONS,
     input: { message_ids: messageIds },
   }

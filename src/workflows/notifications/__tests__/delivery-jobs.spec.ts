@@ -6,6 +6,7 @@ import {
   DELIVER_NOTIFICATION_DIGEST,
   affiliateInviteJob,
   capPeriodStart,
+  copiesNotificationsJob,
   messageDeliveryJobs,
   notificationDigestJob,
   splitFirstDelivery,
@@ -107,5 +108,15 @@ describe("the hourly cap's digest jobs", () => {
     expect(notificationDigestJob("aff_1", start, 3600, { ...admin, key: "user_2" }).id).not.toBe(job.id)
     // a short test period keeps a margin of at least 2 s
     expect(notificationDigestJob("aff_1", start, 20, admin).run_at).toBe("2026-01-01T10:00:22.000Z")
+  })
+})
+
+describe("copiesNotificationsJob", () => {
+  it("names a set of copies: the same set in any order is one job, another set with the same first copy and count is another", () => {
+    const batch = copiesNotificationsJob(["msg_b", "msg_a", "msg_c"])
+    expect(copiesNotificationsJob(["msg_c", "msg_b", "msg_a"]).id).toBe(batch.id)
+    // a takeover's slice that starts where the batch started but holds other copies
+    expect(copiesNotificationsJob(["msg_b", "msg_d", "msg_e"]).id).not.toBe(batch.id)
+    expect(batch.input).toEqual({ message_ids: ["msg_b", "msg_a", "msg_c"] })
   })
 })
