@@ -93,7 +93,7 @@ async function main(cleanups) {
     const before = readCpuMs(server.pid)
     const measured = await measure({
       ...spec,
-      url: `${server.url}${spec.spread?.[0].path ?? spec.path}`,
+      url: `${server.url}${spec.path}`,
       connections: Number(args.connections),
       durationS: Number(args.seconds),
     })

@@ -14,7 +14,7 @@ import { buildReport, printSummary, writeReport } from "./report.mjs"
 
 const [logFile, date] = process.argv.slice(2)
 const text = fs.readFileSync(logFile, "utf8")
-const paths = hotPaths({ adminToken: "", memberToken: "", key: "", adminId: "", teamThreadId: "", memberThreadId: "", senders: [] })
+const paths = hotPaths({ adminToken: "", memberToken: "", key: "", adminId: "", teamThreadId: "", memberThreadId: "" })
 const results = {}
 for (const block of text.split("\nScale ").slice(1)) {
   const [head, , ...rows] = block.split("\n")

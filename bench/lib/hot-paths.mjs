@@ -48,32 +48,7 @@ export function hotPaths(program) {
       side: "admin",
       write: true,
     },
-    // the sends round-robin over the senders' threads, each request the next
-    // one, so two requests in flight rarely share a thread (a store's admins
-    // answering many affiliates); `_one_thread`: all in the probe member's
-    // thread, each append waiting on the one before for the thread's row lock
     send_owner: {
-      path: "/admin/conversations/:thread/messages",
-      spread: program.senders.map((sender) => ({ path: `/admin/conversations/${sender.threadId}/messages` })),
-      method: "POST",
-      body: { body: "A message from the benchmark" },
-      headers: admin,
-      side: "admin",
-      send: true,
-    },
-    send_affiliate: {
-      path: "/store/affiliates/me/conversations/:thread/messages",
-      spread: program.senders.map((sender) => ({
-        path: `/store/affiliates/me/conversations/${sender.threadId}/messages`,
-        headers: { authorization: `Bearer ${sender.token}` },
-      })),
-      method: "POST",
-      body: { body: "A reply from the benchmark" },
-      headers: member,
-      side: "store",
-      send: true,
-    },
-    send_owner_one_thread: {
       path: `/admin/conversations/${program.memberThreadId}/messages`,
       method: "POST",
       body: { body: "A message from the benchmark" },
@@ -81,7 +56,7 @@ export function hotPaths(program) {
       side: "admin",
       send: true,
     },
-    send_affiliate_one_thread: {
+    send_affiliate: {
       path: `/store/affiliates/me/conversations/${program.memberThreadId}/messages`,
       method: "POST",
       body: { body: "A reply from the benchmark" },

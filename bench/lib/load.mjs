@@ -7,9 +7,9 @@ import autocannon from "autocannon"
  */
 
 /** One path: a warm-up that is not measured, then `durationS` measured seconds. */
-export async function measure({ url, method, headers, body, idReplacement, spread, connections, durationS, warmupS = 2 }) {
+export async function measure({ url, method, headers, body, idReplacement, connections, durationS, warmupS = 2 }) {
   const samples = newSamples()
-  await collect(requestOptions({ url, method, headers, body, idReplacement, spread, connections }), { warmupS, durationS }, samples)
+  await collect(requestOptions({ url, method, headers, body, idReplacement, connections }), { warmupS, durationS }, samples)
   return summarize(samples, durationS)
 }
 
@@ -31,10 +31,9 @@ export async function measureInterleaved(specs, { connections, durationS, rounds
   return Object.fromEntries(names.map((name) => [name, summarize(samples[name], durationS)]))
 }
 
-// idReplacement: autocannon writes a fresh uuid for each `[<id>]` in the body (unique emails);
-// spread: [{ path, headers? }], each request the next one's path (and headers over `headers`)
-function requestOptions({ url, method = "GET", headers = {}, body, idReplacement = false, spread, connections }) {
-  const options = {
+// idReplacement: autocannon writes a fresh uuid for each `[<id>]` in the body (unique emails)
+function requestOptions({ url, method = "GET", headers = {}, body, idReplacement = false, connections }) {
+  return {
     url,
     method,
     headers: body ? { "content-type": "application/json", ...headers } : headers,
@@ -42,19 +41,6 @@ function requestOptions({ url, method = "GET", headers = {}, body, idReplacement
     idReplacement,
     connections,
   }
-  if (spread?.length) {
-    // one counter for all connections, so the requests in flight go to different targets
-    let next = 0
-    options.requests = [
-      {
-        setupRequest: (request) => {
-          const target = spread[next++ % spread.length]
-          return { ...request, path: target.path, headers: { ...request.headers, ...target.headers } }
-        },
-      },
-    ]
-  }
-  return options
 }
 
 function newSamples() {

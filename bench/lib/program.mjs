@@ -1,13 +1,10 @@
 /**
  * What the benchmark drives through the real API (so logins work): the
  * admin's token, a publishable key, 20 products for Medusa's own list, the
- * probe affiliate whose member reads and writes, a "broadcast" affiliate
- * with many members that measures email throughput, and the senders whose
- * threads take the sends.
+ * probe affiliate whose member reads and writes, and a "broadcast"
+ * affiliate with many members that measures email throughput.
  */
 const PASSWORD = "bench-password-1"
-/** Affiliates whose member threads take the spread sends, each member signed in. */
-const SENDERS = 32
 
 export async function api(baseUrl, method, route, { token, key, body } = {}) {
   const res = await fetch(`${baseUrl}${route}`, {
@@ -84,19 +81,6 @@ export async function setUpProgram(baseUrl, { adminEmail, adminPassword, groupId
   })
   const broadcast = await signUp("Broadcast Partners", "broadcast@bench.test")
 
-  // the sends' writers: a store's admins answer many affiliates at once, not
-  // eight of them the same thread (see bench/README.md, "Sends")
-  const senders = []
-  for (let i = 1; i <= SENDERS; i++) {
-    const email = `sender${i}@bench.test`
-    const sender = await signUp(`Sender Partners ${i}`, email)
-    const thread = await api(baseUrl, "POST", "/admin/conversations", {
-      token: adminToken,
-      body: { affiliate_id: sender.affiliate.id, member_id: sender.member.id, body: "Welcome to the program" },
-    })
-    senders.push({ token: await login(baseUrl, "affiliate", email), threadId: thread.conversation.id })
-  }
-
   return {
     adminToken,
     adminId: user.id,
@@ -106,7 +90,6 @@ export async function setUpProgram(baseUrl, { adminEmail, adminPassword, groupId
     memberThreadId: memberThread.conversation.id,
     teamThreadId: teamThread.conversation.id,
     broadcast: { affiliate_id: broadcast.affiliate.id },
-    senders,
   }
 }
 
