@@ -21,6 +21,10 @@ const S3FileService = (S3Provider as any).services[0]
 const logger = { info() {}, warn() {}, error() {}, debug() {} } as any
 const MB = 1024 * 1024
 
+// the local test writes a 64 MB file and reads it whole once: over jest's
+// default 5 s beside a background npm install in CI (2026-12-06)
+jest.setTimeout(60_000)
+
 describe("file-range: reading part of a stored file from Medusa 2.21's providers", () => {
   let dir: string
   beforeAll(() => {
