@@ -24,7 +24,13 @@ afterAll(() => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** In the member's own thread: the team thread stays new for the test's message (201). */
+/**
+ * One email through before a test's clock starts: the emails queued by the
+ * team's sign-up are out and the process has loaded its email templates
+ * (the first render in a cold process took seconds on CI's loaded machine,
+ * which a test would read as no yield at all). Sent in the member's own
+ * thread, so the team thread stays new for the test's message (201).
+ */
 async function warmUpEmails(
   client: ReturnType<typeof httpClient>,
   program: Awaited<ReturnType<typeof createProgram>>,
@@ -89,10 +95,6 @@ medusaIntegrationTestRunner({
       const client = httpClient(api)
       const program = await createProgram(client, getContainer())
       const team = await program.team(`${name} Co`, `${name.toLowerCase()}@yield.test`)
-      // one email through before the clock starts: the emails queued by the
-      // team's sign-up are out, and the process has loaded its email
-      // templates (the first render in a cold process took seconds on CI's
-      // loaded machine, which this test would have read as no yield at all)
       await warmUpEmails(client, program, team)
 
       const upload = holdUpload(base, program.admin.headers, path)
