@@ -6,17 +6,13 @@ import type {
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import IORedis from "ioredis"
-import {
-  RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from "rate-limiter-flexible"
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type { IMessagingModuleService } from "../../../types/messaging-module"
 import type { ErrorResponse } from "../../../types/http"
 import type { ResolvedPluginOptions } from "../../../types/options"
 import { answerRefusedUpload, UploadError } from "../attachments/upload-refusal"
+import { RedisLimiterWithLocalCount } from "./redis-limiter-with-local-count"
 
 /** Whose budget a request draws from: admin users or affiliate members. */
 export type LimitedSender = "owner" | "member"
@@ -24,7 +20,7 @@ export type LimitedSender = "owner" | "member"
 /** Builds counters in the plugin's Redis when it has one, else in process memory. */
 export type LimiterFactory = {
   build(settings: { points: number; duration: number; keyPrefix: string }): RateLimiterAbstract
-  /** Settles once Redis answered or failed: until then requests would count in the insurance limiter only. */
+  /** Settles once Redis answered or failed: until then requests would count in process memory only. */
   connected: Promise<void>
 }
 
@@ -33,7 +29,7 @@ const cached = new WeakMap<ResolvedPluginOptions, Map<string, unknown>>()
 
 function redisClient(url: string, logger: Logger) {
   // Without the offline queue and with a short command timeout, a Redis
-  // outage fails fast and the in-memory insurance limiter answers instead.
+  // outage fails fast and the process's own count answers instead.
   const client = new IORedis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -67,12 +63,7 @@ function limiterFactory(options: ResolvedPluginOptions, scope: MedusaContainer):
     factory = {
       build: (settings) =>
         redis
-          ? new RateLimiterRedis({
-              ...settings,
-              storeClient: redis.client,
-              rejectIfRedisNotReady: true,
-              insuranceLimiter: new RateLimiterMemory(settings),
-            })
+          ? new RedisLimiterWithLocalCount({ ...settings, storeClient: redis.client, rejectIfRedisNotReady: true })
           : new RateLimiterMemory(settings),
       connected: redis?.connected ?? Promise.resolve(),
     }
