@@ -99,24 +99,21 @@ async function provideMail() {
 }
 
 /**
- * The storefront package first (the plugin's server and admin import its
- * shared limits), then `medusa plugin:build`. Under the lock the test
- * suites build and pack with (integration-tests/helpers/pack.ts) where
- * `flock` exists: the storefront build starts by deleting its `dist`, so a
- * demo built beside a suite's build (CI runs its demo smoke test next to
- * the compat suite) would otherwise compile against a half-written package.
+ * `npm run build` (scripts/build.mjs: the storefront package, then
+ * `medusa plugin:build`; each kept when its inputs are unchanged). Under
+ * the lock the test suites build and pack with
+ * (integration-tests/helpers/pack.ts) where `flock` exists: a build starts
+ * by deleting its output, so a demo built beside a suite's build (CI runs
+ * its demo smoke test next to the compat suite) would otherwise compile
+ * against a half-written package.
  */
 async function buildPlugin() {
-  const storefrontBuild = path.join(root, "packages/storefront/scripts/build.mjs")
+  const build = [process.execPath, path.join(root, "scripts/build.mjs")]
   if (spawnSync("flock", ["--version"], { stdio: "ignore" }).status === 0) {
-    await run("flock", [PLUGIN_BUILD_LOCK, "sh", "-c", '"$0" "$1" && "$2" plugin:build', process.execPath, storefrontBuild, medusaBin], {
-      cwd: root,
-      quiet: true,
-    })
+    await run("flock", [PLUGIN_BUILD_LOCK, ...build], { cwd: root, quiet: true })
     return
   }
-  await run(process.execPath, [storefrontBuild], { cwd: root, quiet: true })
-  await run(medusaBin, ["plugin:build"], { cwd: root, quiet: true })
+  await run(build[0], build.slice(1), { cwd: root, quiet: true })
 }
 
 async function main() {
