@@ -23,8 +23,6 @@ export class RequestsInFlight {
   protected quietTimer_?: NodeJS.Timeout
   protected readonly leaves_ = new WeakMap<ServerResponse, () => void>()
   protected readonly waiting_ = new Set<() => void>()
-  /** The earliest time the cap of `whenIdle` may give its next turn. */
-  protected nextCappedTurn_ = 0
 
   /**
    * @param quietMs How long no request must be in flight for the process to
@@ -73,34 +71,19 @@ export class RequestsInFlight {
   /**
    * Resolves once no request has been in flight for `quietMs`, or after
    * `maxMs` at the latest: background work gets its turn under constant
-   * traffic too. Turns given by that cap are `spacingMs` apart at least:
-   * work that began waiting together (a queue's concurrent slots, each
-   * waiting again as its job ends) would otherwise start together, in the
-   * middle of the traffic, at every cap.
+   * traffic too.
    */
-  whenIdle(maxMs: number, spacingMs = 0): Promise<void> {
+  whenIdle(maxMs: number): Promise<void> {
     if (maxMs <= 0 || this.quietFor() <= 0) {
       return Promise.resolve()
     }
     return new Promise((resolve) => {
-      let timer: NodeJS.Timeout
       const resume = () => {
         clearTimeout(timer)
         this.waiting_.delete(resume)
         resolve()
       }
-      // the cap: take the next free turn (a pause in the traffic, should one come first, still resumes it)
-      const takeTurn = () => {
-        const now = Date.now()
-        const turn = Math.max(now, this.nextCappedTurn_)
-        this.nextCappedTurn_ = turn + spacingMs
-        if (turn > now) {
-          timer = setTimeout(resume, turn - now)
-        } else {
-          resume()
-        }
-      }
-      timer = setTimeout(takeTurn, maxMs)
+      const timer = setTimeout(resume, maxMs)
       this.waiting_.add(resume)
       this.resumeWhenQuiet()
     })

@@ -70,19 +70,12 @@ export default class DeliveryQueueService {
     }
     this.consuming_ = true
     const yieldMs = this.options.deliveryYieldMs ?? DEFAULT_YIELD_MS
-    // under traffic that never pauses, as many jobs per cap as before, one at a time, evenly spread
-    const spacingMs = yieldMs / this.concurrency
     await this.driver().start(async (job, journal) => {
-      await requestsInFlight.whenIdle(yieldMs, spacingMs)
+      await requestsInFlight.whenIdle(yieldMs)
       return await handler(job, journal)
     })
     this.logger_.info(`affiliate messaging: delivering emails from the ${this.kind} queue`)
     return true
-  }
-
-  /** Jobs one process runs at once (`deliveryConcurrency`). */
-  protected get concurrency(): number {
-    return this.options.deliveryConcurrency ?? 5
   }
 
   /** "redis" or "in-memory": which queue this process uses. */
@@ -96,7 +89,7 @@ export default class DeliveryQueueService {
           this.redisUrl_,
           this.options.deliveryQueueName ?? "affiliate-messaging-deliveries",
           this.policy_,
-          { concurrency: this.concurrency, lockMs: this.options.deliveryLockMs ?? 30_000 },
+          { concurrency: this.options.deliveryConcurrency ?? 5, lockMs: this.options.deliveryLockMs ?? 30_000 },
           this.logger_
         )
       : new InMemoryDriver(this.policy_, this.logger_)

@@ -121,41 +121,6 @@ describe("requests in flight", () => {
     })
   })
 
-  it("under constant traffic spaces the turns the cap gives: work that waited together starts spacingMs apart", async () => {
-    const gauge = new RequestsInFlight()
-    await withServer(gauge, { answerMs: 3_000 }, async (url) => {
-      const answered = fetch(url)
-      await eventually(() => expect(gauge.count).toBe(1), POLL)
-      const started = Date.now()
-      const waits = await Promise.all([0, 1, 2].map(() => gauge.whenIdle(300, 400).then(() => Date.now() - started)))
-      // 300, 700, 1100 (timers fire late, never early); without the spacing all three at 300
-      expect(waits[0]).toBeGreaterThanOrEqual(290)
-      expect(waits[1] - waits[0]).toBeGreaterThanOrEqual(390)
-      expect(waits[2] - waits[1]).toBeGreaterThanOrEqual(390)
-      expect(waits[2]).toBeLessThan(2_500)
-      expect(gauge.count).toBe(1)
-      await answered
-    })
-  })
-
-  it("lets work waiting for its spaced turn start at once when the traffic pauses", async () => {
-    const gauge = new RequestsInFlight()
-    let answer!: () => void
-    await withServer(gauge, { answerAfter: new Promise<void>((resolve) => (answer = resolve)) }, async (url) => {
-      const answered = fetch(url)
-      await eventually(() => expect(gauge.count).toBe(1), POLL)
-      const started = Date.now()
-      const first = gauge.whenIdle(200, 5_000).then(() => Date.now() - started)
-      const second = gauge.whenIdle(200, 5_000).then(() => Date.now() - started)
-      expect(await first).toBeLessThan(1_000)
-      await sleep(300)
-      answer()
-      await answered
-      // its turn would have come at 5,200 ms
-      expect(await second).toBeLessThan(1_500)
-    })
-  })
-
   it("stops counting a request once it is untracked (an open event stream), and only once", async () => {
     const gauge = new RequestsInFlight()
     const server = http.createServer((_req, res) => {
