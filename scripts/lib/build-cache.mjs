@@ -44,7 +44,7 @@ function inputFiles(root, inputs) {
 }
 
 /** sha256 over each input file's path and bytes. */
-export function digestOf(root, inputs) {
+function digestOf(root, inputs) {
   const hash = createHash("sha256")
   for (const file of inputFiles(root, inputs)) {
     hash.update(file).update("\0").update(fs.readFileSync(path.join(root, file))).update("\0")
