@@ -1,7 +1,7 @@
 import type { Page, Request } from "playwright-core"
 import { AdminApp, startAdminApp } from "../helpers/admin-app"
 import { describeWithChromium, eventually, loginToAdmin, shot, sidebar, watchPage } from "../helpers/admin-browser"
-import { launchChromium, NO_LONG_TIMERS } from "../helpers/browser"
+import { launchChromium, NO_LONG_TIMERS, PUSHED_UPDATE_WAIT_MS } from "../helpers/browser"
 import { appendEmailMessage } from "../helpers/email-message"
 import { FIXTURES } from "../helpers/fixtures"
 import { MemberSession, StoreProgram, connectToStore } from "../helpers/store-affiliate"
@@ -297,7 +297,7 @@ describeWithChromium("admin Messages pages, in Chromium", () => {
     const bodiesIn = (tab: Page) => tab.getByTestId("message-body")
 
     /** Resolves how long `shown` took after `act`; fails past 2 s (the contract's "within a second", with CI slack). */
-    const within2s = async (act: () => Promise<unknown>, shown: () => Promise<unknown>) => {
+    const pushed = async (act: () => Promise<unknown>, shown: () => Promise<unknown>) => {
       const started = Date.now()
       await act()
       await shown()
@@ -334,14 +334,14 @@ describeWithChromium("admin Messages pages, in Chromium", () => {
       await live?.close()
     })
 
-    it("two tabs share one stream, and the inbox and the open thread show an affiliate's reply within 2 s", async () => {
+    it("two tabs share one stream, and the inbox and the open thread show an affiliate's reply without a reload or a poll", async () => {
       const text = `Live reply ${Date.now()}`
-      const ms = await within2s(
+      const ms = await pushed(
         () => store.affiliateReplies(northwind, threadId, text),
         () =>
           Promise.all([
-            tabs[0].getByRole("row").filter({ hasText: text }).waitFor({ timeout: 2_000 }),
-            bodiesIn(tabs[1]).filter({ hasText: text }).waitFor({ timeout: 2_000 }),
+            tabs[0].getByRole("row").filter({ hasText: text }).waitFor({ timeout: PUSHED_UPDATE_WAIT_MS }),
+            bodiesIn(tabs[1]).filter({ hasText: text }).waitFor({ timeout: PUSHED_UPDATE_WAIT_MS }),
           ])
       )
       console.log(`[live] admin inbox and thread updated ${ms} ms after the reply`)
@@ -358,10 +358,11 @@ describeWithChromium("admin Messages pages, in Chromium", () => {
       // read for every admin (the GET does it): the next message makes it unread again
       await store.request("GET", `/admin/conversations/${conversation.id}`, { headers: store.admin })
       const before = await adminUnreadCount()
-      await eventually(async () => expect(await badgeCount()).toBe(before), { timeoutMs: 2_000, intervalMs: 50 })
-      await within2s(
+      const waitForPush = { timeoutMs: PUSHED_UPDATE_WAIT_MS, intervalMs: 50 }
+      await eventually(async () => expect(await badgeCount()).toBe(before), waitForPush)
+      await pushed(
         () => store.affiliateReplies(northwind, conversation.id, `And a follow-up ${Date.now()}`),
-        () => eventually(async () => expect(await badgeCount()).toBe(before + 1), { timeoutMs: 2_000, intervalMs: 50 })
+        () => eventually(async () => expect(await badgeCount()).toBe(before + 1), waitForPush)
       )
       expect(await adminUnreadCount()).toBe(before + 1)
     })
@@ -372,9 +373,9 @@ describeWithChromium("admin Messages pages, in Chromium", () => {
       expect(await streams[1].headerValue("last-event-id")).toBeTruthy()
       await streams[1].response()
       const text = `After the handover ${Date.now()}`
-      await within2s(
+      await pushed(
         () => store.affiliateReplies(northwind, threadId, text),
-        () => bodiesIn(tabs[1]).filter({ hasText: text }).waitFor({ timeout: 2_000 })
+        () => bodiesIn(tabs[1]).filter({ hasText: text }).waitFor({ timeout: PUSHED_UPDATE_WAIT_MS })
       )
       expect(streams).toHaveLength(2)
       // a closed tab's requests may end without an event

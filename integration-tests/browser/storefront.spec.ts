@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core"
 import { describeWithChromium, eventually, shot, watchPage } from "../helpers/admin-browser"
-import { launchChromium, NO_LONG_TIMERS } from "../helpers/browser"
+import { launchChromium, NO_LONG_TIMERS, PUSHED_UPDATE_WAIT_MS } from "../helpers/browser"
 import { startDemo, type DemoInfo } from "../helpers/demo-process"
 import { appendEmailMessage } from "../helpers/email-message"
 import { FIXTURES } from "../helpers/fixtures"
@@ -207,10 +207,11 @@ describeWithChromium("demo storefront page with the Messages widget, in Chromium
     const text = `Live from the store ${Date.now()}`
     const started = Date.now()
     expect([200, 201]).toContain((await storeWrites(team.id, text)).status)
-    await messages.getByTestId("amsg-message-body").filter({ hasText: text }).waitFor({ timeout: 2_000 })
+    await messages.getByTestId("amsg-message-body").filter({ hasText: text }).waitFor({ timeout: PUSHED_UPDATE_WAIT_MS })
     console.log(`[live] storefront thread updated ${Date.now() - started} ms after the store's message`)
     // the member was looking at it: read at once, so a delayed notification email leaves it out
-    await eventually(async () => expect(await unread(team.id)).toBe(false), { timeoutMs: 2_000, intervalMs: 100 })
+    const waitForPush = { timeoutMs: PUSHED_UPDATE_WAIT_MS, intervalMs: 50 }
+    await eventually(async () => expect(await unread(team.id)).toBe(false), waitForPush)
 
     const liveBadge = tab.locator("affiliate-messages-badge").getByTestId("amsg-badge")
     const badgeCount = async () => ((await liveBadge.count()) ? Number(await liveBadge.textContent()) : 0)
@@ -225,7 +226,7 @@ describeWithChromium("demo storefront page with the Messages widget, in Chromium
     expect(
       (await request(info.backend_url, "GET", "/store/affiliates/me/messaging", { headers })).data.messaging.unread_count
     ).toBe(before + 1)
-    await eventually(async () => expect(await badgeCount()).toBe(before + 1), { timeoutMs: 2_000, intervalMs: 50 })
+    await eventually(async () => expect(await badgeCount()).toBe(before + 1), waitForPush)
     console.log(`[live] storefront badge updated within ${Date.now() - sentAt} ms`)
 
     // the badge and the Messages element share one stream

@@ -54,3 +54,12 @@ export const NO_LONG_TIMERS = `(() => {
     window[name] = (callback, ms, ...args) => (Number(ms) >= 5000 ? 0 : original(callback, ms, ...args))
   }
 })()`
+
+/**
+ * How long a browser test waits for a pushed update. The contract's "within
+ * a second" is measured by the bench (`live_delivery_p95_ms`, on a quiet
+ * machine); here the suite shares 2 cores with another suite and Chromium,
+ * so the wait is longer, but still under NO_LONG_TIMERS' 5 s: whatever
+ * arrives in time came by the stream, never by a poll or a reload.
+ */
+export const PUSHED_UPDATE_WAIT_MS = 4_500
