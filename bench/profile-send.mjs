@@ -6,12 +6,13 @@
  * send each under the bench's load (8 connections, 10 s), as in step 3 of
  * bench/README.md, with the server's CPU per request once the work each
  * left for after its response is done, and the email throughput of step 4
- * (`--what` picks).
+ * (`--what` picks; it also takes any path of lib/hot-paths.mjs by name,
+ * e.g. `--what floor_admin,inbox_all`).
  * Prints their figures, then the profile's self time by
  * package and the hottest functions, and keeps the `.cpuprofile` files
  * (open them in Chrome's DevTools, Performance tab).
  *   node bench/broadcast-10k.mjs      # once: builds the host
- *   node bench/profile-send.mjs [--what sends,emails] [--seconds 10] [--connections 8]
+ *   node bench/profile-send.mjs [--what sends,emails,<path>] [--seconds 10] [--connections 8]
  */
 import fs from "node:fs"
 import path from "node:path"
@@ -22,7 +23,7 @@ import { BenchHost } from "./lib/host.mjs"
 import { hotPaths } from "./lib/hot-paths.mjs"
 import { measure } from "./lib/load.mjs"
 import { measureEmailThroughput } from "./lib/email.mjs"
-import { addBroadcastMembers, setUpProgram } from "./lib/program.mjs"
+import { addBroadcastMembers, lengthenThread, setUpProgram } from "./lib/program.mjs"
 import { GROUP_IDS, seedAffiliates, seedFixtures } from "./lib/seed.mjs"
 import { cpuPerRequest, readCpuMs } from "./lib/cpu.mjs"
 import { dropDatabase, dropQueue, provideDatabaseServer, provideRedis, waitForIdleQueue } from "./lib/services.mjs"
@@ -39,7 +40,8 @@ const { values: args } = parseArgs({
   options: {
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "8" },
-    // "sends", "emails" (step 4's throughput: 20 team messages to 100 members) or both
+    // "sends" (Medusa's write and the two sends), "emails" (step 4's throughput:
+    // 20 team messages to 100 members), any path of lib/hot-paths.mjs by name, comma-separated
     what: { type: "string", default: "sends,emails" },
   },
 })
@@ -85,10 +87,19 @@ async function main(cleanups) {
   await seedFixtures(db)
   const program = await setUpProgram(server.url, { adminEmail: ADMIN.email, adminPassword: ADMIN.password, groupId: GROUP_IDS[0] })
   await seedAffiliates(db, { from: 0, to: 100, managers: [program.adminId] })
+  // the thread paths read a thread as long as the bench's
+  await lengthenThread(db, program.teamThreadId, 199)
 
   const what = args.what.split(",")
   const paths = hotPaths(program)
-  for (const name of what.includes("sends") ? ["medusa_customers", "send_owner", "send_affiliate"] : []) {
+  const unknown = what.filter((name) => !["sends", "emails"].includes(name) && !paths[name])
+  if (unknown.length) {
+    throw new Error(`--what: unknown ${unknown.join(", ")} (sends, emails, or a path of bench/lib/hot-paths.mjs)`)
+  }
+  const measuredPaths = what.flatMap((name) =>
+    name === "sends" ? ["medusa_customers", "send_owner", "send_affiliate"] : paths[name] ? [name] : []
+  )
+  for (const name of measuredPaths) {
     const spec = paths[name]
     const before = readCpuMs(server.pid)
     const measured = await measure({

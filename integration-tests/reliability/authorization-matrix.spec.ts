@@ -13,6 +13,7 @@ import {
 import { callRoute, refusalProblems, RouteRequest } from "./call-route"
 import { inBatches } from "./in-batches"
 import { API_ROOT, coverageGaps, RouteKey, routeFiles, routeTable } from "./route-table"
+import { ADMIN_ROUTE_PREFIXES } from "../../src/api/admin/middlewares"
 import { seedWorld, SecretOwner, World } from "./world"
 
 jest.setTimeout(240_000)
@@ -105,16 +106,23 @@ medusaIntegrationTestRunner({
       expect(coverageGaps(routes, Object.keys(AUTHORIZATION_POLICY))).toEqual({ missing: [], unknown: [] })
     })
 
-    it("keeps Medusa's authentication on every admin route and lets every store route, which authenticates its own actor, skip Medusa's customer pass", () => {
+    it("lets every admin and store route, which authenticate through the plugin's middleware, skip Medusa's pass over the prefix; the hooks keep theirs", () => {
       // Medusa reads a route file's AUTHENTICATE export (false = skip its
-      // authentication of the prefix); the matrix below proves the store
-      // routes still refuse whom they must
+      // authentication of the prefix); the matrix below proves the routes
+      // still refuse whom they must, and every admin route lies under a
+      // prefix the plugin's admin authentication covers
       const skipsMedusaAuth = routeFiles().map((file) => {
         const exported = require(file) as { AUTHENTICATE?: unknown }
-        return [path.relative(API_ROOT, file), "AUTHENTICATE" in exported && !exported.AUTHENTICATE]
+        return [path.relative(API_ROOT, file), "AUTHENTICATE" in exported && !exported.AUTHENTICATE] as const
       })
-      expect(skipsMedusaAuth.length).toBeGreaterThan(20)
-      expect(skipsMedusaAuth.filter(([file, skips]) => skips !== String(file).startsWith("store/"))).toEqual([])
+      expect(skipsMedusaAuth.length).toBeGreaterThan(30)
+      const authenticatesItself = (file: string) => file.startsWith("store/") || file.startsWith("admin/")
+      expect(skipsMedusaAuth.filter(([file, skips]) => skips !== authenticatesItself(file))).toEqual([])
+      const adminRoutes = skipsMedusaAuth.map(([file]) => `/${path.dirname(file)}`).filter((route) => route.startsWith("/admin/"))
+      const uncovered = adminRoutes.filter(
+        (route) => !ADMIN_ROUTE_PREFIXES.some((prefix) => route === prefix || route.startsWith(`${prefix}/`))
+      )
+      expect(uncovered).toEqual([])
     })
 
     it("refuses every caller the contract refuses, with the exact status, writing nothing and leaking nothing", async () => {

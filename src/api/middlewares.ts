@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminAuthenticationMiddlewares } from "./admin/middlewares"
 import { adminBroadcastMiddlewares } from "./admin/affiliate-broadcasts/middlewares"
 import { adminAffiliateGroupMiddlewares } from "./admin/affiliate-groups/middlewares"
 import { adminAffiliateMiddlewares } from "./admin/affiliates/middlewares"
@@ -23,6 +24,7 @@ export default defineMiddlewares({
   routes: [
     ...requestsInFlightMiddlewares,
     ...malformedPathMiddlewares,
+    ...adminAuthenticationMiddlewares,
     ...adminAffiliateMiddlewares,
     ...adminAffiliateGroupMiddlewares,
     ...adminConversationMiddlewares,

@@ -4,6 +4,8 @@ import { asArray } from "../../utils/validators/as-array"
 import { broadcastService, broadcastView } from "./helpers"
 import type { AdminCreateBroadcastType, AdminGetBroadcastsParamsType } from "./validators"
 
+export { AUTHENTICATE } from "../authenticates-itself"
+
 /** Broadcasts, newest first; `status` filters (one or many). */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetBroadcastsParamsType>, res: MedusaResponse) => {
   const params = req.validatedQuery as AdminGetBroadcastsParamsType

@@ -10,6 +10,8 @@ import { createAffiliateGroupsWorkflow } from "../../../workflows"
 import { listPage, retrieveOne } from "../../utils/query"
 import type { AdminCreateAffiliateGroupType } from "./validators"
 
+export { AUTHENTICATE } from "../authenticates-itself"
+
 export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<AdminAffiliateGroupListResponse>

@@ -10,6 +10,8 @@ import { createAffiliatesWorkflow } from "../../../workflows"
 import { listPage, retrieveOne } from "../../utils/query"
 import type { AdminCreateAffiliateType } from "./validators"
 
+export { AUTHENTICATE } from "../authenticates-itself"
+
 export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<AdminAffiliateListResponse>

@@ -16,6 +16,8 @@ import type {
   AdminGetConversationsParamsType,
 } from "./validators"
 
+export { AUTHENTICATE } from "../authenticates-itself"
+
 /** The shared inbox, newest activity first; `unread_count` ignores the filters. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetConversationsParamsType>,

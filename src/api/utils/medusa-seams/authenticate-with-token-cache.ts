@@ -8,7 +8,7 @@ import {
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LRUCache } from "lru-cache"
 
-type AuthType = "session" | "bearer"
+type AuthType = "session" | "bearer" | "api-key"
 type TokenClaims = AuthContext & { exp?: number }
 
 /** Enough for every affiliate signed in at once in a large program; ~1 KB each at most. */
@@ -23,20 +23,23 @@ const REMEMBERED_TOKENS = 2_000
  * request (2.19 to 2.21.2), and `jsonwebtoken` first tries to parse a string
  * secret as a PEM public key; that failure costs ~450 µs of CPU per
  * request (9 µs with a key object): the largest cost of the Messages badge,
- * which every signed-in affiliate's storefront polls.
+ * which every signed-in affiliate's storefront polls, and a fifth of an
+ * admin inbox page read with a bearer token.
  * Guard: authenticate-with-token-cache.spec.ts fails when Medusa no longer
  * makes jsonwebtoken parse the secret per request.
  * Remove when: Medusa verifies with a `KeyObject` made once; then use its
  * `authenticate` directly.
  *
  * A token's signature and claims never change, so a token Medusa accepted
- * stays acceptable until its `exp`. A token seen for the first time, a session, or a token Medusa refused
- * all still go through Medusa. Never remembered: tokens without `exp`, MFA
+ * stays acceptable until its `exp`. A token seen for the first time, a
+ * session, a secret API key (Basic auth) or a token Medusa refused all
+ * still go through Medusa. Never remembered: tokens without `exp`, MFA
  * contexts (their checks depend on the time) and, when the project sets
  * `http.jwtVerifyOptions.maxAge`, any token.
  *
  * @example
  * { matcher: "/store/affiliates/me*", middlewares: [authenticateWithTokenCache("affiliate", ["session", "bearer"])] }
+ * { matcher: "/admin/conversations*", middlewares: [authenticateWithTokenCache("user", ["bearer", "session", "api-key"])] }
  */
 export function authenticateWithTokenCache(actorType: string, authTypes: AuthType[]) {
   const medusaAuthenticate = authenticate(actorType, authTypes)

@@ -13,6 +13,8 @@ import {
 import { retrieveOne } from "../../../utils/query"
 import type { AdminUpdateAffiliateGroupType } from "../validators"
 
+export { AUTHENTICATE } from "../../authenticates-itself"
+
 const retrieveGroup = (req: AuthenticatedMedusaRequest<any>, fields: string[]) =>
   retrieveOne(
     req.scope,

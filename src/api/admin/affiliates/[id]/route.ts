@@ -7,6 +7,8 @@ import { updateAffiliatesWorkflow } from "../../../../workflows"
 import { retrieveOne } from "../../../utils/query"
 import type { AdminUpdateAffiliateType } from "../validators"
 
+export { AUTHENTICATE } from "../../authenticates-itself"
+
 const retrieveAffiliate = (req: AuthenticatedMedusaRequest<any>) =>
   retrieveOne(
     req.scope,

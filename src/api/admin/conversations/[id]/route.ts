@@ -7,6 +7,8 @@ import { setOwnerReadStateWorkflow } from "../../../../workflows"
 import { ownerConversationView } from "../../../utils/conversation-views"
 import type { GetConversationParamsType } from "../../../utils/validators/common"
 
+export { AUTHENTICATE } from "../../authenticates-itself"
+
 /** Opening a thread marks it read for all admins, unless `mark_read=false`. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, GetConversationParamsType>,

@@ -7,6 +7,8 @@ import { asArray } from "../../../utils/validators/as-array"
 import { inboundEmailView } from "./helpers"
 import type { AdminGetInboundEmailsParamsType } from "./validators"
 
+export { AUTHENTICATE } from "../../authenticates-itself"
+
 /** The inbound email log, newest first: what arrived for reply by email and what became of it. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetInboundEmailsParamsType>,

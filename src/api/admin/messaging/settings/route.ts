@@ -7,6 +7,8 @@ import { updateMessagingSettingsWorkflow } from "../../../../workflows"
 import { messagingService } from "../../../utils/conversation-views"
 import type { AdminUpdateMessagingSettingsType } from "./validators"
 
+export { AUTHENTICATE } from "../../authenticates-itself"
+
 export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<AdminMessagingSettingsResponse>

@@ -3,6 +3,8 @@ import { loginBindingOf } from "../../../utils/live/login-check"
 import { ownerFeed } from "../../../utils/live/owner-feed"
 import { refuseOverCaps, runStream } from "../../../utils/live/run-stream"
 
+export { AUTHENTICATE } from "../../authenticates-itself"
+
 /**
  * The shared inbox's live updates (Server-Sent Events): `message.created`,
  * `conversation.read` / `.unread` and `inbox { unread_count }`. Medusa

@@ -12,15 +12,21 @@ type Middleware = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunc
  * The project's secret is read on every request, so changing it between two
  * requests tells a remembered token from one Medusa verified again.
  */
-function harness(http: Http, middleware: Middleware = authenticateWithTokenCache("affiliate", ["session", "bearer"])) {
+function harness(
+  http: Http,
+  middleware: Middleware = authenticateWithTokenCache("affiliate", ["session", "bearer"]),
+  secretKeys: Set<string> = new Set()
+) {
   const config = { projectConfig: { http } }
   const logger = { debug() {} }
+  // Medusa's API Key Module, as its authenticate asks it about a secret key
+  const apiKeys = { authenticate: async (token: string) => (secretKeys.has(token) ? { id: `apk_${token}` } : null) }
   const call = (authorization?: string, session: Record<string, unknown> = {}) =>
     new Promise<Outcome>((resolve, reject) => {
       const req = {
         headers: authorization ? { authorization } : {},
         session,
-        scope: { resolve: (key: string) => (key === "logger" ? logger : config) },
+        scope: { resolve: (key: string) => (key === "logger" ? logger : key === "api_key" ? apiKeys : config) },
       } as unknown as MedusaRequest & { auth_context?: Record<string, unknown> }
       const res = {
         status(code: number) {
@@ -128,5 +134,24 @@ describe("authenticateWithTokenCache", () => {
     const outcome = await call(bearer("secret"), session)
     expect(outcome.auth_context).toEqual(expect.objectContaining({ actor_id: "affmem_session" }))
     expect((await call(undefined)).status).toBe(401)
+  })
+
+  it("on admin routes: remembers an admin's bearer token, and leaves every secret API key to Medusa", async () => {
+    const secretKeys = new Set(["sk_live"])
+    const { http, call } = harness(
+      { jwtSecret: "first-secret" },
+      authenticateWithTokenCache("user", ["bearer", "session", "api-key"]),
+      secretKeys
+    )
+    const token = bearer("first-secret", { actor_id: "user_1", actor_type: "user" })
+    expect((await call(token)).auth_context).toEqual(expect.objectContaining({ actor_id: "user_1" }))
+    const basic = `Basic ${Buffer.from("sk_live:").toString("base64")}`
+    expect((await call(basic)).auth_context).toEqual(expect.objectContaining({ actor_id: "apk_sk_live", actor_type: "api-key" }))
+
+    http.jwtSecret = "second-secret"
+    secretKeys.clear()
+    expect((await call(token)).status).toBe(200)
+    // a revoked key is refused at once: keys are never remembered
+    expect((await call(basic)).status).toBe(401)
   })
 })

@@ -3,6 +3,8 @@ import { asArray } from "../../../../utils/validators/as-array"
 import { broadcastService, recipientView } from "../../helpers"
 import type { AdminGetBroadcastRecipientsParamsType } from "../../validators"
 
+export { AUTHENTICATE } from "../../../authenticates-itself"
+
 /** A broadcast's recipients by affiliate name, each with its status, thread and read/replied times; `status` filters. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetBroadcastRecipientsParamsType>,

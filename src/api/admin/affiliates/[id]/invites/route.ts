@@ -7,6 +7,8 @@ import { createAffiliateInviteWorkflow } from "../../../../../workflows"
 import { answerConflicts } from "../../../../utils/medusa-seams/answer-conflicts"
 import type { AdminCreateAffiliateInviteType } from "../../validators"
 
+export { AUTHENTICATE } from "../../../authenticates-itself"
+
 export const POST = answerConflicts(
   async (
     req: AuthenticatedMedusaRequest<AdminCreateAffiliateInviteType>,

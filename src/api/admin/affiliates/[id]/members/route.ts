@@ -5,6 +5,8 @@ import type {
 import type { AdminAffiliateMemberListResponse } from "../../../../../types/http"
 import { listPage, retrieveOne } from "../../../../utils/query"
 
+export { AUTHENTICATE } from "../../../authenticates-itself"
+
 export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<AdminAffiliateMemberListResponse>

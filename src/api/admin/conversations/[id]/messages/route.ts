@@ -13,6 +13,8 @@ import type {
   SendMessageType,
 } from "../../../../utils/validators/common"
 
+export { AUTHENTICATE } from "../../../authenticates-itself"
+
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, MessagePageParamsType>,
   res: MedusaResponse<MessageListResponse>

@@ -5,6 +5,8 @@ import { retryInboundEmailWorkflow } from "../../../../../../workflows/inbound-e
 import { answerConflicts } from "../../../../../utils/medusa-seams/answer-conflicts"
 import { inboundEmailView } from "../../helpers"
 
+export { AUTHENTICATE } from "../../../../authenticates-itself"
+
 /** Processes a `failed` inbound email again from its stored raw copy (409 in any other state). */
 export const POST = answerConflicts(
   async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminInboundEmailResponse>) => {
