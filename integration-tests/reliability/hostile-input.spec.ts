@@ -90,17 +90,21 @@ medusaIntegrationTestRunner({
       )
     })
 
-    it("Medusa limitation: an admin URL that cannot be percent-decoded is a 500 from Medusa's /admin* middleware, for admins only", async () => {
+    it("answers an admin URL that cannot be percent-decoded with a 400 for every caller, before Medusa's /admin* middleware fails on it", async () => {
       // Medusa's own `/admin*` middleware (setSecretApiKeyContext) is matched
-      // before any plugin middleware and express fails to decode its wildcard;
-      // no plugin code runs. Unauthenticated callers still get 401 first.
+      // before any plugin middleware and Express fails to decode its
+      // wildcard (a 500); the plugin's check runs in front of Medusa's
+      // authentication of /admin (reject-malformed-paths.ts). Guard: this
+      // fails when Medusa stops registering that authentication as
+      // `authMiddleware` through `ApiLoader.traceMiddleware`.
       const tables = await pluginTables(dbConnection)
       const before = await countRows(dbConnection, tables)
       for (const [, encoded] of UNDECODABLE_PATH_IDS) {
-        const asAdmin = await http.send("POST", `/admin/affiliates/${encoded}`, { name: "x" }, world.admin.headers)
-        expect([asAdmin.status, asAdmin.data.message]).toEqual([500, "An unknown error occurred."])
-        const anonymous = await http.send("POST", `/admin/affiliates/${encoded}`, { name: "x" })
-        expect(anonymous.status).toBe(401)
+        for (const headers of [world.admin.headers, undefined]) {
+          const answer = await http.send("POST", `/admin/affiliates/${encoded}`, { name: "x" }, headers)
+          expect([answer.status, answer.data.type]).toEqual([400, "invalid_data"])
+          expect(answer.data.message).toMatch(/^Malformed URL/)
+        }
       }
       expect(await countRows(dbConnection, tables)).toEqual(before)
     })

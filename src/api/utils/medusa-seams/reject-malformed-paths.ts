@@ -4,17 +4,13 @@ import type {
   MedusaResponse,
   MiddlewareRoute,
 } from "@medusajs/framework/http"
+import type { RequestHandler } from "express"
 import type { ErrorResponse } from "../../../types/http"
+import { ADMIN_ROUTE_PREFIXES } from "../../admin/middlewares"
+import { frontMedusaMiddleware } from "./front-medusa-middleware"
 
-/** Where the plugin's routes live. */
-const PLUGIN_PATHS = [
-  "/admin/affiliates",
-  "/admin/affiliate-groups",
-  "/admin/affiliate-broadcasts",
-  "/admin/conversations",
-  "/admin/messaging",
-  "/store/affiliates",
-]
+/** Where the plugin's store routes live; the admin ones are ADMIN_ROUTE_PREFIXES. */
+const STORE_PATHS = ["/store/affiliates"]
 
 /** Every segment of the plugin's URLs is a fixed word or a Medusa id. */
 const SEGMENT = /^[A-Za-z0-9_-]*$/
@@ -22,9 +18,14 @@ const SEGMENT = /^[A-Za-z0-9_-]*$/
 /**
  * Steps around Medusa: URLs whose `:id` cannot be decoded.
  *
- * What: mounted without `:params` on the plugin's paths, this runs before
- * any route's params are decoded: 400 for a URL that cannot be decoded, 404
- * for an id that cannot exist.
+ * What: on the plugin's paths, before any route's params are decoded: 400
+ * for a URL that cannot be decoded, 404 for an id that cannot exist. On
+ * the store paths a middleware mounted without `:params`; on the admin
+ * paths in front of Medusa's authentication of `/admin`
+ * (`frontMedusaMiddleware`), because Medusa's own `/admin*` middleware
+ * comes before any plugin middleware and fails to decode its wildcard
+ * (the plugin's admin routes skip Medusa's authentication, decision 0040,
+ * so nothing would answer before it).
  * Why: Express answers an `:id` it cannot percent-decode with an error
  * (status 400, but no http-errors `expose`) that Medusa's handler turns
  * into a 500 "unknown error" (2.19 to 2.21.2). The 404 half is the plugin's
@@ -55,7 +56,27 @@ async function rejectMalformedPaths(
   next()
 }
 
-export const malformedPathMiddlewares: MiddlewareRoute[] = PLUGIN_PATHS.map((matcher) => ({
+export const malformedPathMiddlewares: MiddlewareRoute[] = STORE_PATHS.map((matcher) => ({
   matcher,
   middlewares: [rejectMalformedPaths],
 }))
+
+const isPluginAdminPath = (path: string) =>
+  ADMIN_ROUTE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+
+/** Medusa's authentication of `/admin`, with the plugin's paths checked first. */
+export function frontAdminAuthentication(authenticate: RequestHandler): RequestHandler {
+  return (req, res, next) =>
+    isPluginAdminPath(req.baseUrl + req.path)
+      ? rejectMalformedPaths(req as MedusaRequest, res as MedusaResponse<ErrorResponse>, () => authenticate(req, res, next))
+      : authenticate(req, res, next)
+}
+
+/** Installs the admin half (see above); the store half is `malformedPathMiddlewares`. */
+export function rejectMalformedAdminPaths(): void {
+  frontMedusaMiddleware(
+    "reject-malformed-admin-paths",
+    (handler, route) => route.route === "/admin" && handler.name === "authMiddleware",
+    frontAdminAuthentication
+  )
+}

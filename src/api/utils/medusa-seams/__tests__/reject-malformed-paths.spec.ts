@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express"
-import { malformedPathMiddlewares } from "../reject-malformed-paths"
+import { frontAdminAuthentication, malformedPathMiddlewares } from "../reject-malformed-paths"
 import { withMedusaErrorHandler } from "./medusa-express"
 
 const echoId: RequestHandler = (req, res) => {
@@ -29,7 +29,36 @@ describe("rejectMalformedPaths: a URL that names no id is a 4xx", () => {
         for (const { matcher, middlewares } of malformedPathMiddlewares) {
           app.use(matcher as string, ...(middlewares as unknown as RequestHandler[]))
         }
+        app.get("/store/affiliates/me/conversations/:id", echoId)
+      },
+      async (get) => {
+        expect(await get("/store/affiliates/me/conversations/%E0%A4%A")).toEqual({
+          status: 400,
+          body: { type: "invalid_data", message: expect.stringMatching(/^Malformed URL/) },
+        })
+        expect(await get("/store/affiliates/me/conversations/conv%001")).toEqual({
+          status: 404,
+          body: { type: "not_found", message: expect.stringMatching(/names no valid id/) },
+        })
+        expect((await get("/store/affiliates/me/conversations/conv_1")).body.message).toBe("conv_1")
+      }
+    )
+  })
+
+  it("checks the plugin's admin paths in front of Medusa's authentication of /admin, and leaves Medusa's own paths to it", async () => {
+    const authenticated: string[] = []
+    await withMedusaErrorHandler(
+      (app) => {
+        // as Medusa mounts its authentication of the prefix
+        app.use(
+          "/admin",
+          frontAdminAuthentication((req, _res, next) => {
+            authenticated.push(req.baseUrl + req.path)
+            next()
+          })
+        )
         app.get("/admin/conversations/:id", echoId)
+        app.get("/admin/products/:id", echoId)
       },
       async (get) => {
         expect(await get("/admin/conversations/%E0%A4%A")).toEqual({
@@ -41,6 +70,9 @@ describe("rejectMalformedPaths: a URL that names no id is a 4xx", () => {
           body: { type: "not_found", message: expect.stringMatching(/names no valid id/) },
         })
         expect((await get("/admin/conversations/conv_1")).body.message).toBe("conv_1")
+        // not the plugin's: Medusa answers it as before
+        expect((await get("/admin/products/%E0%A4%A")).status).toBe(500)
+        expect(authenticated).toEqual(["/admin/conversations/conv_1", "/admin/products/%E0%A4%A"])
       }
     )
   })
