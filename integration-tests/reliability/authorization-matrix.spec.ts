@@ -13,7 +13,7 @@ import {
 import { callRoute, refusalProblems, RouteRequest } from "./call-route"
 import { inBatches } from "./in-batches"
 import { API_ROOT, coverageGaps, RouteKey, routeFiles, routeTable } from "./route-table"
-import { ADMIN_ROUTE_PREFIXES } from "../../src/api/admin/middlewares"
+import { isPluginAdminPath } from "../../src/api/admin/middlewares"
 import { seedWorld, SecretOwner, World } from "./world"
 
 jest.setTimeout(240_000)
@@ -119,9 +119,7 @@ medusaIntegrationTestRunner({
       const authenticatesItself = (file: string) => file.startsWith("store/") || file.startsWith("admin/")
       expect(skipsMedusaAuth.filter(([file, skips]) => skips !== authenticatesItself(file))).toEqual([])
       const adminRoutes = skipsMedusaAuth.map(([file]) => `/${path.dirname(file)}`).filter((route) => route.startsWith("/admin/"))
-      const uncovered = adminRoutes.filter(
-        (route) => !ADMIN_ROUTE_PREFIXES.some((prefix) => route === prefix || route.startsWith(`${prefix}/`))
-      )
+      const uncovered = adminRoutes.filter((route) => !isPluginAdminPath(route))
       expect(uncovered).toEqual([])
     })
 

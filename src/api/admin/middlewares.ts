@@ -10,6 +10,10 @@ export const ADMIN_ROUTE_PREFIXES = [
   "/admin/messaging",
 ] as const
 
+/** Whether a path (`/admin/...`) is one of the plugin's admin routes. */
+export const isPluginAdminPath = (path: string) =>
+  ADMIN_ROUTE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+
 /** Medusa's own admin authentication, with accepted bearer tokens remembered (one middleware for all prefixes). */
 const authenticateAdmin = authenticateWithTokenCache("user", ["bearer", "session", "api-key"])
 

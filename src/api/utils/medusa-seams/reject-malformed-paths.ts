@@ -6,7 +6,7 @@ import type {
 } from "@medusajs/framework/http"
 import type { RequestHandler } from "express"
 import type { ErrorResponse } from "../../../types/http"
-import { ADMIN_ROUTE_PREFIXES } from "../../admin/middlewares"
+import { isPluginAdminPath } from "../../admin/middlewares"
 import { frontMedusaMiddleware } from "./front-medusa-middleware"
 
 /** Where the plugin's store routes live; the admin ones are ADMIN_ROUTE_PREFIXES. */
@@ -60,9 +60,6 @@ export const malformedPathMiddlewares: MiddlewareRoute[] = STORE_PATHS.map((matc
   matcher,
   middlewares: [rejectMalformedPaths],
 }))
-
-const isPluginAdminPath = (path: string) =>
-  ADMIN_ROUTE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
 
 /** Medusa's authentication of `/admin`, with the plugin's paths checked first. */
 export function frontAdminAuthentication(authenticate: RequestHandler): RequestHandler {

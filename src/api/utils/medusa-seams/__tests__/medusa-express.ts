@@ -2,7 +2,7 @@ import { errorHandler } from "@medusajs/framework/http"
 import express, { type RequestHandler } from "express"
 import type { AddressInfo } from "net"
 
-type Answer = { status: number; body: { type?: string; message?: string } }
+export type Answer = { status: number; body: { type?: string; message?: string } }
 
 const quietLogger = { info() {}, warn() {}, error() {}, debug() {} }
 

@@ -1,9 +1,24 @@
 import type { RequestHandler } from "express"
 import { frontAdminAuthentication, malformedPathMiddlewares } from "../reject-malformed-paths"
-import { withMedusaErrorHandler } from "./medusa-express"
+import { type Answer, withMedusaErrorHandler } from "./medusa-express"
 
 const echoId: RequestHandler = (req, res) => {
   res.json({ type: "ok", message: req.params.id })
+}
+
+type Get = (path: string) => Promise<Answer>
+
+/** Under `base` (a route `base/:id` echoing its id): 400, 404, and a valid id through. */
+async function expectRefusedBeforeTheRoute(get: Get, base: string) {
+  expect(await get(`${base}/%E0%A4%A`)).toEqual({
+    status: 400,
+    body: { type: "invalid_data", message: expect.stringMatching(/^Malformed URL/) },
+  })
+  expect(await get(`${base}/conv%001`)).toEqual({
+    status: 404,
+    body: { type: "not_found", message: expect.stringMatching(/names no valid id/) },
+  })
+  expect((await get(`${base}/conv_1`)).body.message).toBe("conv_1")
 }
 
 describe("rejectMalformedPaths: a URL that names no id is a 4xx", () => {
@@ -32,15 +47,7 @@ describe("rejectMalformedPaths: a URL that names no id is a 4xx", () => {
         app.get("/store/affiliates/me/conversations/:id", echoId)
       },
       async (get) => {
-        expect(await get("/store/affiliates/me/conversations/%E0%A4%A")).toEqual({
-          status: 400,
-          body: { type: "invalid_data", message: expect.stringMatching(/^Malformed URL/) },
-        })
-        expect(await get("/store/affiliates/me/conversations/conv%001")).toEqual({
-          status: 404,
-          body: { type: "not_found", message: expect.stringMatching(/names no valid id/) },
-        })
-        expect((await get("/store/affiliates/me/conversations/conv_1")).body.message).toBe("conv_1")
+        await expectRefusedBeforeTheRoute(get, "/store/affiliates/me/conversations")
       }
     )
   })
@@ -61,15 +68,7 @@ describe("rejectMalformedPaths: a URL that names no id is a 4xx", () => {
         app.get("/admin/products/:id", echoId)
       },
       async (get) => {
-        expect(await get("/admin/conversations/%E0%A4%A")).toEqual({
-          status: 400,
-          body: { type: "invalid_data", message: expect.stringMatching(/^Malformed URL/) },
-        })
-        expect(await get("/admin/conversations/conv%001")).toEqual({
-          status: 404,
-          body: { type: "not_found", message: expect.stringMatching(/names no valid id/) },
-        })
-        expect((await get("/admin/conversations/conv_1")).body.message).toBe("conv_1")
+        await expectRefusedBeforeTheRoute(get, "/admin/conversations")
         // not the plugin's: Medusa answers it as before
         expect((await get("/admin/products/%E0%A4%A")).status).toBe(500)
         expect(authenticated).toEqual(["/admin/conversations/conv_1", "/admin/products/%E0%A4%A"])
