@@ -14,18 +14,17 @@ import { inboundEmailWebhookMiddlewares } from "./hooks/affiliate-messaging/emai
 import { storeAffiliateMiddlewares } from "./store/affiliates/middlewares"
 import { storeStreamMiddlewares } from "./store/affiliates/me/stream/middlewares"
 import { acceptPublishableKeyInQuery } from "./utils/medusa-seams/publishable-key-from-query"
-import { malformedPathMiddlewares, rejectMalformedAdminPaths } from "./utils/medusa-seams/reject-malformed-paths"
+import { rejectMalformedPluginPaths } from "./utils/medusa-seams/reject-malformed-paths"
 import { requestsInFlightMiddlewares } from "./utils/middlewares/count-requests-in-flight"
 
 // before Medusa registers its publishable key check and its authentication
-// of /admin, which it does after importing this file
+// of /admin and /store, which it does after importing this file
 acceptPublishableKeyInQuery()
-rejectMalformedAdminPaths()
+rejectMalformedPluginPaths()
 
 export default defineMiddlewares({
   routes: [
     ...requestsInFlightMiddlewares,
-    ...malformedPathMiddlewares,
     ...adminAuthenticationMiddlewares,
     ...adminAffiliateMiddlewares,
     ...adminAffiliateGroupMiddlewares,

@@ -2,7 +2,6 @@ import type {
   MedusaNextFunction,
   MedusaRequest,
   MedusaResponse,
-  MiddlewareRoute,
 } from "@medusajs/framework/http"
 import type { RequestHandler } from "express"
 import type { ErrorResponse } from "../../../types/http"
@@ -10,7 +9,10 @@ import { isPluginAdminPath } from "../../admin/middlewares"
 import { frontMedusaMiddleware } from "./front-medusa-middleware"
 
 /** Where the plugin's store routes live; the admin ones are ADMIN_ROUTE_PREFIXES. */
-const STORE_PATHS = ["/store/affiliates"]
+const STORE_PREFIX = "/store/affiliates"
+
+const isPluginPath = (path: string) =>
+  isPluginAdminPath(path) || path === STORE_PREFIX || path.startsWith(`${STORE_PREFIX}/`)
 
 /** Every segment of the plugin's URLs is a fixed word or a Medusa id. */
 const SEGMENT = /^[A-Za-z0-9_-]*$/
@@ -19,13 +21,12 @@ const SEGMENT = /^[A-Za-z0-9_-]*$/
  * Steps around Medusa: URLs whose `:id` cannot be decoded.
  *
  * What: on the plugin's paths, before any route's params are decoded: 400
- * for a URL that cannot be decoded, 404 for an id that cannot exist. On
- * the store paths a middleware mounted without `:params`; on the admin
- * paths in front of Medusa's authentication of `/admin`
+ * for a URL that cannot be decoded, 404 for an id that cannot exist. It
+ * runs in front of Medusa's authentication of `/admin` and `/store`
  * (`frontMedusaMiddleware`), because Medusa's own `/admin*` middleware
  * comes before any plugin middleware and fails to decode its wildcard
- * (the plugin's admin routes skip Medusa's authentication, decision 0040,
- * so nothing would answer before it).
+ * (the plugin's routes skip Medusa's authentication, decisions 0004 and
+ * 0040, so nothing would answer before it).
  * Why: Express answers an `:id` it cannot percent-decode with an error
  * (status 400, but no http-errors `expose`) that Medusa's handler turns
  * into a 500 "unknown error" (2.19 to 2.21.2). The 404 half is the plugin's
@@ -56,24 +57,19 @@ async function rejectMalformedPaths(
   next()
 }
 
-export const malformedPathMiddlewares: MiddlewareRoute[] = STORE_PATHS.map((matcher) => ({
-  matcher,
-  middlewares: [rejectMalformedPaths],
-}))
-
-/** Medusa's authentication of `/admin`, with the plugin's paths checked first. */
-export function frontAdminAuthentication(authenticate: RequestHandler): RequestHandler {
+/** Medusa's authentication of a prefix, with the plugin's paths checked first. */
+export function frontAuthentication(authenticate: RequestHandler): RequestHandler {
   return (req, res, next) =>
-    isPluginAdminPath(req.baseUrl + req.path)
+    isPluginPath(req.baseUrl + req.path)
       ? rejectMalformedPaths(req as MedusaRequest, res as MedusaResponse<ErrorResponse>, () => authenticate(req, res, next))
       : authenticate(req, res, next)
 }
 
-/** Installs the admin half (see above); the store half is `malformedPathMiddlewares`. */
-export function rejectMalformedAdminPaths(): void {
+/** Installs the check (see above) when Medusa registers its authentication of /admin and /store. */
+export function rejectMalformedPluginPaths(): void {
   frontMedusaMiddleware(
-    "reject-malformed-admin-paths",
-    (handler, route) => route.route === "/admin" && handler.name === "authMiddleware",
-    frontAdminAuthentication
+    "reject-malformed-paths",
+    (handler, route) => (route.route === "/admin" || route.route === "/store") && handler.name === "authMiddleware",
+    frontAuthentication
   )
 }

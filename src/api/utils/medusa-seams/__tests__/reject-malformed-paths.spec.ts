@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express"
-import { frontAdminAuthentication, malformedPathMiddlewares } from "../reject-malformed-paths"
+import { frontAuthentication } from "../reject-malformed-paths"
 import { type Answer, withMedusaErrorHandler } from "./medusa-express"
 
 const echoId: RequestHandler = (req, res) => {
@@ -38,40 +38,34 @@ describe("rejectMalformedPaths: a URL that names no id is a 4xx", () => {
     )
   })
 
-  it("answers 400 for an undecodable segment and 404 for an id that cannot exist, before any route decodes it", async () => {
-    await withMedusaErrorHandler(
-      (app) => {
-        for (const { matcher, middlewares } of malformedPathMiddlewares) {
-          app.use(matcher as string, ...(middlewares as unknown as RequestHandler[]))
-        }
-        app.get("/store/affiliates/me/conversations/:id", echoId)
-      },
-      async (get) => {
-        await expectRefusedBeforeTheRoute(get, "/store/affiliates/me/conversations")
-      }
-    )
-  })
-
-  it("checks the plugin's admin paths in front of Medusa's authentication of /admin, and leaves Medusa's own paths to it", async () => {
+  it("answers 400 for an undecodable segment and 404 for an id that cannot exist on the plugin's paths, in front of Medusa's authentication of /admin and /store, and leaves Medusa's own paths to it", async () => {
     const authenticated: string[] = []
     await withMedusaErrorHandler(
       (app) => {
-        // as Medusa mounts its authentication of the prefix
-        app.use(
-          "/admin",
-          frontAdminAuthentication((req, _res, next) => {
-            authenticated.push(req.baseUrl + req.path)
-            next()
-          })
-        )
+        // as Medusa mounts its authentication of each prefix
+        for (const prefix of ["/admin", "/store"]) {
+          app.use(
+            prefix,
+            frontAuthentication((req, _res, next) => {
+              authenticated.push(req.baseUrl + req.path)
+              next()
+            })
+          )
+        }
         app.get("/admin/conversations/:id", echoId)
+        app.get("/store/affiliates/me/conversations/:id", echoId)
         app.get("/admin/products/:id", echoId)
       },
       async (get) => {
         await expectRefusedBeforeTheRoute(get, "/admin/conversations")
+        await expectRefusedBeforeTheRoute(get, "/store/affiliates/me/conversations")
         // not the plugin's: Medusa answers it as before
         expect((await get("/admin/products/%E0%A4%A")).status).toBe(500)
-        expect(authenticated).toEqual(["/admin/conversations/conv_1", "/admin/products/%E0%A4%A"])
+        expect(authenticated).toEqual([
+          "/admin/conversations/conv_1",
+          "/store/affiliates/me/conversations/conv_1",
+          "/admin/products/%E0%A4%A",
+        ])
       }
     )
   })
