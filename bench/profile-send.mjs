@@ -10,7 +10,9 @@
  * e.g. `--what floor_admin,inbox_all`).
  * Prints their figures, then the profile's self time by
  * package and the hottest functions, and keeps the `.cpuprofile` files
- * (open them in Chrome's DevTools, Performance tab).
+ * (open them in Chrome's DevTools, Performance tab) with `windows.json`:
+ * each measured path's start and end on the profile's clock (the machine's
+ * monotonic one) and its requests, to read one path's samples apart.
  *   node bench/broadcast-10k.mjs      # once: builds the host
  *   node bench/profile-send.mjs [--what sends,emails,<path>] [--seconds 10] [--connections 8]
  */
@@ -18,24 +20,17 @@ import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
-import pg from "pg"
-import { BenchHost } from "./lib/host.mjs"
 import { hotPaths } from "./lib/hot-paths.mjs"
 import { measure } from "./lib/load.mjs"
 import { measureEmailThroughput } from "./lib/email.mjs"
-import { addBroadcastMembers, lengthenThread, setUpProgram } from "./lib/program.mjs"
-import { GROUP_IDS, seedAffiliates, seedFixtures } from "./lib/seed.mjs"
+import { addBroadcastMembers } from "./lib/program.mjs"
+import { startProbeHost } from "./lib/probe-host.mjs"
 import { cpuPerRequest, readCpuMs } from "./lib/cpu.mjs"
-import { dropDatabase, dropQueue, provideDatabaseServer, provideRedis, waitForIdleQueue } from "./lib/services.mjs"
-import { SmtpSink } from "./lib/smtp-sink.mjs"
+import { waitForIdleQueue } from "./lib/services.mjs"
 import { runBenchScript } from "./lib/script.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
-const stateDir = path.join(root, ".tmp/bench-broadcast")
 const profileDir = path.join(root, ".tmp/bench-profile")
-const ADMIN = { email: "bench@bench.test", password: "bench-admin-password" }
-const TEMPLATE = "affmsg_bcast_template"
-const DATABASE = `affmsg_profile_${process.pid}`
 const { values: args } = parseArgs({
   options: {
     seconds: { type: "string", default: "10" },
@@ -47,48 +42,12 @@ const { values: args } = parseArgs({
 })
 
 async function main(cleanups) {
-  if (!fs.existsSync(path.join(stateDir, "host/.medusa/server"))) {
-    throw new Error("no bench host: run `node bench/broadcast-10k.mjs` once first")
-  }
   fs.rmSync(profileDir, { recursive: true, force: true })
   fs.mkdirSync(profileDir, { recursive: true })
-  const dbServer = await provideDatabaseServer(stateDir)
-  cleanups.push(dbServer.stop)
-  const admin = new pg.Client({ connectionString: dbServer.url("postgres") })
-  await admin.connect()
-  await admin.query(`create database "${DATABASE}" template "${TEMPLATE}"`)
-  await admin.end()
-  cleanups.push(() => dropDatabase(dbServer.url, DATABASE))
-  const sink = await new SmtpSink().start()
-  cleanups.push(() => sink.stop())
-  const redisUrl = await provideRedis()
-  const queueName = `affmsg-profile-${process.pid}`
-  cleanups.push(() => dropQueue(redisUrl, queueName))
-  const host = new BenchHost({
-    root,
-    dir: path.join(stateDir, "host"),
-    tarball: null,
-    env: {
-      DATABASE_URL: dbServer.url(DATABASE),
-      REDIS_URL: redisUrl ?? "",
-      SMTP_URL: sink.url,
-      AFFILIATE_QUEUE_NAME: queueName,
-    },
-  })
-  const server = await host.start({
+  const { server, db, program, sink, redisUrl, queueName } = await startProbeHost(root, cleanups, {
+    name: "profile",
     nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
-    logName: "profile.log",
   })
-  // stopping is idempotent: the explicit stop below writes the profile, this one covers a failure
-  cleanups.push(server.stop)
-  const db = new pg.Client({ connectionString: dbServer.url(DATABASE) })
-  await db.connect()
-  cleanups.push(() => db.end())
-  await seedFixtures(db)
-  const program = await setUpProgram(server.url, { adminEmail: ADMIN.email, adminPassword: ADMIN.password, groupId: GROUP_IDS[0] })
-  await seedAffiliates(db, { from: 0, to: 100, managers: [program.adminId] })
-  // the thread paths read a thread as long as the bench's
-  await lengthenThread(db, program.teamThreadId, 199)
 
   const what = args.what.split(",")
   const paths = hotPaths(program)
@@ -99,9 +58,12 @@ async function main(cleanups) {
   const measuredPaths = what.flatMap((name) =>
     name === "sends" ? ["medusa_customers", "send_owner", "send_affiliate"] : paths[name] ? [name] : []
   )
+  const windows = []
   for (const name of measuredPaths) {
     const spec = paths[name]
     const before = readCpuMs(server.pid)
+    // the profile's clock is the machine's monotonic one: a window says which samples a path's load made
+    const startUs = process.hrtime.bigint() / 1000n
     const measured = await measure({
       ...spec,
       url: `${server.url}${spec.path}`,
@@ -111,6 +73,7 @@ async function main(cleanups) {
     // what each write left to do after its response (emails, live facts) runs in the same process: let it finish
     await waitForIdleQueue(redisUrl, queueName)
     const cpu = cpuPerRequest(before, readCpuMs(server.pid), measured.acknowledged)
+    windows.push({ name, start_us: Number(startUs), end_us: Number(process.hrtime.bigint() / 1000n), requests: measured.acknowledged })
     console.log(
       `${name}: p50 ${measured.p50} ms, p95 ${measured.p95} ms, ${measured.rps}/s, ${measured.errors} errors` +
         (cpu ? `; CPU per request, work after the response included: server ${cpu.process_ms} ms, machine ${cpu.machine_ms} ms` : "")
@@ -118,10 +81,13 @@ async function main(cleanups) {
   }
   if (what.includes("emails")) {
     await addBroadcastMembers(db, program.broadcast.affiliate_id, 99)
+    const startUs = process.hrtime.bigint() / 1000n
     const email = await measureEmailThroughput(server.url, program, sink)
+    windows.push({ name: "emails", start_us: Number(startUs), end_us: Number(process.hrtime.bigint() / 1000n), requests: email.emails })
     console.log(`emails: ${email.emails} in ${email.seconds} s, ${email.per_second}/s`)
   }
   await server.stop()
+  fs.writeFileSync(path.join(profileDir, "windows.json"), JSON.stringify(windows, null, 2))
   summarize(profileDir)
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager, Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { Context } from "@medusajs/framework/types"
 import { DALUtils } from "@medusajs/framework/utils"
+import { runPrepared } from "./prepared-statements"
 
 /**
  * What the modules' repositories share: knex from the module's manager,
@@ -65,6 +66,26 @@ export abstract class SqlRepository extends DALUtils.MikroOrmBase {
 
   protected async first<Row>(ctx: Context, statement: Knex.QueryBuilder | Knex.Raw): Promise<Row | undefined> {
     const [row] = await this.rows<Row>(ctx, statement)
+    return row
+  }
+
+  /**
+   * `rows` for a hot read of fixed shape (one per request of a member's
+   * Messages tab, or of the inbox): a named prepared statement, planned once
+   * per connection (decision 0041, `prepared-statements.ts`). `label` names
+   * it in `pg_prepared_statements`. Only for statements whose plan does not
+   * hang on their values: a search's does (how common its word is).
+   */
+  protected async preparedRows<Row>(ctx: Context, label: string, statement: Knex.QueryBuilder | Knex.Raw): Promise<Row[]> {
+    const { sql, bindings } = statement.toSQL()
+    const transaction = this.manager(ctx).getTransactionContext<Knex.Transaction>()
+    return await runPrepared<Row>(transaction ?? this.knex(ctx), label, sql, bindings as readonly Knex.RawBinding[], {
+      inTransaction: !!transaction,
+    })
+  }
+
+  protected async preparedFirst<Row>(ctx: Context, label: string, statement: Knex.QueryBuilder | Knex.Raw): Promise<Row | undefined> {
+    const [row] = await this.preparedRows<Row>(ctx, label, statement)
     return row
   }
 }

@@ -16,8 +16,9 @@ type MemberAccessRow = {
 export class MemberAccessRepository extends SqlRepository {
   /** One indexed query: it runs on each call of the affiliate's Messages tab and badge. */
   async retrieve(memberId: string, ctx: Context): Promise<MemberAccess | null> {
-    const row = await this.first<MemberAccessRow>(
+    const row = await this.preparedFirst<MemberAccessRow>(
       ctx,
+      "member_access",
       live(this.knex(ctx), "affiliate_member", "m")
         .select("m.id", "m.affiliate_id", "a.status as affiliate_status", "g.id as group_id", "g.messaging_enabled",
           "g.messaging_disabled_message")

@@ -26,8 +26,9 @@ export class SendPartiesRepository extends SqlRepository {
       knex.raw(`case when ??.id is null then null else json_build_object('id', ??.id, 'first_name', ??.first_name, 'last_name', ??.last_name, 'email', ??.email) end`, [
         alias, alias, alias, alias, alias,
       ])
-    const row = await this.first<PartiesRow>(
+    const row = await this.preparedFirst<PartiesRow>(
       ctx,
+      "send_parties",
       live(knex, "affiliate", "a")
         .select(
           "a.id", "a.name", "a.email", "a.status", "a.group_id", "a.manager_id",

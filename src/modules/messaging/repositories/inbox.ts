@@ -94,15 +94,16 @@ export class InboxRepository extends SqlRepository {
     const knex = this.knex(ctx)
     const visible = () => this.memberConversations(knex, query)
     const [rows, counted] = await Promise.all([
-      this.rows<ConversationListItem>(
+      this.preparedRows<ConversationListItem>(
         ctx,
+        "member_conversations",
         visible()
           .select(conversationListColumns(knex), knex.raw("? as unread", [memberUnread(knex)]))
           .orderBy([...BY_ACTIVITY])
           .limit(query.limit)
           .offset(query.offset)
       ),
-      this.first<{ count: string }>(ctx, visible().count("* as count")),
+      this.preparedFirst<{ count: string }>(ctx, "member_conversation_count", visible().count("* as count")),
     ])
     return { conversations: rows, count: Number(counted!.count) }
   }
@@ -118,8 +119,9 @@ export class InboxRepository extends SqlRepository {
   ): Promise<{ settings: MessagingSettingsDTO | null; unread_count: number }> {
     const knex = this.knex(ctx)
     const unread = this.memberConversations(knex, { ...member, unread: true }).count("*").as("unread_count")
-    const row = await this.first<MemberBadgeRow>(
+    const row = await this.preparedFirst<MemberBadgeRow>(
       ctx,
+      "member_badge",
       knex
         .select("s.enabled", "s.notification_emails", unread)
         .from(knex.raw("(select 1) as one"))

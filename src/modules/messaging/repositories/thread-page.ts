@@ -26,7 +26,7 @@ export class ThreadPageRepository extends SqlRepository {
    */
   async listThreadPage(query: ThreadPageQuery, ctx: Context): Promise<ThreadPage> {
     const knex = this.knex(ctx)
-    const row = await this.first<ThreadPageRow>(ctx, this.pageStatement(knex, query))
+    const row = await this.preparedFirst<ThreadPageRow>(ctx, "thread_page", this.pageStatement(knex, query))
     if (!row) {
       return { thread: null, cursor_found: false, messages: [], count: 0, offset: 0 }
     }
@@ -41,7 +41,11 @@ export class ThreadPageRepository extends SqlRepository {
       const count = Number(row.thread_total)
       return { thread, cursor_found: true, messages, count, offset: count - messages.length }
     }
-    const position = await this.first<PositionRow>(ctx, this.positionStatement(knex, query.conversation_id, messages[0]?.id))
+    const position = await this.preparedFirst<PositionRow>(
+      ctx,
+      "thread_position",
+      this.positionStatement(knex, query.conversation_id, messages[0]?.id)
+    )
     return { thread, cursor_found: true, messages, count: Number(position!.count), offset: Number(position!.offset) }
   }
 
