@@ -50,6 +50,27 @@ describe("email templates in a browser", () => {
     expect(email.text).toContain("Read and reply")
   })
 
+  it("the preheader's invisible padding goes out as character references, read as the same characters", async () => {
+    const preview = "Grüße\u00A0— 👋"
+    const email = await renderNewMessageEmail({
+      storeName: "Demo Outfitters",
+      audience: "affiliate",
+      affiliateName: "Northwind Media",
+      messages: [{ sender: "Dana", sent_at: "2026-12-01T09:30:12.000Z", preview, attachment_count: 0 }],
+      link: "https://shop.test/affiliate/messages/conv_123",
+    })
+    // ASCII for nodemailer's quoted-printable encoder: no raw padding character is left
+    expect(email.html).not.toMatch(/[\u00A0\u200B-\u200F\uFEFF]/)
+    expect(email.html).toContain("&#8204;")
+    expect(email.html).toContain("Grüße&#160;— 👋")
+    const page = await open(email.html, "email-new-message-preheader")
+    const preheader = await page.locator("[data-skip-in-text]").first().textContent()
+    expect(preheader).toMatch(/^Dana: Grüße\u00A0— 👋/)
+    expect(preheader).toMatch(/(\u00A0\u200C\u200B\u200D\u200E\u200F\uFEFF)+$/)
+    expect(await page.innerText("body")).toContain("Grüße\u00A0— 👋")
+    expect(email.text).toContain("Grüße\u00A0— 👋")
+  })
+
   it("reply by email on: the reply marker is the first line of the text part and the first text shown", async () => {
     const email = await renderNewMessageEmail({
       storeName: "Demo Outfitters",
