@@ -43,8 +43,7 @@ export async function runPrepared<Row>(
   knex: Knex,
   label: string,
   sql: string,
-  bindings: readonly Knex.RawBinding[],
-  { inTransaction }: { inTransaction: boolean }
+  bindings: readonly Knex.RawBinding[]
 ): Promise<Row[]> {
   if (!enabled) {
     return (await knex.raw(sql, bindings)).rows as Row[]
@@ -60,7 +59,7 @@ export async function runPrepared<Row>(
       "affiliate messaging: the database connection does not keep prepared statements (a pooler in transaction " +
         `mode?); statements are planned on every run from now on in this process (${(error as Error).message})`
     )
-    if (inTransaction) {
+    if (knex.isTransaction) {
       throw error
     }
     return (await knex.raw(sql, bindings)).rows as Row[]

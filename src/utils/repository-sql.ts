@@ -23,8 +23,8 @@ export abstract class SqlRepository extends DALUtils.MikroOrmBase {
   }
 
   /**
-   * Knex that runs statements itself, for `boundRows` only: the manager's
-   * open transaction when it has one. `getKnex()` alone is always the pool,
+   * Knex that runs statements itself, for `boundRows` and `preparedRows`:
+   * the manager's open transaction when it has one. `getKnex()` alone is always the pool,
    * so a statement run on it inside a transaction would take a second
    * connection while the first sits idle (under load, a pool deadlock).
    */
@@ -71,17 +71,14 @@ export abstract class SqlRepository extends DALUtils.MikroOrmBase {
 
   /**
    * `rows` for a hot read of fixed shape (one per request of a member's
-   * Messages tab, or of the inbox): a named prepared statement, planned once
+   * Messages tab, or per send): a named prepared statement, planned once
    * per connection (decision 0041, `prepared-statements.ts`). `label` names
    * it in `pg_prepared_statements`. Only for statements whose plan does not
    * hang on their values: a search's does (how common its word is).
    */
   protected async preparedRows<Row>(ctx: Context, label: string, statement: Knex.QueryBuilder | Knex.Raw): Promise<Row[]> {
     const { sql, bindings } = statement.toSQL()
-    const transaction = this.manager(ctx).getTransactionContext<Knex.Transaction>()
-    return await runPrepared<Row>(transaction ?? this.knex(ctx), label, sql, bindings as readonly Knex.RawBinding[], {
-      inTransaction: !!transaction,
-    })
+    return await runPrepared<Row>(this.transactionKnex(ctx), label, sql, bindings as readonly Knex.RawBinding[])
   }
 
   protected async preparedFirst<Row>(ctx: Context, label: string, statement: Knex.QueryBuilder | Knex.Raw): Promise<Row | undefined> {

@@ -34,8 +34,8 @@ describe("prepared statements (decision 0041)", () => {
 
   it("runs a statement under its name, prepared once per connection (knex hands `options` to node-postgres)", async () => {
     await knex.raw("deallocate all")
-    const first = await runPrepared(knex, "probe", SQL, ["one"], { inTransaction: false })
-    const second = await runPrepared(knex, "probe", SQL, ["two"], { inTransaction: false })
+    const first = await runPrepared(knex, "probe", SQL, ["one"])
+    const second = await runPrepared(knex, "probe", SQL, ["two"])
 
     expect(first).toEqual([{ value: "one" }])
     expect(second).toEqual([{ value: "two" }])
@@ -50,33 +50,33 @@ describe("prepared statements (decision 0041)", () => {
   })
 
   it("where the server lost the statement (a pooler switched connections), turns naming off and answers unnamed", async () => {
-    await runPrepared(knex, "lost", SQL, ["one"], { inTransaction: false })
+    await runPrepared(knex, "lost", SQL, ["one"])
     // node-postgres still counts it as prepared on this connection, as behind PgBouncer's transaction mode
     await knex.raw("deallocate all")
 
-    const rows = await runPrepared(knex, "lost", SQL, ["two"], { inTransaction: false })
+    const rows = await runPrepared(knex, "lost", SQL, ["two"])
 
     expect(rows).toEqual([{ value: "two" }])
     expect(preparedStatementsEnabled()).toBe(false)
-    await runPrepared(knex, "lost", SQL, ["three"], { inTransaction: false })
+    await runPrepared(knex, "lost", SQL, ["three"])
     expect(await preparedOnConnection(knex)).toEqual([])
   })
 
   it("inside a transaction, leaves the failure to the caller and names nothing on its retry", async () => {
-    await runPrepared(knex, "in_transaction", SQL, ["one"], { inTransaction: false })
+    await runPrepared(knex, "in_transaction", SQL, ["one"])
     await knex.raw("deallocate all")
 
     await expect(
-      knex.transaction((trx) => runPrepared(trx, "in_transaction", SQL, ["two"], { inTransaction: true }))
+      knex.transaction((trx) => runPrepared(trx, "in_transaction", SQL, ["two"]))
     ).rejects.toMatchObject({ code: "26000" })
     expect(preparedStatementsEnabled()).toBe(false)
-    const retried = await knex.transaction((trx) => runPrepared(trx, "in_transaction", SQL, ["two"], { inTransaction: true }))
+    const retried = await knex.transaction((trx) => runPrepared(trx, "in_transaction", SQL, ["two"]))
     expect(retried).toEqual([{ value: "two" }])
   })
 
   it("passes every other failure through and keeps naming", async () => {
     await expect(
-      runPrepared(knex, "broken", "select ?::int as value", ["not a number"], { inTransaction: false })
+      runPrepared(knex, "broken", "select ?::int as value", ["not a number"])
     ).rejects.toMatchObject({ code: "22P02" })
     expect(preparedStatementsEnabled()).toBe(true)
   })
