@@ -15,8 +15,8 @@ const TEMPLATE = "affmsg_bcast_template"
  * built by the last `node bench/broadcast-10k.mjs` run, on a copy of its
  * database template, with the bench's program, 100 affiliates and a team
  * thread as long as the bench's. Each resource's cleanup is pushed onto
- * `cleanups`. `keepAs`: after the server stopped, the database is copied
- * under that name (to EXPLAIN what the load ran).
+ * `cleanups`. `stopAndKeep(copyName)` stops the server and copies the
+ * database under that name (to EXPLAIN what the load ran).
  */
 export async function startProbeHost(root, cleanups, { name, nodeArgs = [] }) {
   const stateDir = path.join(root, ".tmp/bench-broadcast")
