@@ -66,19 +66,26 @@ export const prepareSendStep = createStep(
         ? { type: "owner", id: input.user_id ?? STORE_UPLOADER_ID }
         : { type: "affiliate", id: input.member_id }
     await ensureSendableAttachments(container, { attachment_ids: input.attachment_ids, uploader })
-    const { audience, conversation } = await resolveAudience(container, input)
     const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
+    const affiliates = container.resolve<IAffiliateModuleService>(AFFILIATE_MODULE)
     const writerMemberId = input.side === "affiliate" ? input.member_id : null
-    const [found, settings, existing, admin] = await Promise.all([
-      container.resolve<IAffiliateModuleService>(AFFILIATE_MODULE).retrieveSendParties({
-        affiliate_id: audience.affiliate_id,
-        member_id: audience.member_id,
-        writer_id: writerMemberId,
-      }),
+    const partiesOf = (audience: ConversationAudience) =>
+      affiliates.retrieveSendParties({ ...audience, writer_id: writerMemberId })
+    // a member writes to its own team, in the team thread or its own: its
+    // parties are known before its reply's thread is read, so both are read
+    // at once (one round trip less on the affiliate's send)
+    const [{ audience, conversation }, writersParties] = await Promise.all([
+      resolveAudience(container, input),
+      input.side === "affiliate" ? partiesOf({ affiliate_id: input.affiliate_id, member_id: input.member_id }) : undefined,
+    ])
+    const [parties, settings, existing, admin] = await Promise.all([
+      writersParties === undefined ? partiesOf(audience) : writersParties,
       messaging.retrieveSettings(),
       conversation === undefined ? messaging.findAudienceConversation(audience) : conversation,
       input.side === "owner" && input.user_id ? retrieveAdmin(container, input.user_id) : null,
     ])
+    // the team thread's audience has no member, whoever writes in it
+    const found = parties && !audience.member_id ? { ...parties, member: null } : parties
     if (!found) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate ${audience.affiliate_id} was not found`)
     }
