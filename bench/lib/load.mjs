@@ -18,14 +18,17 @@ export async function measure({ url, method, headers, body, idReplacement, conne
  * slices taken in turn (A B C, A B C, …), so drift over the minutes of a
  * run (autovacuum, caches, the machine's other work) falls on every path
  * alike instead of on whichever ran at the wrong moment. Each slice starts
- * with a short unmeasured warm-up (fresh connections).
+ * with a short unmeasured warm-up (fresh connections). `afterSlice(name,
+ * acknowledged)` is awaited after each slice with the path's 2xx answers so
+ * far (the writes wait there for the emails their slice queued).
  */
-export async function measureInterleaved(specs, { connections, durationS, rounds, warmupS = 0.5 }) {
+export async function measureInterleaved(specs, { connections, durationS, rounds, warmupS = 0.5, afterSlice }) {
   const names = Object.keys(specs)
   const samples = Object.fromEntries(names.map((name) => [name, newSamples()]))
   for (let round = 0; round < rounds; round++) {
     for (const name of names) {
       await collect(requestOptions({ ...specs[name], connections }), { warmupS, durationS: durationS / rounds }, samples[name])
+      await afterSlice?.(name, samples[name].acknowledged)
     }
   }
   return Object.fromEntries(names.map((name) => [name, summarize(samples[name], durationS)]))
