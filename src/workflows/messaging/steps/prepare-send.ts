@@ -47,10 +47,11 @@ export type PreparedSend = {
 
 /**
  * Everything a send checks before it writes, in one step and as few round
- * trips as the rules allow (decision 0036): the attachments, the thread of
- * a reply, then together the affiliate with its group and members (one
- * query of the affiliate module), the settings, the audience's thread and
- * the admin's name. Refuses as the fine-grained steps do, in their order:
+ * trips as the rules allow (decision 0036): the attachments; the thread of
+ * a reply with the settings; then together the affiliate with its group
+ * and members (one query of the affiliate module; an affiliate's, known
+ * from the start, is read with the thread), the audience's thread and the
+ * admin's name. Refuses as the fine-grained steps do, in their order:
  * attachments 400, unknown affiliate or thread 404, a member of another
  * affiliate 400, the access rules (owner 409; affiliate 403/409), a sender
  * whose account is gone 401.
@@ -72,15 +73,15 @@ export const prepareSendStep = createStep(
     const partiesOf = (audience: ConversationAudience) =>
       affiliates.retrieveSendParties({ ...audience, writer_id: writerMemberId })
     // a member writes to its own team, in the team thread or its own: its
-    // parties are known before its reply's thread is read, so both are read
-    // at once (one round trip less on the affiliate's send)
-    const [{ audience, conversation }, writersParties] = await Promise.all([
+    // parties are known before its reply's thread is read, so the two and
+    // the settings are read at once (an affiliate's reply: one round trip)
+    const [{ audience, conversation }, writersParties, settings] = await Promise.all([
       resolveAudience(container, input),
       input.side === "affiliate" ? partiesOf({ affiliate_id: input.affiliate_id, member_id: input.member_id }) : undefined,
-    ])
-    const [parties, settings, existing, admin] = await Promise.all([
-      writersParties === undefined ? partiesOf(audience) : writersParties,
       messaging.retrieveSettings(),
+    ])
+    const [parties, existing, admin] = await Promise.all([
+      writersParties === undefined ? partiesOf(audience) : writersParties,
       conversation === undefined ? messaging.findAudienceConversation(audience) : conversation,
       input.side === "owner" && input.user_id ? retrieveAdmin(container, input.user_id) : null,
     ])
