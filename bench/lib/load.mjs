@@ -19,16 +19,17 @@ export async function measure({ url, method, headers, body, idReplacement, conne
  * run (autovacuum, caches, the machine's other work) falls on every path
  * alike instead of on whichever ran at the wrong moment. Each slice starts
  * with a short unmeasured warm-up (fresh connections). `afterSlice(name,
- * acknowledged)` is awaited after each slice with the path's 2xx answers so
- * far (the writes wait there for the emails their slice queued).
+ * acknowledged)` is awaited after each slice with that slice's 2xx answers,
+ * warm-up included (the writes wait there for the emails it queued).
  */
 export async function measureInterleaved(specs, { connections, durationS, rounds, warmupS = 0.5, afterSlice }) {
   const names = Object.keys(specs)
   const samples = Object.fromEntries(names.map((name) => [name, newSamples()]))
   for (let round = 0; round < rounds; round++) {
     for (const name of names) {
+      const before = samples[name].acknowledged
       await collect(requestOptions({ ...specs[name], connections }), { warmupS, durationS: durationS / rounds }, samples[name])
-      await afterSlice?.(name, samples[name].acknowledged)
+      await afterSlice?.(name, samples[name].acknowledged - before)
     }
   }
   return Object.fromEntries(names.map((name) => [name, summarize(samples[name], durationS)]))
