@@ -7,6 +7,7 @@ import { AbstractNotificationProviderService, MedusaError } from "@medusajs/fram
 import nodemailer, { Transporter } from "nodemailer"
 import { AFFILIATE_EMAIL_PROVIDER_ID } from "../../config"
 import { recordSentEmail } from "../../utils/sent-receipts"
+import { EmailComposer } from "./email-composer"
 
 export type NodemailerProviderOptions = {
   /** SMTP URL, e.g. `smtp://user:pass@smtp.example.com:587`. */
@@ -26,12 +27,14 @@ export type NodemailerProviderOptions = {
  * same email), `in_reply_to`, `references`, `reply_to` and `headers` (any
  * other header by name). Its `receipt_key` (else the Message-ID) is
  * recorded in the delivery job's journal once the SMTP server took the
- * email (see utils/sent-receipts).
+ * email (see utils/sent-receipts). Emails of the same content share one
+ * encoded body (see email-composer).
  */
 export class NodemailerNotificationService extends AbstractNotificationProviderService {
   static identifier = AFFILIATE_EMAIL_PROVIDER_ID
 
   protected readonly transporter_: Transporter
+  protected readonly composer_ = new EmailComposer()
   protected readonly from_: string
   protected readonly logger_: Logger
 
@@ -68,7 +71,7 @@ export class NodemailerNotificationService extends AbstractNotificationProviderS
     const data = (notification.provider_data ?? {}) as ThreadingProviderData
     const messageId = stringOrUndefined(data.message_id)
     const receiptKey = stringOrUndefined(data.receipt_key) ?? messageId
-    const info = await this.transporter_.sendMail({
+    const email = await this.composer_.compose({
       from: notification.from || this.from_,
       to: notification.to,
       subject: content.subject,
@@ -80,13 +83,15 @@ export class NodemailerNotificationService extends AbstractNotificationProviderS
       replyTo: stringOrUndefined(data.reply_to),
       headers: data.headers && typeof data.headers === "object" ? data.headers : undefined,
     })
+    // written above, as nodemailer would: the transport only adds what it adds to any message (DKIM)
+    await this.transporter_.sendMail({ raw: email.raw, envelope: email.envelope })
     if (receiptKey) {
       // the email is out whatever happens to its receipt
       await recordSentEmail(receiptKey).catch((error: Error) =>
         this.logger_.warn(`affiliate messaging: receipt of ${receiptKey} not kept: ${error.message}`)
       )
     }
-    return { id: info.messageId }
+    return { id: email.messageId }
   }
 }
 
