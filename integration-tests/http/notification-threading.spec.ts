@@ -5,6 +5,7 @@ import { INBOUND_EMAIL_MODULE } from "../../src/modules/inbound-email"
 import type InboundEmailModuleService from "../../src/modules/inbound-email/service"
 import { REPLY_MARKER } from "../../src/utils/reply-marker"
 import { createAdmin } from "../helpers/actors"
+import { eventually } from "../helpers/eventually"
 import { httpClient } from "../helpers/http-client"
 import { createProgram } from "../helpers/program"
 import { ReceivedEmail, SmtpSink, headerOf as header } from "../helpers/smtp-sink"
@@ -35,7 +36,7 @@ afterAll(async () => {
 const replyToOf = (email: ReceivedEmail) => (email.raw.replyTo?.value ?? []).map((a) => a.address)[0]
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConnection }) => {
     const mentioning = (text: string) => (email: ReceivedEmail) => email.text.includes(text)
     const tokenOf = async (email: ReceivedEmail) => {
       const address = replyToOf(email)!
@@ -111,6 +112,46 @@ medusaIntegrationTestRunner({
       expect(header(lastTo("pia@pause.test"), "In-Reply-To")).toBe(piasLast.messageId)
       expect(header(lastTo("pat@pause.test"), "In-Reply-To")).toBe(firstTo("pat@pause.test").messageId)
       expect(header(lastTo("pat@pause.test"), "References")).toBe(firstTo("pat@pause.test").messageId)
+    })
+
+    it("the thread's record keeps each recipient's latest email; a thread emailed before it existed answers from the Notification Module's rows", async () => {
+      const http = httpClient(api)
+      const program = await createProgram(http, getContainer())
+      const team = await program.team("Record Co", "rita@record.test")
+      const recordOf = async (conversationId: string) =>
+        (
+          await dbConnection.raw(
+            "select message_id, reference_ids from affiliate_thread_email where conversation_id = ? and recipient_key = ? and deleted_at is null",
+            [conversationId, team.member_id]
+          )
+        ).rows
+
+      const sent = await http.post("/admin/conversations", { affiliate_id: team.affiliate_id, body: "Record 1" }, program.admin.headers)
+      const conversationId = sent.data.conversation.id
+      const [first] = await sink.waitFor(mentioning("Record 1"), 1, { settleMs: 0 })
+      // written once the email is out, a moment after the server took it
+      await eventually(async () => expect(await recordOf(conversationId)).toEqual([{ message_id: first.messageId, reference_ids: [] }]))
+
+      // as after an upgrade: the thread's emails only in the Notification Module's rows
+      await dbConnection.raw("delete from affiliate_thread_email where conversation_id = ?", [conversationId])
+      await http.post(`/admin/conversations/${conversationId}/messages`, { body: "Record 2" }, program.admin.headers)
+      const [second] = await sink.waitFor(mentioning("Record 2"), 1, { settleMs: 0 })
+      expect(header(second, "In-Reply-To")).toBe(first.messageId)
+      await eventually(async () =>
+        expect(await recordOf(conversationId)).toEqual([{ message_id: second.messageId, reference_ids: [first.messageId] }])
+      )
+
+      // with the record there, the Notification Module's rows are not read: hidden, the thread goes on
+      await dbConnection.raw("update notification set deleted_at = now() where resource_id = ?", [conversationId])
+      await http.post(`/admin/conversations/${conversationId}/messages`, { body: "Record 3" }, program.admin.headers)
+      const [third] = await sink.waitFor(mentioning("Record 3"), 1, { settleMs: 0 })
+      expect(header(third, "In-Reply-To")).toBe(second.messageId)
+      expect(header(third, "References")).toBe(`${first.messageId} ${second.messageId}`)
+      await eventually(async () =>
+        expect(await recordOf(conversationId)).toEqual([
+          { message_id: third.messageId, reference_ids: [first.messageId, second.messageId] },
+        ])
+      )
     })
 
     it("affiliate → owner: the manager's token names the admin, a notification address its own, an admin's login as address the admin; no List-Unsubscribe", async () => {

@@ -24,6 +24,7 @@ import type {
   MessageDTO,
   MessagingSettingsDTO,
   NotificationClaimInput,
+  ThreadEmailDTO,
   ThreadPage,
 } from "./messaging"
 import type { ListOf, OneOrMany } from "./module-service"
@@ -204,6 +205,11 @@ export interface IMessagingModuleService extends IModuleService {
     input: { bucket: string; period_start: Date; recipient_key: string },
     sharedContext?: Context
   ): Promise<HeldNotification[]>
+  latestThreadEmails(
+    input: { conversation_id: string; recipient_keys: string[] },
+    sharedContext?: Context
+  ): Promise<ThreadEmailDTO[]>
+  recordThreadEmails(emails: ThreadEmailDTO[], sharedContext?: Context): Promise<void>
 
   // broadcasts (decision 0035)
   createBroadcast(

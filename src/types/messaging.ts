@@ -168,6 +168,15 @@ export type NotificationClaimInput = {
   message_ids: string[]
 }
 
+/** A conversation's latest email to one recipient, as its next email answers it (decision 0042). */
+export type ThreadEmailDTO = {
+  conversation_id: string
+  recipient_key: string
+  message_id: string
+  /** The email's own `References` header, oldest first. */
+  references: string[]
+}
+
 export type HeldNotification = {
   conversation_id: string
   message_ids: string[]

@@ -9,6 +9,7 @@ import {
 } from "@medusajs/framework/utils"
 import type {
   ConversationDTO, HeldNotification, MessageAttachmentDTO, MessageDTO, MessagingSettingsDTO, NotificationClaimInput,
+  ThreadEmailDTO,
 } from "../../types/messaging"
 import { AffiliateMessagingPluginOptions, ResolvedPluginOptions } from "../../types/options"
 import { resolvePluginOptions } from "../../utils/plugin-options"
@@ -24,6 +25,7 @@ import {
   MessageAttachment,
   MessagingSetting,
   NotificationClaim,
+  ThreadEmail,
 } from "./models"
 import type { AttachmentRepository } from "./repositories/attachment"
 import type { BroadcastRepository } from "./repositories/broadcast"
@@ -34,6 +36,7 @@ import type { NotificationCapRepository } from "./repositories/notification-cap"
 import type { ReadStateRepository } from "./repositories/read-state"
 import type { SettingsRepository } from "./repositories/settings"
 import type { TallyRepository } from "./repositories/tally"
+import type { ThreadEmailRepository } from "./repositories/thread-email"
 import type { ThreadPageRepository } from "./repositories/thread-page"
 import type { ThreadRepository } from "./repositories/thread"
 
@@ -50,6 +53,7 @@ type InjectedDependencies = {
   readStateRepository: ReadStateRepository
   settingsRepository: SettingsRepository
   tallyRepository: TallyRepository
+  threadEmailRepository: ThreadEmailRepository
   threadPageRepository: ThreadPageRepository
   threadRepository: ThreadRepository
 }
@@ -73,6 +77,7 @@ export abstract class MessagingModuleBase
     NotificationClaim: { dto: HeldNotification & { id: string; key: string; held: boolean } }
     AffiliateBroadcast: { dto: BroadcastWithCounts }
     AffiliateBroadcastRecipient: { dto: BroadcastRecipientRow & { id: string; broadcast_id: string } }
+    ThreadEmail: { dto: Omit<ThreadEmailDTO, "references"> & { id: string; reference_ids: string[] } }
   }>({
     AffiliateBroadcast,
     AffiliateBroadcastRecipient,
@@ -82,6 +87,7 @@ export abstract class MessagingModuleBase
     MemberReadState,
     MessagingSetting,
     NotificationClaim,
+    ThreadEmail,
   })
 {
   protected readonly options_: ResolvedPluginOptions
@@ -96,6 +102,7 @@ export abstract class MessagingModuleBase
   protected readonly readState_: ReadStateRepository
   protected readonly settings_: SettingsRepository
   protected readonly tally_: TallyRepository
+  protected readonly threadEmails_: ThreadEmailRepository
   protected readonly threadPage_: ThreadPageRepository
   protected readonly thread_: ThreadRepository
 
@@ -113,6 +120,7 @@ export abstract class MessagingModuleBase
     this.readState_ = container.readStateRepository
     this.settings_ = container.settingsRepository
     this.tally_ = container.tallyRepository
+    this.threadEmails_ = container.threadEmailRepository
     this.threadPage_ = container.threadPageRepository
     this.thread_ = container.threadRepository
   }
@@ -148,6 +156,23 @@ export abstract class MessagingModuleBase
     @MedusaContext() ctx: Ctx = {}
   ): Promise<HeldNotification[]> {
     return await this.notificationCap_.listHeld(input, ctx)
+  }
+
+  /** The conversation's latest email to each of these recipients that has one on record (decision 0042). */
+  @InjectManager()
+  async latestThreadEmails(
+    input: { conversation_id: string; recipient_keys: string[] },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<ThreadEmailDTO[]> {
+    return input.recipient_keys.length ? await this.threadEmails_.latest(input, ctx) : []
+  }
+
+  /** Records sent emails as their recipients' latest of their conversations; one statement. */
+  @InjectManager()
+  async recordThreadEmails(emails: ThreadEmailDTO[], @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    if (emails.length) {
+      await this.threadEmails_.record(emails, ctx)
+    }
   }
 
   // broadcasts (decision 0035)

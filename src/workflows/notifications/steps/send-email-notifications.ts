@@ -1,6 +1,9 @@
+import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { RenderedEmail } from "../../../emails"
+import { MESSAGING_MODULE } from "../../../modules/messaging"
+import type { IMessagingModuleService } from "../../../types/messaging-module"
 import { currentSentReceipts } from "../../../utils/sent-receipts"
 import { NOTIFICATION_RESOURCE_TYPE, NotificationHeaders } from "./thread-notification-emails"
 
@@ -32,9 +35,11 @@ const receiptKeyOf = (input: SendEmailNotificationInput) => `<${input.idempotenc
  * sent again, even when its worker died or the database failed before the
  * module recorded it. Each run records its notifications under its own
  * keys (`<key>#run<n>`): the module skips a key it has seen unless it
- * failed, so a key from a killed run would hide its email for good. The
- * last step of its workflows: an email cannot be taken back, so nothing
- * after it can fail.
+ * failed, so a key from a killed run would hide its email for good. Once
+ * out, each email of a conversation is recorded as its recipient's latest
+ * of the thread (decision 0042), which the next one answers. The last step
+ * of its workflows: an email cannot be taken back, so nothing after it can
+ * fail (a failed record is logged).
  *
  * @example
  * sendEmailNotificationsStep([{ to: "ann@acme.test", template: "affiliate-new-message", email, idempotency_key: "notify-msg_1-affmem_1" }])
@@ -45,12 +50,15 @@ export const sendEmailNotificationsStep = createStep(
     const receipts = currentSentReceipts()
     const unsent = (emails: SendEmailNotificationInput[]) =>
       emails.filter((input) => !receipts.has(receiptKeyOf(input)))
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+    const recordThreads = () => recordThreadEmails(container.resolve<IMessagingModuleService>(MESSAGING_MODULE), logger, inputs)
     const toSend = unsent(inputs)
     if (!toSend.length) {
+      // all out in an earlier run, which may have died before recording them
+      await recordThreads()
       return new StepResponse([] as string[])
     }
     const notifications = container.resolve(Modules.NOTIFICATION)
-    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     try {
       const sent = await notifications.createNotifications(
         toSend.map((input) => ({
@@ -67,6 +75,7 @@ export const sendEmailNotificationsStep = createStep(
           provider_data: providerData(input),
         }))
       )
+      await recordThreads()
       return new StepResponse(sent.map((notification) => notification.id))
     } catch (error) {
       const message = (error as Error).message
@@ -82,10 +91,38 @@ export const sendEmailNotificationsStep = createStep(
       }
       // all out, then recording them failed: a retry would send them twice
       logger.warn(`affiliate messaging: ${toSend.length} emails sent, not all recorded: ${message}`)
+      await recordThreads()
       return new StepResponse([] as string[])
     }
   }
 )
+
+/**
+ * Records the thread emails of `sent` as their recipients' latest (decision
+ * 0042), which their next emails answer. Never throws: the emails are out.
+ * Without its record a recipient's next email of the thread looks up the
+ * Notification Module's rows instead; with an older record kept, it
+ * answers that older email, still in the thread by its References.
+ */
+async function recordThreadEmails(messaging: IMessagingModuleService, logger: Logger, sent: SendEmailNotificationInput[]) {
+  const threadEmails = sent.flatMap(({ thread, headers }) =>
+    thread?.conversation_id
+      ? [
+          {
+            conversation_id: thread.conversation_id,
+            recipient_key: thread.recipient_key,
+            message_id: headers.message_id,
+            references: headers.references ?? [],
+          },
+        ]
+      : []
+  )
+  await messaging
+    .recordThreadEmails(threadEmails)
+    .catch((error: Error) =>
+      logger.warn(`affiliate messaging: ${threadEmails.length} thread emails not recorded: ${error.message}`)
+    )
+}
 
 /** What the nodemailer provider turns into headers (see providers/nodemailer). */
 function providerData(input: SendEmailNotificationInput): Record<string, unknown> {

@@ -36,10 +36,12 @@ export type NotificationHeaders = {
 /**
  * The headers that make a recipient's emails of one thread one thread in
  * their mail client and answerable from it. `In-Reply-To` is the previous
- * email of the same conversation to the same recipient, as the Notification
- * Module recorded it (`resource_id` = conversation, `receiver_id` = the
- * recipient's key); found when the email is sent, so held, skipped and
- * windowed emails never leave a gap. Reply-To tokens and unsubscribe links
+ * email of the same conversation to the same recipient: the messaging
+ * module's record of the latest one (decision 0042), else, for a thread
+ * emailed before that record existed, the Notification Module's
+ * (`resource_id` = conversation, `receiver_id` = the recipient's key);
+ * found when the email is sent, so held, skipped and windowed emails never
+ * leave a gap. Reply-To tokens and unsubscribe links
  * are derived here, in the job, from ids: the queue never holds either.
  *
  * No compensation: the one write, a reply token's key row, is derived data
@@ -55,7 +57,8 @@ export const threadNotificationEmailsStep = createStep(
     if (!emails.length) {
       return new StepResponse<NotificationHeaders[]>([])
     }
-    const options = container.resolve<IMessagingModuleService>(MESSAGING_MODULE).getOptions()
+    const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
+    const options = messaging.getOptions()
     const configModule = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
     const replyByEmail = replyByEmailOptions(options)
     const domain = notificationEmailDomain(configModule, { backendUrl: options.backendUrl, replyTo: replyByEmail?.replyTo })
@@ -65,7 +68,7 @@ export const threadNotificationEmailsStep = createStep(
     const notifications = container.resolve(Modules.NOTIFICATION)
 
     const messageIds = emails.map((email) => `<${email.anchor}@${domain}>`)
-    const previous = await previousEmails(notifications, emails, messageIds)
+    const previous = await previousEmails(messaging, notifications, emails, messageIds)
     const replyTo = replyByEmail ? await replyAddressesOf(container, emails) : []
     const headers = emails.map((email, i): NotificationHeaders => ({
       message_id: messageIds[i],
@@ -87,13 +90,17 @@ type NotificationLister = { listNotifications: (...args: any[]) => Promise<SentN
 
 /**
  * Each email's previous email: the latest of its conversation to its
- * recipient that is not this one (a retry finds its own first run).
- * First one query per conversation for all its recipients, newest first,
- * a few rows per recipient: a recipient's first row there is its latest
- * email. Recipients it does not reach (emailed long ago, or a retry that
- * only sees its own first run) are looked up one by one.
+ * recipient that is not this one. First the messaging module's record of
+ * each recipient's latest email, one indexed query per conversation (a
+ * retry whose first run was recorded finds that run's previous email at
+ * the end of its References). Recipients without a record (last emailed
+ * in the thread before the record existed, or their record failed) are
+ * looked up in the Notification Module's rows: one query for them all,
+ * newest first, a few rows per recipient, then one by one for those it
+ * does not reach.
  */
 async function previousEmails(
+  messaging: IMessagingModuleService,
   notifications: NotificationLister,
   emails: EmailToThread[],
   messageIds: string[]
@@ -107,10 +114,23 @@ async function previousEmails(
   })
   for (const [conversationId, group] of byConversation) {
     const keys = [...new Set(group.map((i) => emails[i].recipient.key))]
-    const recent = await sentToRecipients(notifications, conversationId, keys, RECENT_ROWS_PER_RECIPIENT * keys.length)
+    const recorded = await messaging.latestThreadEmails({ conversation_id: conversationId, recipient_keys: keys })
+    const latest = new Map(recorded.map((email) => [email.recipient_key, email]))
     for (const i of group) {
-      // not among the newest rows: left undefined, for the lookup one by one below
-      found[i] = latestThreadEmail(recent, emails[i].recipient.key, messageIds[i]) ?? undefined
+      const record = latest.get(emails[i].recipient.key)
+      found[i] = record ? previousOf(record, messageIds[i]) : undefined
+    }
+    const unrecorded = keys.filter((key) => !latest.has(key))
+    if (!unrecorded.length) {
+      continue
+    }
+    const rows = RECENT_ROWS_PER_RECIPIENT * unrecorded.length
+    const recent = await sentToRecipients(notifications, conversationId, unrecorded, rows)
+    for (const i of group) {
+      if (found[i] === undefined) {
+        // not among the newest rows: left undefined, for the lookup one by one below
+        found[i] = latestThreadEmail(recent, emails[i].recipient.key, messageIds[i]) ?? undefined
+      }
     }
   }
   const missing = found.flatMap((previous, i) => (previous === undefined ? [i] : []))
@@ -125,6 +145,22 @@ async function previousEmails(
     )
   }
   return found.map((previous) => previous ?? null)
+}
+
+/**
+ * The email before `ownMessageId`, given the recipient's latest of the
+ * thread: that one; or, when it is this very email (a retry whose first
+ * run was sent and recorded), the one its References end with, so the
+ * retry writes the headers its first run wrote; null before a thread's first.
+ */
+export function previousOf(latest: SentThreadEmail, ownMessageId: string): SentThreadEmail | null {
+  if (latest.message_id !== ownMessageId) {
+    return { message_id: latest.message_id, references: latest.references }
+  }
+  const { references } = latest
+  return references.length
+    ? { message_id: references[references.length - 1], references: references.slice(0, -1) }
+    : null
 }
 
 /** Rows per recipient the batched lookup reads: its latest email is among them unless it was skipped lately. */
@@ -171,7 +207,7 @@ function threadEmailOf({ provider_data: data }: SentNotification, ownMessageId: 
   }
 }
 
-function trimReferences(references: string[]): string[] {
+export function trimReferences(references: string[]): string[] {
   return references.length <= MAX_REFERENCES
     ? references
     : [references[0], ...references.slice(references.length - MAX_REFERENCES + 1)]
