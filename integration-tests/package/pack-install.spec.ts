@@ -115,6 +115,7 @@ describe("npm pack output installed into a separate store", () => {
       "affiliate_notification_claim",
       "affiliate_reply_key",
       "affiliate_stream_ticket",
+      "affiliate_thread_email",
     ])
     // the hand-written migrations ran too: the inbox tally's triggers
     const triggers = await sql(

@@ -47,11 +47,12 @@ export type PreparedSend = {
 
 /**
  * Everything a send checks before it writes, in one step and as few round
- * trips as the rules allow (decision 0036): the attachments; the thread of
- * a reply with the settings; then together the affiliate with its group
- * and members (one query of the affiliate module; an affiliate's, known
- * from the start, is read with the thread), the audience's thread and the
- * admin's name. Refuses as the fine-grained steps do, in their order:
+ * trips as the rules allow (decision 0036): the attachments; then at once
+ * the settings, the admin's name, the thread of a reply or the named
+ * audience's thread, and the affiliate with its group and members (one
+ * query of the affiliate module) wherever the audience is known without
+ * the thread: always for an affiliate (its own team), for an owner's new
+ * message. Only an owner's reply reads its parties after its thread. Refuses as the fine-grained steps do, in their order:
  * attachments 400, unknown affiliate or thread 404, a member of another
  * affiliate 400, the access rules (owner 409; affiliate 403/409), a sender
  * whose account is gone 401.
@@ -72,19 +73,24 @@ export const prepareSendStep = createStep(
     const writerMemberId = input.side === "affiliate" ? input.member_id : null
     const partiesOf = (audience: ConversationAudience) =>
       affiliates.retrieveSendParties({ ...audience, writer_id: writerMemberId })
+    // a new message names its audience; a reply's is its thread's, read first
+    const named = input.conversation_id ? null : namedAudience(input)
     // a member writes to its own team, in the team thread or its own: its
-    // parties are known before its reply's thread is read, so the two and
-    // the settings are read at once (an affiliate's reply: one round trip)
-    const [{ audience, conversation }, writersParties, settings] = await Promise.all([
-      resolveAudience(container, input),
-      input.side === "affiliate" ? partiesOf({ affiliate_id: input.affiliate_id, member_id: input.member_id }) : undefined,
+    // parties are known before its reply's thread is read
+    const partiesAudience =
+      input.side === "affiliate" ? { affiliate_id: input.affiliate_id, member_id: input.member_id } : named
+    // everything that does not wait for a reply's thread is read with it:
+    // one round trip, but for an owner's reply (its parties wait)
+    const [thread, settings, firstParties, namedConversation, admin] = await Promise.all([
+      input.conversation_id ? retrieveReplyThread(container, input, input.conversation_id) : null,
       messaging.retrieveSettings(),
-    ])
-    const [parties, existing, admin] = await Promise.all([
-      writersParties === undefined ? partiesOf(audience) : writersParties,
-      conversation === undefined ? messaging.findAudienceConversation(audience) : conversation,
+      partiesAudience ? partiesOf(partiesAudience) : undefined,
+      named ? messaging.findAudienceConversation(named) : null,
       input.side === "owner" && input.user_id ? retrieveAdmin(container, input.user_id) : null,
     ])
+    const audience = named ?? { affiliate_id: thread!.affiliate_id, member_id: thread!.member_id }
+    const existing = thread ?? namedConversation
+    const parties = firstParties === undefined ? await partiesOf(audience) : firstParties
     // the team thread's audience has no member, whoever writes in it
     const found = parties && !audience.member_id ? { ...parties, member: null } : parties
     if (!found) {
@@ -116,26 +122,25 @@ export const prepareSendStep = createStep(
   }
 )
 
-/**
- * The audience a send writes to and, for a reply, its thread (already
- * read: `undefined` means "not looked up yet").
- */
-async function resolveAudience(
+/** A reply's thread: one the writer may see (an admin any), else 404. */
+async function retrieveReplyThread(
   container: Pick<MedusaContainer, "resolve">,
-  input: PrepareSendInput
-): Promise<{ audience: ConversationAudience; conversation?: ConversationDTO }> {
-  if (input.conversation_id) {
-    const reader = input.side === "affiliate" ? { id: input.member_id, affiliate_id: input.affiliate_id } : undefined
-    const conversation = await retrieveVisibleConversation(container, input.conversation_id, reader)
-    return { audience: { affiliate_id: conversation.affiliate_id, member_id: conversation.member_id }, conversation }
-  }
+  input: PrepareSendInput,
+  conversationId: string
+): Promise<ConversationDTO> {
+  const reader = input.side === "affiliate" ? { id: input.member_id, affiliate_id: input.affiliate_id } : undefined
+  return await retrieveVisibleConversation(container, conversationId, reader)
+}
+
+/** The audience a new message names (400 without an affiliate). */
+function namedAudience(input: PrepareSendInput): ConversationAudience {
   if (!input.affiliate_id) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "A send names its affiliate or its conversation")
   }
   if (input.side === "owner") {
-    return { audience: { affiliate_id: input.affiliate_id, member_id: input.member_id ?? null } }
+    return { affiliate_id: input.affiliate_id, member_id: input.member_id ?? null }
   }
-  return { audience: { affiliate_id: input.affiliate_id, member_id: input.audience === "member" ? input.member_id : null } }
+  return { affiliate_id: input.affiliate_id, member_id: input.audience === "member" ? input.member_id : null }
 }
 
 async function retrieveAdmin(container: Pick<MedusaContainer, "resolve">, id: string) {
