@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core"
 import { describeWithChromium, eventually, shot, watchPage } from "../helpers/admin-browser"
-import { launchChromium, NO_LONG_TIMERS, PUSHED_UPDATE_WAIT_MS } from "../helpers/browser"
+import { launchChromium, NO_LONG_TIMERS, PUSHED_UPDATE_WAIT_MS, shownCount } from "../helpers/browser"
 import { startDemo, type DemoInfo } from "../helpers/demo-process"
 import { appendEmailMessage } from "../helpers/email-message"
 import { FIXTURES } from "../helpers/fixtures"
@@ -79,9 +79,7 @@ describeWithChromium("demo storefront page with the Messages widget, in Chromium
     await widget().locator('[data-testid="amsg-conversation"][data-unread="true"]').first().click()
     await widget().getByTestId("amsg-thread").waitFor()
     await eventually(async () => {
-      // without waiting: the badge leaves the page at 0, maybe between a count and a read
-      const count = Number((await badge().allTextContents())[0] ?? 0)
-      expect(count).toBe(before - 1)
+      expect(await shownCount(badge())).toBe(before - 1)
     })
     await shot(page, "storefront-thread")
   })
@@ -215,8 +213,7 @@ describeWithChromium("demo storefront page with the Messages widget, in Chromium
     await eventually(async () => expect(await unread(team.id)).toBe(false), waitForPush)
 
     const liveBadge = tab.locator("affiliate-messages-badge").getByTestId("amsg-badge")
-    // what the badge shows now, without waiting: it leaves the page at 0, maybe between a count and a read
-    const badgeCount = async () => Number((await liveBadge.allTextContents())[0] ?? 0)
+    const badgeCount = () => shownCount(liveBadge)
     // the other thread read (the GET does it), so the next store message there makes it unread
     await request(info.backend_url, "GET", `/store/affiliates/me/conversations/${own.id}`, { headers })
     const before = (await request(info.backend_url, "GET", "/store/affiliates/me/messaging", { headers })).data.messaging

@@ -1,7 +1,7 @@
 import fs from "fs"
 import os from "os"
 import path from "path"
-import { chromium, BrowserContext } from "playwright-core"
+import { chromium, BrowserContext, Locator } from "playwright-core"
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 
@@ -63,3 +63,12 @@ export const NO_LONG_TIMERS = `(() => {
  * arrives in time came by the stream, never by a poll or a reload.
  */
 export const PUSHED_UPDATE_WAIT_MS = 4_500
+
+/**
+ * The number a badge shows now, 0 when it is not on the page; without
+ * waiting: a badge leaves the page at 0, maybe between a `count()` and a
+ * `textContent()`, which would then wait its whole timeout for it.
+ */
+export async function shownCount(badge: Locator): Promise<number> {
+  return Number((await badge.allTextContents())[0] ?? 0)
+}

@@ -48,6 +48,14 @@ medusaIntegrationTestRunner({
           return { ...bearer(world.registrationToken), "x-publishable-api-key": world.publishableKey }
       }
     }
+    /**
+     * The plugin's tables a hostile request must leave as they were. Not
+     * `affiliate_thread_email`: the seeded messages' email deliveries write it
+     * in the background while the checks run; a hostile request that sent
+     * anything would show in `affiliate_message`.
+     */
+    const checkedTables = async () =>
+      (await pluginTables(dbConnection)).filter((table) => table !== "affiliate_thread_email")
     /** Logins bound to a member: a refused sign-up or invite acceptance must bind none (the auth module's table). */
     const boundLogins = async () =>
       (await dbConnection.raw(`select count(*)::int as n from auth_identity where app_metadata->>'affiliate_id' is not null`)).rows[0].n
@@ -65,10 +73,7 @@ medusaIntegrationTestRunner({
       const cases = writeRoutes.flatMap((route) =>
         hostileCases(route, HOSTILE_CORPUS[route], world).map((hostile) => ({ route, ...hostile }))
       )
-      // each thread's latest email per recipient is written by the seeded messages' email
-      // deliveries, in the background while this runs; a hostile request that sent
-      // anything would show in affiliate_message
-      const tables = (await pluginTables(dbConnection)).filter((table) => table !== "affiliate_thread_email")
+      const tables = await checkedTables()
       const before = await countRows(dbConnection, tables)
       const loginsBefore = await boundLogins()
       const started = Date.now()
@@ -100,10 +105,7 @@ medusaIntegrationTestRunner({
       // authentication of /admin (reject-malformed-paths.ts). Guard: this
       // fails when Medusa stops registering that authentication as
       // `authMiddleware` through `ApiLoader.traceMiddleware`.
-      // each thread's latest email per recipient is written by the seeded messages' email
-      // deliveries, in the background while this runs; a hostile request that sent
-      // anything would show in affiliate_message
-      const tables = (await pluginTables(dbConnection)).filter((table) => table !== "affiliate_thread_email")
+      const tables = await checkedTables()
       const before = await countRows(dbConnection, tables)
       for (const [, encoded] of UNDECODABLE_PATH_IDS) {
         for (const headers of [world.admin.headers, undefined]) {

@@ -21,7 +21,8 @@ const KEPT_BODIES = 50
  * built once by nodemailer too and kept under a hash of the content. Its
  * multipart boundaries come from that hash (nodemailer's `baseBoundary`,
  * 16 random hex digits otherwise), so a kept body fits the headers of any
- * later email of the same content. Attachments are not supported: notifications link to them.
+ * later email of the same content. Attachments are not supported:
+ * notifications link to them.
  */
 export class EmailComposer {
   protected readonly bodies_ = new LRUCache<string, Promise<Buffer>>({ max: KEPT_BODIES })

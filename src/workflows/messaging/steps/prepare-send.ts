@@ -52,10 +52,11 @@ export type PreparedSend = {
  * audience's thread, and the affiliate with its group and members (one
  * query of the affiliate module) wherever the audience is known without
  * the thread: always for an affiliate (its own team), for an owner's new
- * message. Only an owner's reply reads its parties after its thread. Refuses as the fine-grained steps do, in their order:
- * attachments 400, unknown affiliate or thread 404, a member of another
- * affiliate 400, the access rules (owner 409; affiliate 403/409), a sender
- * whose account is gone 401.
+ * message. Only an owner's reply reads its parties after its thread.
+ * Refuses as the fine-grained steps do, in their order: attachments 400,
+ * unknown affiliate or thread 404, a member of another affiliate 400, the
+ * access rules (owner 409; affiliate 403/409), a sender whose account is
+ * gone 401.
  *
  * @example
  * const { context, author } = prepareSendStep({ side: "owner", user_id: "user_1", conversation_id: "conv_1", attachment_ids: [] })

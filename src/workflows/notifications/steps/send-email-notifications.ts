@@ -51,7 +51,8 @@ export const sendEmailNotificationsStep = createStep(
     const unsent = (emails: SendEmailNotificationInput[]) =>
       emails.filter((input) => !receipts.has(receiptKeyOf(input)))
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    const recordThreads = () => recordThreadEmails(container.resolve<IMessagingModuleService>(MESSAGING_MODULE), logger, inputs)
+    const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
+    const recordThreads = () => recordAsLatestOfThreads(messaging, logger, inputs)
     const toSend = unsent(inputs)
     if (!toSend.length) {
       // all out in an earlier run, which may have died before recording them
@@ -104,7 +105,11 @@ export const sendEmailNotificationsStep = createStep(
  * Notification Module's rows instead; with an older record kept, it
  * answers that older email, still in the thread by its References.
  */
-async function recordThreadEmails(messaging: IMessagingModuleService, logger: Logger, sent: SendEmailNotificationInput[]) {
+async function recordAsLatestOfThreads(
+  messaging: IMessagingModuleService,
+  logger: Logger,
+  sent: SendEmailNotificationInput[]
+) {
   const threadEmails = sent.flatMap(({ thread, headers }) =>
     thread?.conversation_id
       ? [
