@@ -9,8 +9,9 @@ const RANDOM_LENGTH = 16
  * `count` ids as Medusa's `generateEntityId` makes them (`prefix_` and a
  * ULID: 10 characters of the time in ms, 16 random ones), with the
  * randomness of all of them read at once. `ulid()` reads it a byte at a
- * time: ~1 ms an id on this machine under load, 1,000 ids a broadcast batch
- * and 10,000 for its recipient list (decision 0035).
+ * time, a call for random bytes each (~7 µs here): ~100 µs of CPU an id,
+ * ~1 ms under load, 1,000 ids a broadcast batch and 10,000 for its
+ * recipient list (decision 0035). The plugin makes every id here.
  *
  * @example
  * const [conversationId, messageId] = entityIds("conv", 2)
@@ -31,4 +32,9 @@ export function entityIds(prefix: string, count: number): string[] {
     ids[i] = id
   }
   return ids
+}
+
+/** One id as `generateEntityId(undefined, prefix)` makes it, at a sixteenth of the calls for random bytes. */
+export function entityId(prefix: string): string {
+  return entityIds(prefix, 1)[0]
 }

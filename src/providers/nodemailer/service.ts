@@ -83,8 +83,9 @@ export class NodemailerNotificationService extends AbstractNotificationProviderS
       replyTo: stringOrUndefined(data.reply_to),
       headers: data.headers && typeof data.headers === "object" ? data.headers : undefined,
     })
-    // written above, as nodemailer would: the transport only adds what it adds to any message (DKIM)
-    await this.transporter_.sendMail({ raw: email.raw, envelope: email.envelope })
+    // written above, as nodemailer would: the transport only adds what it adds to any message (DKIM);
+    // given its Message-ID, nodemailer neither logs another nor draws one (five calls for random bytes)
+    await this.transporter_.sendMail({ raw: email.raw, envelope: email.envelope, messageId: email.messageId })
     if (receiptKey) {
       // the email is out whatever happens to its receipt
       await recordSentEmail(receiptKey).catch((error: Error) =>

@@ -1,5 +1,5 @@
 import { generateEntityId } from "@medusajs/framework/utils"
-import { entityIds } from "../entity-ids"
+import { entityId, entityIds } from "../entity-ids"
 
 const ENCODING = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 const timeOf = (id: string) => [...id.split("_")[1].slice(0, 10)].reduce((ms, char) => ms * 32 + ENCODING.indexOf(char), 0)
@@ -22,6 +22,15 @@ describe("entityIds", () => {
     expect(Math.abs(timeOf(medusa) - after)).toBeLessThan(5_000)
     // every character of the random part is used
     expect(new Set(ids.flatMap((id) => [...id.slice(-16)])).size).toBe(32)
+  })
+
+  it("makes one id of the same shape, another each call", () => {
+    const ids = [entityId("conv"), entityId("conv")]
+    for (const id of ids) {
+      expect(id).toMatch(/^conv_[0-9A-HJKMNP-TV-Z]{26}$/)
+      expect(id).toHaveLength(generateEntityId(undefined, "conv").length)
+    }
+    expect(ids[0]).not.toBe(ids[1])
   })
 
   it("makes none for a count of 0", () => {

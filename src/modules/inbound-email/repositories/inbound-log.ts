@@ -1,8 +1,8 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { Context } from "@medusajs/framework/types"
-import { generateEntityId } from "@medusajs/framework/utils"
 import type { InboundEmailDTO, NewInboundEmail } from "../../../types/inbound-email"
 import { SqlRepository, live, liveConflict, textArray } from "../../../utils/repository-sql"
+import { entityId } from "../../../utils/entity-ids"
 
 const TABLE = "affiliate_inbound_email"
 
@@ -106,7 +106,7 @@ export class InboundLogRepository extends SqlRepository {
 
 function rowOf(knex: Knex, email: NewInboundEmail, extra: Record<string, unknown> = {}) {
   return {
-    id: generateEntityId(undefined, "inem"),
+    id: entityId("inem"),
     received_at: new Date(),
     status: "received",
     reason: null,

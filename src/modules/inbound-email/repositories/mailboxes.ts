@@ -1,7 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { SqlRepository, live, liveConflict } from "../../../utils/repository-sql"
 import type { ImapCursor } from "../transports/imap-poller"
+import { entityId } from "../../../utils/entity-ids"
 
 const TABLE = "affiliate_imap_cursor"
 
@@ -24,7 +24,7 @@ export class MailboxRepository extends SqlRepository {
       ctx,
       knex(TABLE)
         .insert({
-          id: generateEntityId(undefined, "imapcur"),
+          id: entityId("imapcur"),
           mailbox_key: input.key,
           lease_owner: input.owner,
           lease_until: until,

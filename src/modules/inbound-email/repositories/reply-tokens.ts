@@ -1,7 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
-import { generateEntityId } from "@medusajs/framework/utils"
 import type { ReplyKeyDTO, ReplyRecipient } from "../../../types/inbound-email"
 import { SqlRepository, live, liveConflict } from "../../../utils/repository-sql"
+import { entityId } from "../../../utils/entity-ids"
 
 const TABLE = "affiliate_reply_key"
 
@@ -28,7 +28,7 @@ export class ReplyTokenRepository extends SqlRepository {
     const rows = [...new Map(tokens.map((input) => [input.token, input])).values()]
       .sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : 0))
       .map((input) => ({
-        id: generateEntityId(undefined, "rkey"),
+        id: entityId("rkey"),
         token: input.token,
         conversation_id: input.conversation_id,
         recipient_type: input.recipient.type,

@@ -1,7 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { SqlRepository, live } from "../../../utils/repository-sql"
 import type { StreamTicketGrant } from "../types"
+import { entityId } from "../../../utils/entity-ids"
 
 const TICKETS = "affiliate_stream_ticket"
 
@@ -12,7 +12,7 @@ const TICKETS = "affiliate_stream_ticket"
  */
 export class TicketRepository extends SqlRepository {
   async insert(ticket: StreamTicketGrant & { token_hash: string; expires_at: Date }, ctx: Context): Promise<void> {
-    await this.rows(ctx, this.knex(ctx)(TICKETS).insert({ id: generateEntityId(undefined, "stk"), ...ticket }))
+    await this.rows(ctx, this.knex(ctx)(TICKETS).insert({ id: entityId("stk"), ...ticket }))
   }
 
   /** Uses the ticket once: of two requests racing with it, one gets the grant. */

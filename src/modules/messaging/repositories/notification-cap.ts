@@ -1,7 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
-import { generateEntityId } from "@medusajs/framework/utils"
 import type { HeldNotification, NotificationClaimInput } from "../../../types/messaging"
 import { SqlRepository, live } from "../../../utils/repository-sql"
+import { entityId } from "../../../utils/entity-ids"
 
 type EarlierClaim = { held: boolean; period_start: Date }
 
@@ -46,7 +46,7 @@ export class NotificationCapRepository extends SqlRepository {
       await this.rows(
         ctx,
         knex("affiliate_notification_claim").insert({
-          id: generateEntityId(undefined, "ncl"),
+          id: entityId("ncl"),
           key: claim.key,
           bucket: claim.bucket,
           period_start: claim.period_start,

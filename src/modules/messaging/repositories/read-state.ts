@@ -1,8 +1,8 @@
 import type { Context } from "@medusajs/framework/types"
-import { generateEntityId } from "@medusajs/framework/utils"
 import type { MemberConversationRef, OwnerReadState } from "../../../types/messaging-module"
 import { SqlRepository, liveConflict } from "../../../utils/repository-sql"
 import { joinMemberReadState, memberUnread } from "./sql/conversation-list"
+import { entityId } from "../../../utils/entity-ids"
 
 
 /** One member's read state of one conversation. */
@@ -85,7 +85,7 @@ export class ReadStateRepository extends SqlRepository {
       ctx,
       knex("affiliate_member_read_state")
         .insert({
-          id: generateEntityId(undefined, "mrs"),
+          id: entityId("mrs"),
           conversation_id: input.conversation_id,
           member_id: input.member_id,
           last_read_at: readAt,

@@ -1,8 +1,8 @@
 import type { Context } from "@medusajs/framework/types"
-import { generateEntityId } from "@medusajs/framework/utils"
 import type { MessagingSettingsDTO } from "../../../types/messaging"
 import { SqlRepository, live, liveConflict } from "../../../utils/repository-sql"
 import { SettingsRow, settingsOf } from "./sql/settings-row"
+import { entityId } from "../../../utils/entity-ids"
 
 
 /** The one row of global settings (`scope` "global"), read on every badge request. */
@@ -22,7 +22,7 @@ export class SettingsRepository extends SqlRepository {
       ctx,
       knex("affiliate_messaging_setting")
         .insert({
-          id: generateEntityId(undefined, "msgset"),
+          id: entityId("msgset"),
           scope: "global",
           enabled: input.enabled,
           notification_emails: knex.raw("'{}'"),

@@ -22,8 +22,7 @@ export class ThreadEmailRepository extends SqlRepository {
 
   /**
    * One upsert; of two emails to one recipient of one conversation, the
-   * later in `emails` is kept. The ids come from `entityIds`, all at once:
-   * `generateEntityId` costs ~80 µs of CPU an id, one id per email sent.
+   * later in `emails` is kept (ids from `entityIds`, all at once).
    */
   async record(emails: ThreadEmailDTO[], ctx: Context): Promise<void> {
     const knex = this.knex(ctx)

@@ -1,6 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { Context } from "@medusajs/framework/types"
-import { generateEntityId } from "@medusajs/framework/utils"
 import {
   AppendMessageInput,
   ConversationAffiliateFields,
@@ -12,6 +11,7 @@ import {
 } from "../../../types/messaging"
 import type { AppendedMessage, AppendedMessageRef, NotifiedMessagesFilter } from "../../../types/messaging-module"
 import { SqlRepository, bound, insertFrom, live } from "../../../utils/repository-sql"
+import { entityId } from "../../../utils/entity-ids"
 
 const MESSAGE_COLUMNS = [
   "id", "conversation_id", "author_type", "author_id", "author_name", "body", "source", "broadcast_id", "created_at",
@@ -36,7 +36,7 @@ export class ThreadRepository extends SqlRepository {
       ctx,
       knex("affiliate_conversation")
         .insert({
-          id: generateEntityId(undefined, "conv"),
+          id: entityId("conv"),
           affiliate_id: audience.affiliate_id,
           member_id: audience.member_id,
           ...copies,
@@ -126,7 +126,7 @@ export class ThreadRepository extends SqlRepository {
     const message = await this.first<MessageDTO>(
       ctx,
       insertFrom(knex, "affiliate_message", knex({ c: "affiliate_conversation" }).where("c.id", input.conversation_id), {
-        id: bound(knex, generateEntityId(undefined, "msg")),
+        id: bound(knex, entityId("msg")),
         conversation_id: knex.ref("c.id"),
         author_type: bound(knex, input.author_type),
         author_id: bound(knex, input.author_id),
@@ -185,7 +185,7 @@ export class ThreadRepository extends SqlRepository {
       {
         conversation_id: input.conversation_id,
         preview: Array.from(input.body).slice(0, MESSAGE_PREVIEW_LENGTH).join(""),
-        id: generateEntityId(undefined, "msg"),
+        id: entityId("msg"),
         author_type: input.author_type,
         author_id: input.author_id,
         author_name: input.author_name,
@@ -193,7 +193,7 @@ export class ThreadRepository extends SqlRepository {
         source: input.source ?? "app",
         broadcast_id: input.broadcast_id ?? null,
         member_id: input.read_by_member_id ?? null,
-        read_state_id: generateEntityId(undefined, "mrs"),
+        read_state_id: entityId("mrs"),
       }
     )
     const row = await this.first<MessageDTO & { previous_owner_unread: boolean; previous_read_at: Date | null }>(ctx, statement)

@@ -45,6 +45,19 @@ describe("EmailComposer", () => {
     expect(second.raw.toString()).not.toContain("ann@aff.test")
   })
 
+  it("keeps one body for equal content in other strings, and another for other text", async () => {
+    const composer = new EmailComposer()
+    const first = await composer.compose(emailTo("ann@aff.test", 0))
+    // a string built anew, as a job retried in another process renders it
+    const again = await composer.compose({ ...emailTo("bob@aff.test", 1), html: [...html].join("") })
+    const boundary = (raw: Buffer) => /boundary="([^"]+)"/.exec(raw.toString())![1]
+    expect(boundary(again.raw)).toBe(boundary(first.raw))
+    const otherText = await composer.compose({ ...emailTo("cy@aff.test", 2), text: "Only the text differs" })
+    expect(boundary(otherText.raw)).not.toBe(boundary(first.raw))
+    expect(otherText.raw.toString()).toContain("Only the text differs")
+    expect(otherText.raw.equals(await nodemailerWrites({ ...emailTo("cy@aff.test", 2), text: "Only the text differs" }, otherText.raw))).toBe(true)
+  })
+
   it("gives other content its own body and boundary", async () => {
     const composer = new EmailComposer()
     const team = await composer.compose(emailTo("ann@aff.test", 0))
@@ -71,6 +84,15 @@ describe("nodemailer provider", () => {
 
   it("delivers a team's emails whole over SMTP, each with its own headers", async () => {
     const members = ["ann@aff.test", "bob@aff.test", "cy@aff.test"]
+    // what the transport reports (and logs) each email by
+    const transported: string[] = []
+    const transporter = (provider as any).transporter_
+    const sendMail = transporter.sendMail.bind(transporter)
+    jest.spyOn(transporter, "sendMail").mockImplementation(async (mail: any) => {
+      const info = await sendMail(mail)
+      transported.push(info.messageId)
+      return info
+    })
     const sent = await Promise.all(
       members.map((to, i) =>
         provider.send({
@@ -89,6 +111,7 @@ describe("nodemailer provider", () => {
       )
     )
     expect(sent.map((result) => result.id)).toEqual(members.map((_, i) => `<msg_1.m${i}@acme.test>`))
+    expect(transported.sort()).toEqual(sent.map((result) => result.id).sort())
     const received = await sink.waitFor((email) => members.includes(email.envelopeTo[0]), 3, { settleMs: 200 })
     expect(received).toHaveLength(3)
     for (const [i, to] of members.entries()) {

@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type { IAffiliateModuleService } from "../../../types/affiliate-module"
@@ -9,6 +9,7 @@ import {
   hashInviteToken,
   inviteTokenSecret,
 } from "../../../utils/invite-token"
+import { entityId } from "../../../utils/entity-ids"
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -31,7 +32,7 @@ export const createAffiliateInviteStep = createStep(
     const service = container.resolve<IAffiliateModuleService>(AFFILIATE_MODULE)
     const secret = inviteTokenSecret(container.resolve(ContainerRegistrationKeys.CONFIG_MODULE))
     // the token covers the id, so the id is chosen before the row is written
-    const id = generateEntityId(undefined, "affinv")
+    const id = entityId("affinv")
     const salt = generateInviteSalt()
     const token = deriveInviteToken(secret, id, salt)
     const invite = (await service.createAffiliateInvites({
