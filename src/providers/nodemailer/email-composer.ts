@@ -30,28 +30,27 @@ type KeptBody = { text: string | undefined; boundary: string; body: Promise<Buff
  * notifications link to them.
  */
 export class EmailComposer {
-  protected readonly bodies_ = new LRUCache<string, KeptBody[]>({ max: KEPT_BODIES })
+  protected readonly bodies_ = new LRUCache<string, KeptBody>({ max: KEPT_BODIES })
 
   async compose(options: Mail.Options): Promise<ComposedEmail> {
     const { html, text } = contentOf(options)
-    const kept = this.keptBody(html, text)
+    // the plugin's text is made from its HTML: another text for one HTML replaces the kept body
+    const kept = this.bodies_.get(html)
+    const reused = kept?.text === text ? kept : undefined
     // @types/nodemailer leaves out `baseBoundary`, which MailComposer hands to every MIME node it makes
-    const root = new MailComposer({ ...options, baseBoundary: kept?.boundary ?? newBoundary() } as Mail.Options).compile()
-    const body = kept?.body ?? this.keep(html, text, root)
+    const root = new MailComposer({ ...options, baseBoundary: reused?.boundary ?? newBoundary() } as Mail.Options).compile()
+    const body = reused?.body ?? this.keep(html, text, root)
     // the Date and Message-ID headers are set on the first call and kept
     const head = Buffer.from(`${root.buildHeaders()}\r\n\r\n`)
     return { raw: Buffer.concat([head, await body]), envelope: root.getEnvelope(), messageId: root.messageId() }
   }
 
-  protected keptBody(html: string, text: string | undefined): KeptBody | undefined {
-    return this.bodies_.get(html)?.find((kept) => kept.text === text)
-  }
-
   protected keep(html: string, text: string | undefined, root: MimeNode): Promise<Buffer> {
     const kept: KeptBody = { text, boundary: root.baseBoundary, body: root.build().then(bodyOf) }
-    const sameHtml = this.bodies_.get(html) ?? []
-    this.bodies_.set(html, [...sameHtml, kept])
-    kept.body.catch(() => this.bodies_.set(html, (this.bodies_.get(html) ?? []).filter((other) => other !== kept)))
+    this.bodies_.set(html, kept)
+    kept.body.catch(() => {
+      if (this.bodies_.peek(html) === kept) this.bodies_.delete(html)
+    })
     return kept.body
   }
 }
