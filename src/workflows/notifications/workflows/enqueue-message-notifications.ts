@@ -7,7 +7,7 @@ import {
 import { ENQUEUE_MESSAGE_NOTIFICATIONS, messageDeliveryJobs, splitFirstDelivery } from "../delivery-jobs"
 import type { MessageNotificationInput } from "../steps"
 import { enqueueDeliveriesStep, resolveMessageRecipientsStep } from "../steps"
-import { deliverMessageNotificationsWorkflow } from "./deliver-message-notifications"
+import { deliverMessageNotificationSteps } from "./deliver-message-notifications"
 
 export const enqueueMessageNotificationsWorkflowId = ENQUEUE_MESSAGE_NOTIFICATIONS
 
@@ -19,7 +19,8 @@ export const enqueueMessageNotificationsWorkflowId = ENQUEUE_MESSAGE_NOTIFICATIO
  * message has already answered. The first batch is emailed before the
  * rest is queued, so a failure retries this job with nothing queued twice;
  * its emails are recorded in this job's journal like any delivery job's
- * (decision 0037).
+ * (decision 0037). The first batch's steps are those of
+ * `deliverMessageNotificationsWorkflow`, composed into this run.
  *
  * @example
  * await enqueueMessageNotificationsWorkflow(container).run({ input: { message_id: "msg_1" } })
@@ -30,9 +31,7 @@ export const enqueueMessageNotificationsWorkflow = createWorkflow(
     const resolved = resolveMessageRecipientsStep(input)
     const split = transform({ resolved }, ({ resolved }) => splitFirstDelivery(messageDeliveryJobs(resolved)))
     when({ split }, ({ split }) => !!split.first).then(() => {
-      deliverMessageNotificationsWorkflow.runAsStep({
-        input: transform({ split }, ({ split }) => split.first!.input as MessageNotificationInput),
-      })
+      deliverMessageNotificationSteps(transform({ split }, ({ split }) => split.first!.input as MessageNotificationInput))
     })
     return new WorkflowResponse(enqueueDeliveriesStep(transform({ split }, ({ split }) => split.queued)))
   }
