@@ -23,7 +23,7 @@ import { parseArgs } from "node:util"
 import { hotPaths } from "./lib/hot-paths.mjs"
 import { measure } from "./lib/load.mjs"
 import { startProbeHost } from "./lib/probe-host.mjs"
-import { cpuPerRequest, readCpuMs } from "./lib/cpu.mjs"
+import { cpuMsOfStat, cpuPerRequest, readCpuMs } from "./lib/cpu.mjs"
 import { waitForIdleQueue } from "./lib/services.mjs"
 import { runBenchScript } from "./lib/script.mjs"
 
@@ -122,8 +122,7 @@ function postgresCpuMs() {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
       if (!stat.includes("(postgres)")) continue
-      const fields = stat.split(") ")[1].split(" ")
-      total += (Number(fields[11]) + Number(fields[12])) * 10
+      total += cpuMsOfStat(stat)
     } catch {
       // the process ended meanwhile
     }

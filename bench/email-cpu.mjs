@@ -11,11 +11,10 @@
  *   node bench/broadcast-10k.mjs      # once: builds the host
  *   node bench/email-cpu.mjs [--rounds 6]
  */
-import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
-import { readCpuMs } from "./lib/cpu.mjs"
+import { readCpuMs, readMainThreadCpuMs } from "./lib/cpu.mjs"
 import { measureEmailThroughput } from "./lib/email.mjs"
 import { addBroadcastMembers } from "./lib/program.mjs"
 import { startProbeHost } from "./lib/probe-host.mjs"
@@ -24,12 +23,6 @@ import { runBenchScript } from "./lib/script.mjs"
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const { values: args } = parseArgs({ options: { rounds: { type: "string", default: "6" } } })
 
-/** CPU time of a process's main thread (its task of the same id), in ms. */
-function mainThreadCpuMs(pid) {
-  const fields = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8").split(") ")[1].split(" ")
-  return (Number(fields[11]) + Number(fields[12])) * 10
-}
-
 async function main(cleanups) {
   const { server, db, program, sink } = await startProbeHost(root, cleanups, { name: "email-cpu" })
   await addBroadcastMembers(db, program.broadcast.affiliate_id, 99)
@@ -37,7 +30,7 @@ async function main(cleanups) {
   await measureEmailThroughput(server.url, program, sink, { rounds: 1 })
   const rounds = []
   for (let i = 0; i < Number(args.rounds); i++) {
-    const [thread, cpu, received] = [mainThreadCpuMs(server.pid), readCpuMs(server.pid), sink.received]
+    const [thread, cpu, received] = [readMainThreadCpuMs(server.pid), readCpuMs(server.pid), sink.received]
     const email = await measureEmailThroughput(server.url, program, sink, { rounds: 1 })
     // the CPU is that of every email the call sent, its warm-up messages' too
     const sent = sink.received - received
@@ -45,7 +38,7 @@ async function main(cleanups) {
     const per = (ms) => Math.round((ms / sent) * 100) / 100
     rounds.push({
       per_second: email.per_second,
-      main_thread_ms: per(mainThreadCpuMs(server.pid) - thread),
+      main_thread_ms: per(readMainThreadCpuMs(server.pid) - thread),
       process_ms: per(after.process - cpu.process),
       machine_ms: per(after.machine - cpu.machine),
     })
