@@ -24,6 +24,7 @@ import { checkQueryPlans } from "./lib/explain.mjs"
 import { BenchHost } from "./lib/host.mjs"
 import { hotPaths } from "./lib/hot-paths.mjs"
 import { measureLive } from "./lib/live.mjs"
+import { measureMemory } from "./lib/memory.mjs"
 import { addBroadcastToReport, measureBroadcast } from "./lib/broadcast.mjs"
 import { measureEmailThroughput } from "./lib/email.mjs"
 import { measureInboundThroughput } from "./lib/inbound.mjs"
@@ -40,9 +41,6 @@ const stateDir = path.join(root, ".tmp/bench")
 const SCALES = { S: 100, M: 1_000, L: 10_000 }
 const ADMIN = { email: "bench@bench.test", password: "bench-admin-password" }
 const DATABASE = `affmsg_bench_${process.pid}`
-const MEMORY_STARTS = 5
-const MEMORY_SETTLE_MS = 30_000
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const { values: args } = parseArgs({
   options: {
@@ -100,7 +98,7 @@ async function main(cleanups) {
   const machine = await describeMachine(db, redisUrl)
 
   log("server memory with and without the plugin…")
-  const memory = await measureMemory(host)
+  const memory = await measureMemory(host, { admin: ADMIN })
   log(`RSS settled: ${memory.with_plugin_mb} MB with the plugin, ${memory.without_plugin_mb} MB without; 2 s after the warm-up: ${memory.after_warmup.with_plugin_mb} and ${memory.after_warmup.without_plugin_mb} MB`)
 
   const server = await host.start()
@@ -243,53 +241,6 @@ async function buildAndPackPlugin() {
     : run("sh", ["-c", script], { cwd: root, quiet: true }))
   const [tarball] = fs.readdirSync(packDir).filter((file) => file.endsWith(".tgz"))
   return path.join(packDir, tarball)
-}
-
-/**
- * Median RSS of five fresh starts each, with the plugin and without, taken
- * in turn, twice per start: 2 s after the same warm-up, and once the idle
- * server has settled (30 s later). Right after boot V8's heap still holds
- * the garbage of loading the code (one start's figure moves by several MB
- * with how far the heap grew), and V8's memory reducer hands that back
- * within about 20 s of idling: the settled figure is what a running store
- * keeps, the first one its peak after a start.
- */
-async function measureMemory(host) {
-  const samples = { with: [], without: [] }
-  const settled = { with: [], without: [] }
-  for (let i = 0; i < MEMORY_STARTS; i++) {
-    for (const variant of ["with", "without"]) {
-      const server = await host.start({
-        extraEnv: { BENCH_WITHOUT_PLUGIN: variant === "without" ? "true" : "false" },
-        logName: `memory-${variant}.log`,
-      })
-      try {
-        const token = (await api(server.url, "POST", "/auth/user/emailpass", { body: ADMIN })).token
-        for (let r = 0; r < 200; r++) {
-          await api(server.url, "GET", "/admin/bench-floor", { token })
-        }
-        await sleep(2_000)
-        samples[variant].push(server.rssMb())
-        await sleep(MEMORY_SETTLE_MS)
-        settled[variant].push(server.rssMb())
-      } finally {
-        await server.stop()
-      }
-    }
-  }
-  const median = (values) => round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)], 1)
-  const medians = (set) => ({
-    with_plugin_mb: median(set.with),
-    without_plugin_mb: median(set.without),
-    plugin_mb: round(median(set.with) - median(set.without), 1),
-  })
-  return {
-    starts: MEMORY_STARTS,
-    settle_s: MEMORY_SETTLE_MS / 1000,
-    ...medians(settled),
-    after_warmup: medians(samples),
-    samples: { after_warmup: samples, settled },
-  }
 }
 
 runBenchScript("bench", main)

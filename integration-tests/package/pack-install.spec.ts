@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from "child_process"
 import fs from "fs"
+import os from "os"
 import path from "path"
 import { databaseUrl, medusaBin as medusa, sql } from "../helpers/medusa-process"
 import { installPackedPlugin } from "../helpers/pack"
@@ -133,9 +134,15 @@ describe("npm pack output installed into a separate store", () => {
     })
 
     const port = await freePort()
+    const loadedPackagesFile = path.join(os.tmpdir(), `affmsg-pack-loaded-${process.pid}.txt`)
     server = spawn(medusa, ["start"], {
       cwd: hostDir,
-      env: { ...env(), PORT: String(port) },
+      env: {
+        ...env(),
+        PORT: String(port),
+        NODE_OPTIONS: `--require ${path.join(root, "integration-tests/helpers/report-loaded-packages.cjs")}`,
+        AFFMSG_LOADED_PACKAGES_FILE: loadedPackagesFile,
+      },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     })
@@ -172,6 +179,19 @@ describe("npm pack output installed into a separate store", () => {
     const body = await list.json()
     expect(body.count).toBe(1)
     expect(body.affiliates[0]).toEqual(expect.objectContaining({ name: "Packed", status: "pending" }))
+
+    // a store without reply by email does not carry its mail libraries (decision 0043)
+    process.kill(server.pid!, "SIGUSR2")
+    const deadlineForList = Date.now() + 10_000
+    while (!fs.existsSync(loadedPackagesFile) && Date.now() < deadlineForList) {
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    const loaded = fs.readFileSync(loadedPackagesFile, "utf8").split("\n")
+    fs.rmSync(loadedPackagesFile)
+    // the list is the server's own: it holds the plugin
+    expect(loaded).toContain("medusa-plugin-affiliate-messaging")
+    const inboundOnly = ["imapflow", "smtp-server", "mailparser", "mailauth", "html-to-text", "htmlparser2"]
+    expect(loaded.filter((name) => inboundOnly.includes(name))).toEqual([])
 
     process.kill(-server.pid!, "SIGTERM")
     await new Promise((resolve) => server!.once("exit", resolve))

@@ -1,13 +1,11 @@
-import {
-  Body,
-  Container,
-  Head,
-  Hr,
-  Html,
-  Preview,
-  Section,
-  Text,
-} from "@react-email/components"
+import { Body } from "@react-email/body"
+import { Container } from "@react-email/container"
+import { Head } from "@react-email/head"
+import { Hr } from "@react-email/hr"
+import { Html } from "@react-email/html"
+import { Preview } from "@react-email/preview"
+import { Section } from "@react-email/section"
+import { Text } from "@react-email/text"
 import type { ReactNode } from "react"
 import { REPLY_MARKER, REPLY_MARKER_HINT } from "../utils/reply-marker"
 

@@ -1,5 +1,7 @@
-import { simpleParser } from "mailparser"
 import type { AddressObject, HeaderValue, ParsedMail } from "mailparser"
+
+/** mailparser loads with the first reply email, not at boot (decision 0043). */
+const mailparser = () => require("mailparser") as typeof import("mailparser")
 
 export type HeaderSummary = {
   message_id: string | null
@@ -42,7 +44,7 @@ export function summarizeHeaders(mail: Pick<ParsedMail, "messageId" | "from" | "
 
 /** Parses a header block alone (no body is read). */
 export async function parseHeaderBlock(head: Buffer): Promise<HeaderSummary> {
-  const mail = await simpleParser(Buffer.concat([head, Buffer.from("\r\n\r\n")]), {
+  const mail = await mailparser().simpleParser(Buffer.concat([head, Buffer.from("\r\n\r\n")]), {
     skipHtmlToText: true,
     skipTextToHtml: true,
     skipTextLinks: true,

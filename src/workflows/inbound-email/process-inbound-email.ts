@@ -3,7 +3,6 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { UploadError } from "../../api/utils/attachments/upload-refusal"
 import { takeSendBudget } from "../../api/utils/middlewares/rate-limit"
 import { INBOUND_EMAIL_MODULE } from "../../modules/inbound-email"
-import { extractReply } from "../../modules/inbound-email/reply-text"
 import { tokensIn } from "../../modules/inbound-email/reply-token"
 import type InboundEmailModuleService from "../../modules/inbound-email/service"
 import { MESSAGING_MODULE } from "../../modules/messaging"
@@ -20,6 +19,10 @@ import { OpenedReply, ReplyContent, openReply } from "./read-reply"
 import { ReplyAuthor, replyAuthorOf } from "./reply-author"
 import { autoReplySignal, dmarcFailed } from "./sender-checks"
 import { finishInboundEmailWorkflow } from "./workflows/finish-inbound-email"
+
+/** The reply trimmer (htmlparser2, html-to-text) loads with the first reply email, not at boot (decision 0043). */
+const replyText = () =>
+  require("../../modules/inbound-email/reply-text") as typeof import("../../modules/inbound-email/reply-text")
 
 /** Runs of one email (queue retries after errors) before it is recorded `failed` for an admin to retry. */
 export const MAX_PROCESSING_ATTEMPTS = 5
@@ -174,7 +177,7 @@ async function post(
       left_out.push(...content.stored.map((file) => `${file.filename}: ${refusal.message}`))
     }
   }
-  const { text } = extractReply(content)
+  const { text } = replyText().extractReply(content)
   if (!text && !attachment_ids.length) {
     return refuse("empty", left_out.length ? "Nothing to post: no text, and no file could be attached" : "Nothing left after removing the quoted history and signature", conversation_id)
   }

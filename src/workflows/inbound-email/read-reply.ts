@@ -1,6 +1,5 @@
 import type { IFileModuleService } from "@medusajs/framework/types"
 import { once } from "events"
-import { MailParser } from "mailparser"
 import type { AttachmentStream, HeaderLines, Headers, MessageText } from "mailparser"
 import type { Readable } from "stream"
 import { UploadError } from "../../api/utils/attachments/upload-refusal"
@@ -8,6 +7,9 @@ import { ReceivedUpload, storeUpload } from "../../api/utils/attachments/receive
 import { MAX_ATTACHMENTS_PER_MESSAGE } from "../../types/messaging"
 import { cleanFilename } from "../../utils/attachment-types"
 import { HeaderSummary, summarizeHeaders } from "./email-headers"
+
+/** mailparser loads with the first reply email, not at boot (decision 0043). */
+const mailparser = () => require("mailparser") as typeof import("mailparser")
 
 export type ReplyHead = { headers: Headers; lines: HeaderLines; summary: HeaderSummary }
 
@@ -36,7 +38,7 @@ export type OpenedReply = {
  */
 export async function openReply(raw: Readable): Promise<OpenedReply> {
   // the trimmer reads an HTML-only reply from its HTML (quote containers), not from mailparser's conversion
-  const parser = new MailParser({ skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true })
+  const parser = new (mailparser().MailParser)({ skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true })
   const failed = new Promise<never>((_, reject) => {
     raw.once("error", reject)
     parser.once("error", reject)

@@ -1,8 +1,13 @@
 import type { HeaderLines, Headers } from "mailparser"
 
-/* mailauth's parser of Authentication-Results (RFC 8601 grammar, comments and quoting); it ships no types */
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const parseAuthHeader: (line: string) => { parsed: Record<string, any> } = require("mailauth/lib/parse-dkim-headers")
+/**
+ * mailauth's parser of Authentication-Results (RFC 8601 grammar, comments
+ * and quoting); it ships no types. Loaded with the first reply email, not
+ * at boot (decision 0043).
+ */
+const parseAuthHeader = (line: string): { parsed: Record<string, any> } =>
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  require("mailauth/lib/parse-dkim-headers")(line)
 
 /**
  * Whether the receiving side says the email failed DMARC. Only the topmost

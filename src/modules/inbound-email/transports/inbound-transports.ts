@@ -2,9 +2,16 @@ import type { Logger } from "@medusajs/framework/types"
 import type { ResolvedInboundEmailOptions } from "../../../types/options"
 import { tokensIn } from "../reply-token"
 import { imapMailbox } from "./imap-mailbox"
-import { ImapCursorStore, ImapPoller } from "./imap-poller"
-import { SmtpReceiver } from "./smtp-receiver"
-import { InboundEmailSink } from "./types"
+import type { ImapCursorStore, ImapPoller } from "./imap-poller"
+import type { SmtpReceiver } from "./smtp-receiver"
+import type { InboundEmailSink } from "./types"
+
+/*
+ * imapflow and smtp-server load with the transport that needs them, not at
+ * boot: most stores run neither (decision 0043).
+ */
+const imapPoller = () => require("./imap-poller") as typeof import("./imap-poller")
+const smtpReceiver = () => require("./smtp-receiver") as typeof import("./smtp-receiver")
 
 /**
  * The transports a process runs for itself (`inboundEmail.smtp`,
@@ -38,13 +45,13 @@ export class InboundTransports {
     let started = false
     if (imap && !this.imap_) {
       const mailbox = imapMailbox(imap.url, imap.mailbox)
-      this.imap_ = new ImapPoller({ mailbox, maxBytes, isReplyAddress, sink, store: this.store, logger: this.logger })
+      this.imap_ = new (imapPoller().ImapPoller)({ mailbox, maxBytes, isReplyAddress, sink, store: this.store, logger: this.logger })
       this.imap_.start()
       this.logger.info(`affiliate messaging: polling ${mailbox.key} for reply emails`)
       started = true
     }
     if (smtp && !this.smtp_) {
-      const receiver = new SmtpReceiver({ ...smtp, maxBytes, isReplyAddress, sink, logger: this.logger })
+      const receiver = new (smtpReceiver().SmtpReceiver)({ ...smtp, maxBytes, isReplyAddress, sink, logger: this.logger })
       await receiver.listen()
       this.smtp_ = receiver
       started = true
