@@ -9,34 +9,21 @@
  *   node bench/memory.mjs [--starts 5]
  * Prints the figures as JSON; writes nothing under bench/results.
  */
-import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
-import pg from "pg"
 import { BenchHost } from "./lib/host.mjs"
 import { measureMemory } from "./lib/memory.mjs"
-import { dropDatabase, dropQueue, provideDatabaseServer, provideRedis } from "./lib/services.mjs"
+import { openProbeDatabase } from "./lib/probe-host.mjs"
+import { dropQueue, provideRedis } from "./lib/services.mjs"
 import { runBenchScript } from "./lib/script.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
-const stateDir = path.join(root, ".tmp/bench-broadcast")
 const ADMIN = { email: "bench@bench.test", password: "bench-admin-password" }
-const TEMPLATE = "affmsg_bcast_template"
 const { values: args } = parseArgs({ options: { starts: { type: "string", default: "5" } } })
 
 async function main(cleanups) {
-  if (!fs.existsSync(path.join(stateDir, "host/.medusa/server"))) {
-    throw new Error("no bench host: run `node bench/broadcast-10k.mjs` once first")
-  }
-  const database = `affmsg_memory_${process.pid}`
-  const dbServer = await provideDatabaseServer(stateDir)
-  cleanups.push(dbServer.stop)
-  const admin = new pg.Client({ connectionString: dbServer.url("postgres") })
-  await admin.connect()
-  await admin.query(`create database "${database}" template "${TEMPLATE}"`)
-  await admin.end()
-  cleanups.push(() => dropDatabase(dbServer.url, database))
+  const { stateDir, dbServer, database } = await openProbeDatabase(root, cleanups, "memory")
   const redisUrl = await provideRedis()
   const queueName = `affmsg-memory-${process.pid}`
   cleanups.push(() => dropQueue(redisUrl, queueName))

@@ -11,14 +11,11 @@ const ADMIN = { email: "bench@bench.test", password: "bench-admin-password" }
 const TEMPLATE = "affmsg_bcast_template"
 
 /**
- * The store the probes (profile-send, compare-paths) load: the bench host
- * built by the last `node bench/broadcast-10k.mjs` run, on a copy of its
- * database template, with the bench's program, 100 affiliates and a team
- * thread as long as the bench's. Each resource's cleanup is pushed onto
- * `cleanups`. `stopAndKeep(copyName)` stops the server and copies the
- * database under that name (to EXPLAIN what the load ran).
+ * The database server and a copy of the migrated database (with the bench
+ * admin) that the last `node bench/broadcast-10k.mjs` run kept as a
+ * template, named after `name`; dropped by `cleanups`.
  */
-export async function startProbeHost(root, cleanups, { name, nodeArgs = [] }) {
+export async function openProbeDatabase(root, cleanups, name) {
   const stateDir = path.join(root, ".tmp/bench-broadcast")
   if (!fs.existsSync(path.join(stateDir, "host/.medusa/server"))) {
     throw new Error("no bench host: run `node bench/broadcast-10k.mjs` once first")
@@ -31,6 +28,19 @@ export async function startProbeHost(root, cleanups, { name, nodeArgs = [] }) {
   await admin.query(`create database "${database}" template "${TEMPLATE}"`)
   await admin.end()
   cleanups.push(() => dropDatabase(dbServer.url, database))
+  return { stateDir, dbServer, database }
+}
+
+/**
+ * The store the probes (profile-send, compare-paths) load: the bench host
+ * built by the last `node bench/broadcast-10k.mjs` run, on a copy of its
+ * database template, with the bench's program, 100 affiliates and a team
+ * thread as long as the bench's. Each resource's cleanup is pushed onto
+ * `cleanups`. `stopAndKeep(copyName)` stops the server and copies the
+ * database under that name (to EXPLAIN what the load ran).
+ */
+export async function startProbeHost(root, cleanups, { name, nodeArgs = [] }) {
+  const { stateDir, dbServer, database } = await openProbeDatabase(root, cleanups, name)
   const sink = await new SmtpSink().start()
   cleanups.push(() => sink.stop())
   const redisUrl = await provideRedis()
