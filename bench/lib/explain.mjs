@@ -1,4 +1,5 @@
 import fs from "node:fs"
+import { callPath } from "./hot-paths.mjs"
 
 /** The tables whose sequential scans the product must never need on a hot path. */
 const WATCHED = ["affiliate_message", "affiliate_conversation"]
@@ -17,10 +18,10 @@ export async function checkQueryPlans({ host, db, paths, log }) {
   try {
     for (const [name, spec] of Object.entries(paths)) {
       if (spec.floor) continue
-      await call(server.url, spec)
+      await callPath(server.url, spec)
       await settle()
       const offset = fs.statSync(server.logFile).size
-      await call(server.url, spec)
+      await callPath(server.url, spec)
       await settle()
       const statements = readQueries(server.logFile, offset)
       const explained = []
@@ -43,17 +44,6 @@ export async function checkQueryPlans({ host, db, paths, log }) {
     await server.stop()
   }
   return results
-}
-
-async function call(baseUrl, spec) {
-  const res = await fetch(`${baseUrl}${spec.path}`, {
-    method: spec.method ?? "GET",
-    headers: { "content-type": "application/json", ...spec.headers },
-    // as autocannon's idReplacement does: a fresh id for each `[<id>]` (unique emails)
-    body: spec.body ? JSON.stringify(spec.body).replaceAll("[<id>]", () => crypto.randomUUID()) : undefined,
-  })
-  await res.arrayBuffer()
-  if (!res.ok) throw new Error(`${spec.path}: ${res.status}`)
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300))

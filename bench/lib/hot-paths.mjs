@@ -66,3 +66,15 @@ export function hotPaths(program) {
     },
   }
 }
+
+/** One request of a hot path (a fresh id for each `[<id>]`, as autocannon's idReplacement); throws unless 2xx. */
+export async function callPath(baseUrl, spec) {
+  const res = await fetch(`${baseUrl}${spec.path}`, {
+    method: spec.method ?? "GET",
+    headers: { "content-type": "application/json", ...spec.headers },
+    // as autocannon's idReplacement does: a fresh id for each `[<id>]` (unique emails)
+    body: spec.body ? JSON.stringify(spec.body).replaceAll("[<id>]", () => crypto.randomUUID()) : undefined,
+  })
+  await res.arrayBuffer()
+  if (!res.ok) throw new Error(`${spec.path}: ${res.status}`)
+}

@@ -5,7 +5,7 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type { IAffiliateModuleService } from "../../../types/affiliate-module"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type { IMessagingModuleService } from "../../../types/messaging-module"
-import { ConversationDTO, MessageAuthorType } from "../../../types/messaging"
+import { ConversationDTO, MessageAuthorType, MessageDTO } from "../../../types/messaging"
 import { isVisibleToMember } from "../../../utils/conversation-visibility"
 import { conversationLink, notifiedMessages } from "../notified-messages"
 import { replyByEmailOptions } from "../reply-address"
@@ -24,6 +24,17 @@ export type MessageNotificationInput = {
   message_id?: string
   /** …or every unread message of a delay window (`notificationDelaySeconds`). */
   window?: { from: string; to: string }
+}
+
+/**
+ * A delivery's input inside the run that resolved its recipients (the
+ * first batch of `enqueueMessageNotificationsWorkflow`): the conversation
+ * and the message that run read a moment before, not read again, and
+ * recipients it chose by the same rules this step checks. Never queued:
+ * a job that runs later reads them afresh.
+ */
+export type ResolvedMessageNotificationInput = MessageNotificationInput & {
+  read?: { conversation: ConversationDTO; message: MessageDTO }
 }
 
 export type PreparedNotification = {
@@ -55,30 +66,34 @@ const capBucket = (conversation: ConversationDTO) =>
  */
 export const prepareMessageNotificationsStep = createStep(
   "prepare-message-notifications",
-  async (input: MessageNotificationInput, { container }) => {
+  async (input: ResolvedMessageNotificationInput, { container }) => {
     const messaging = container.resolve<IMessagingModuleService>(MESSAGING_MODULE)
     const options = messaging.getOptions()
     const replyByEmail = !!replyByEmailOptions(options)
 
-    const conversation = await messaging.findConversation(input.conversation_id)
+    const conversation = input.read?.conversation ?? (await messaging.findConversation(input.conversation_id))
     if (!conversation) {
       return new StepResponse<PreparedNotification[]>([])
     }
-    const deliveries = await withoutUnwantedMembers(container, conversation, input.deliveries)
+    const deliveries = input.read
+      ? input.deliveries
+      : await withoutUnwantedMembers(container, conversation, input.deliveries)
     if (!deliveries.length) {
       return new StepResponse<PreparedNotification[]>([])
     }
 
-    const messages = await messaging.listNotifiedMessages(
-      input.message_id
-        ? { id: input.message_id }
-        : {
-            conversation_id: conversation.id,
-            author_type: input.from_side,
-            from: new Date(input.window!.from),
-            to: new Date(input.window!.to),
-          }
-    )
+    const messages = input.read
+      ? [input.read.message]
+      : await messaging.listNotifiedMessages(
+          input.message_id
+            ? { id: input.message_id }
+            : {
+                conversation_id: conversation.id,
+                author_type: input.from_side,
+                from: new Date(input.window!.from),
+                to: new Date(input.window!.to),
+              }
+        )
     const listed = await notifiedMessages(messaging, messages)
 
     const prepared: PreparedNotification[] = []

@@ -7,6 +7,7 @@ import {
 import { DELIVER_MESSAGE_NOTIFICATIONS } from "../delivery-jobs"
 import {
   MessageNotificationInput,
+  ResolvedMessageNotificationInput,
   holdCappedNotificationsStep,
   prepareMessageNotificationsStep,
   renderNewMessageEmailsStep,
@@ -45,7 +46,7 @@ export const deliverMessageNotificationsWorkflow = createWorkflow(
  * @example
  * const prepared = deliverMessageNotificationSteps(input)
  */
-export function deliverMessageNotificationSteps(input: WorkflowData<MessageNotificationInput>) {
+export function deliverMessageNotificationSteps(input: WorkflowData<ResolvedMessageNotificationInput>) {
   const prepared = holdCappedNotificationsStep(prepareMessageNotificationsStep(input))
   const emails = renderNewMessageEmailsStep(
     transform({ prepared }, ({ prepared }) => prepared.map((notification) => notification.props))

@@ -20,7 +20,9 @@ export const enqueueMessageNotificationsWorkflowId = ENQUEUE_MESSAGE_NOTIFICATIO
  * rest is queued, so a failure retries this job with nothing queued twice;
  * its emails are recorded in this job's journal like any delivery job's
  * (decision 0037). The first batch's steps are those of
- * `deliverMessageNotificationsWorkflow`, composed into this run.
+ * `deliverMessageNotificationsWorkflow`, composed into this run, and they
+ * take the conversation and message this run has just read instead of
+ * reading them again.
  *
  * @example
  * await enqueueMessageNotificationsWorkflow(container).run({ input: { message_id: "msg_1" } })
@@ -31,7 +33,12 @@ export const enqueueMessageNotificationsWorkflow = createWorkflow(
     const resolved = resolveMessageRecipientsStep(input)
     const split = transform({ resolved }, ({ resolved }) => splitFirstDelivery(messageDeliveryJobs(resolved)))
     when({ split }, ({ split }) => !!split.first).then(() => {
-      deliverMessageNotificationSteps(transform({ split }, ({ split }) => split.first!.input as MessageNotificationInput))
+      deliverMessageNotificationSteps(
+        transform({ split, resolved }, ({ split, resolved }) => ({
+          ...(split.first!.input as MessageNotificationInput),
+          read: { conversation: resolved!.conversation, message: resolved!.message },
+        }))
+      )
     })
     return new WorkflowResponse(enqueueDeliveriesStep(transform({ split }, ({ split }) => split.queued)))
   }
