@@ -1,7 +1,5 @@
 import type { AddressObject, HeaderValue, ParsedMail } from "mailparser"
-
-/** mailparser loads with the first reply email, not at boot (decision 0043). */
-const mailparser = () => require("mailparser") as typeof import("mailparser")
+import { mailparser } from "./mail-parser"
 
 export type HeaderSummary = {
   message_id: string | null

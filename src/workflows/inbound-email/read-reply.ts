@@ -7,9 +7,7 @@ import { ReceivedUpload, storeUpload } from "../../api/utils/attachments/receive
 import { MAX_ATTACHMENTS_PER_MESSAGE } from "../../types/messaging"
 import { cleanFilename } from "../../utils/attachment-types"
 import { HeaderSummary, summarizeHeaders } from "./email-headers"
-
-/** mailparser loads with the first reply email, not at boot (decision 0043). */
-const mailparser = () => require("mailparser") as typeof import("mailparser")
+import { mailparser } from "./mail-parser"
 
 export type ReplyHead = { headers: Headers; lines: HeaderLines; summary: HeaderSummary }
 
