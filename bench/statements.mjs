@@ -2,8 +2,8 @@
 /**
  * The SQL one request runs, with the work it leaves for after its response
  * (a send's email job): the probe store (lib/probe-host.mjs) with
- * PostgreSQL logging every statement of its role (`log_statement = all`,
- * set for the run and reset after), each path of `--what` called once
+ * PostgreSQL logging every statement on its database (`log_statement =
+ * all`, a setting of that database, dropped with it), each path of `--what` called once
  * after a warm-up, the statements logged for the probe's database within
  * `--settle-ms` read back from the server's log file and printed.
  * Needs a PostgreSQL whose log this process can read and whose
@@ -19,9 +19,7 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { callPath, hotPaths } from "./lib/hot-paths.mjs"
-import pg from "pg"
 import { startProbeHost } from "./lib/probe-host.mjs"
-import { provideDatabaseServer } from "./lib/services.mjs"
 import { runBenchScript } from "./lib/script.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
@@ -37,16 +35,11 @@ const STATEMENT = /LOG:\s+(?:statement|execute [^:]*):\s(.*)$/
 
 async function main(cleanups) {
   fs.accessSync(args.log, fs.constants.R_OK)
-  // a role's setting reaches the sessions opened after it: set before the server opens its pool
-  const dbServer = await provideDatabaseServer(path.join(root, ".tmp/bench-broadcast"))
-  const admin = new pg.Client({ connectionString: dbServer.url("postgres") })
-  await admin.connect()
-  await admin.query("alter role current_user set log_statement = 'all'")
-  cleanups.push(async () => {
-    await admin.query("alter role current_user reset log_statement")
-    await admin.end()
+  // on the probe's own database, set before the server connects: no other session logs, and it goes with the database
+  const { server, program, db } = await startProbeHost(root, cleanups, {
+    name: "statements",
+    databaseSettings: { log_statement: "all" },
   })
-  const { server, program, db } = await startProbeHost(root, cleanups, { name: "statements" })
   const [{ name: database }] = (await db.query("select current_database() as name")).rows
   const paths = hotPaths(program)
   const names = args.what.split(",").map((name) => name.trim())

@@ -13,9 +13,10 @@ const TEMPLATE = "affmsg_bcast_template"
 /**
  * The database server and a copy of the migrated database (with the bench
  * admin) that the last `node bench/broadcast-10k.mjs` run kept as a
- * template, named after `name`; dropped by `cleanups`.
+ * template, named after `name`; dropped by `cleanups`. `settings`: PostgreSQL
+ * settings for that database's sessions (e.g. `{ log_statement: "all" }`).
  */
-export async function openProbeDatabase(root, cleanups, name) {
+export async function openProbeDatabase(root, cleanups, name, settings = {}) {
   const stateDir = path.join(root, ".tmp/bench-broadcast")
   if (!fs.existsSync(path.join(stateDir, "host/.medusa/server"))) {
     throw new Error("no bench host: run `node bench/broadcast-10k.mjs` once first")
@@ -26,6 +27,9 @@ export async function openProbeDatabase(root, cleanups, name) {
   const admin = new pg.Client({ connectionString: dbServer.url("postgres") })
   await admin.connect()
   await admin.query(`create database "${database}" template "${TEMPLATE}"`)
+  for (const [setting, value] of Object.entries(settings)) {
+    await admin.query(`alter database "${database}" set ${setting} = '${value}'`)
+  }
   await admin.end()
   cleanups.push(() => dropDatabase(dbServer.url, database))
   return { stateDir, dbServer, database }
@@ -35,12 +39,13 @@ export async function openProbeDatabase(root, cleanups, name) {
  * The store the probes (profile-send, compare-paths) load: the bench host
  * built by the last `node bench/broadcast-10k.mjs` run, on a copy of its
  * database template, with the bench's program, 100 affiliates and a team
- * thread as long as the bench's. Each resource's cleanup is pushed onto
+ * thread as long as the bench's (`databaseSettings` as `settings` of
+ * openProbeDatabase). Each resource's cleanup is pushed onto
  * `cleanups`. `stopAndKeep(copyName)` stops the server and copies the
  * database under that name (to EXPLAIN what the load ran).
  */
-export async function startProbeHost(root, cleanups, { name, nodeArgs = [] }) {
-  const { stateDir, dbServer, database } = await openProbeDatabase(root, cleanups, name)
+export async function startProbeHost(root, cleanups, { name, nodeArgs = [], databaseSettings = {} }) {
+  const { stateDir, dbServer, database } = await openProbeDatabase(root, cleanups, name, databaseSettings)
   const sink = await new SmtpSink().start()
   cleanups.push(() => sink.stop())
   const redisUrl = await provideRedis()
