@@ -13,13 +13,13 @@ import { storeConversationMiddlewares } from "./store/affiliates/me/conversation
 import { inboundEmailWebhookMiddlewares } from "./hooks/affiliate-messaging/email/middlewares"
 import { storeAffiliateMiddlewares } from "./store/affiliates/middlewares"
 import { storeStreamMiddlewares } from "./store/affiliates/me/stream/middlewares"
-import { acceptPublishableKeyInQuery } from "./utils/medusa-seams/publishable-key-from-query"
+import { frontPublishableKeyCheck } from "./utils/medusa-seams/publishable-key-check"
 import { rejectMalformedPluginPaths } from "./utils/medusa-seams/reject-malformed-paths"
 import { requestsInFlightMiddlewares } from "./utils/middlewares/count-requests-in-flight"
 
 // before Medusa registers its publishable key check and its authentication
 // of /admin and /store, which it does after importing this file
-acceptPublishableKeyInQuery()
+frontPublishableKeyCheck()
 rejectMalformedPluginPaths()
 
 export default defineMiddlewares({

@@ -6,13 +6,10 @@ import type {
 import type { RequestHandler } from "express"
 import type { ErrorResponse } from "../../../types/http"
 import { isPluginAdminPath } from "../../admin/middlewares"
+import { isPluginStorePath } from "../../store/affiliates/paths"
 import { frontMedusaMiddleware } from "./front-medusa-middleware"
 
-/** Where the plugin's store routes live; the admin ones are ADMIN_ROUTE_PREFIXES. */
-const STORE_PREFIX = "/store/affiliates"
-
-const isPluginPath = (path: string) =>
-  isPluginAdminPath(path) || path === STORE_PREFIX || path.startsWith(`${STORE_PREFIX}/`)
+const isPluginPath = (path: string) => isPluginAdminPath(path) || isPluginStorePath(path)
 
 /** Every segment of the plugin's URLs is a fixed word or a Medusa id. */
 const SEGMENT = /^[A-Za-z0-9_-]*$/
