@@ -145,6 +145,11 @@ export interface IMessagingModuleService extends IModuleService {
   postMessage(input: PostMessageInput, sharedContext?: Context): Promise<PostedMessage>
   /** Compensation of `postMessage`, in one transaction. */
   revertPostedMessage(posted: PostedMessageRef, sharedContext?: Context): Promise<void>
+  /** A send's reads of this module in one statement: its thread by id or audience (null when none) and the settings. */
+  retrieveSendReads(
+    thread: { id: string } | { audience: ConversationAudience },
+    sharedContext?: Context
+  ): Promise<{ conversation: ConversationDTO | null; settings: MessagingSettingsDTO }>
   /** The audience's live conversation, or null (one indexed select). */
   findAudienceConversation(audience: ConversationAudience, sharedContext?: Context): Promise<ConversationDTO | null>
   listThreadPage(query: ThreadPageQuery, sharedContext?: Context): Promise<ThreadPage>

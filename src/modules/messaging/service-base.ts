@@ -34,6 +34,7 @@ import type { CopyRepository } from "./repositories/copies"
 import type { InboxRepository } from "./repositories/inbox"
 import type { NotificationCapRepository } from "./repositories/notification-cap"
 import type { ReadStateRepository } from "./repositories/read-state"
+import type { SendReadsRepository } from "./repositories/send-reads"
 import type { SettingsRepository } from "./repositories/settings"
 import type { TallyRepository } from "./repositories/tally"
 import type { ThreadEmailRepository } from "./repositories/thread-email"
@@ -51,6 +52,7 @@ type InjectedDependencies = {
   inboxRepository: InboxRepository
   notificationCapRepository: NotificationCapRepository
   readStateRepository: ReadStateRepository
+  sendReadsRepository: SendReadsRepository
   settingsRepository: SettingsRepository
   tallyRepository: TallyRepository
   threadEmailRepository: ThreadEmailRepository
@@ -100,6 +102,7 @@ export abstract class MessagingModuleBase
   protected readonly inbox_: InboxRepository
   protected readonly notificationCap_: NotificationCapRepository
   protected readonly readState_: ReadStateRepository
+  protected readonly sendReads_: SendReadsRepository
   protected readonly settings_: SettingsRepository
   protected readonly tally_: TallyRepository
   protected readonly threadEmails_: ThreadEmailRepository
@@ -118,6 +121,7 @@ export abstract class MessagingModuleBase
     this.inbox_ = container.inboxRepository
     this.notificationCap_ = container.notificationCapRepository
     this.readState_ = container.readStateRepository
+    this.sendReads_ = container.sendReadsRepository
     this.settings_ = container.settingsRepository
     this.tally_ = container.tallyRepository
     this.threadEmails_ = container.threadEmailRepository

@@ -66,6 +66,20 @@ class MessagingModuleService extends MessagingModuleBase implements IMessagingMo
     return appended
   }
 
+  /**
+   * What a send reads of this module, in one statement: its thread (by id
+   * for a reply, by audience for a new message; null when there is none)
+   * and the global settings (created with the defaults when missing).
+   */
+  @InjectManager()
+  async retrieveSendReads(
+    thread: { id: string } | { audience: ConversationAudience },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<{ conversation: ConversationDTO | null; settings: MessagingSettingsDTO }> {
+    const { conversation, settings } = await this.sendReads_.retrieve(thread, ctx)
+    return { conversation, settings: settings ?? (await this.createDefaultSettings_()) }
+  }
+
   @InjectManager()
   async findAudienceConversation(audience: ConversationAudience, @MedusaContext() ctx: Ctx = {}): Promise<ConversationDTO | null> {
     return (await this.thread_.findByAudience(audience, ctx)) ?? null

@@ -8,7 +8,7 @@ import type { IMessagingModuleService } from "../../../types/messaging-module"
 import type { AttachmentUploader, ConversationAudience, ConversationDTO } from "../../../types/messaging"
 import { affiliateWriteRefusal } from "../../../utils/affiliate-write-refusal"
 import { affiliateCopy, memberCopy } from "../../../utils/conversation-copies"
-import { retrieveVisibleConversation } from "../../../utils/conversation-visibility"
+import { conversationNotFound, isVisibleToMember } from "../../../utils/conversation-visibility"
 import { ownerWriteRefusal } from "./ensure-owner-can-write"
 import type { MessagingContext } from "./load-messaging-context"
 import { fullName } from "./resolve-author"
@@ -48,9 +48,10 @@ export type PreparedSend = {
 /**
  * Everything a send checks before it writes, in one step and as few round
  * trips as the rules allow (decision 0036): the attachments; then at once
- * the settings, the admin's name, the thread of a reply or the named
- * audience's thread, and the affiliate with its group and members (one
- * query of the affiliate module) wherever the audience is known without
+ * the admin's name, the thread of a reply or the named audience's thread
+ * with the settings (one query of the messaging module), and the
+ * affiliate with its group and members (one query of the affiliate
+ * module) wherever the audience is known without
  * the thread: always for an affiliate (its own team), for an owner's new
  * message. Only an owner's reply reads its parties after its thread.
  * Refuses as the fine-grained steps do, in their order: attachments 400,
@@ -81,16 +82,17 @@ export const prepareSendStep = createStep(
     const partiesAudience =
       input.side === "affiliate" ? { affiliate_id: input.affiliate_id, member_id: input.member_id } : named
     // everything that does not wait for a reply's thread is read with it:
-    // one round trip, but for an owner's reply (its parties wait)
-    const [thread, settings, firstParties, namedConversation, admin] = await Promise.all([
-      input.conversation_id ? retrieveReplyThread(container, input, input.conversation_id) : null,
-      messaging.retrieveSettings(),
+    // one round trip, but for an owner's reply (its parties wait); the
+    // thread and the settings in one statement
+    const [{ conversation: existing, settings }, firstParties, admin] = await Promise.all([
+      messaging.retrieveSendReads(input.conversation_id ? { id: input.conversation_id } : { audience: named! }),
       partiesAudience ? partiesOf(partiesAudience) : undefined,
-      named ? messaging.findAudienceConversation(named) : null,
       input.side === "owner" && input.user_id ? retrieveAdmin(container, input.user_id) : null,
     ])
-    const audience = named ?? { affiliate_id: thread!.affiliate_id, member_id: thread!.member_id }
-    const existing = thread ?? namedConversation
+    if (input.conversation_id) {
+      ensureReplyThreadVisible(input, input.conversation_id, existing)
+    }
+    const audience = named ?? { affiliate_id: existing!.affiliate_id, member_id: existing!.member_id }
     const parties = firstParties === undefined ? await partiesOf(audience) : firstParties
     // the team thread's audience has no member, whoever writes in it
     const found = parties && !audience.member_id ? { ...parties, member: null } : parties
@@ -123,14 +125,12 @@ export const prepareSendStep = createStep(
   }
 )
 
-/** A reply's thread: one the writer may see (an admin any), else 404. */
-async function retrieveReplyThread(
-  container: Pick<MedusaContainer, "resolve">,
-  input: PrepareSendInput,
-  conversationId: string
-): Promise<ConversationDTO> {
+/** A reply's thread: one the writer may see (an admin any), else 404, never 403 (see conversation-visibility.ts). */
+function ensureReplyThreadVisible(input: PrepareSendInput, conversationId: string, thread: ConversationDTO | null): void {
   const reader = input.side === "affiliate" ? { id: input.member_id, affiliate_id: input.affiliate_id } : undefined
-  return await retrieveVisibleConversation(container, conversationId, reader)
+  if (!thread || (reader && !isVisibleToMember(thread, reader))) {
+    throw conversationNotFound(conversationId)
+  }
 }
 
 /** The audience a new message names (400 without an affiliate). */
