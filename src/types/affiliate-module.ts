@@ -35,7 +35,12 @@ export type MemberAccess = {
   affiliate_status: AffiliateStatus
   /** Null when the affiliate has no group. */
   group: { messaging_enabled: boolean; messaging_disabled_message: string | null } | null
+  /** What this member's send copies of its team and signs with, read with the access. */
+  parties: MemberSendParties
 }
+
+/** An affiliate's send's parties as the member's access reads them: its own affiliate, and itself as the writer. */
+export type MemberSendParties = { affiliate: SendParties["affiliate"]; writer: AffiliatePerson }
 
 /** A member as notification emails see it. */
 export type NotifiedMember = { id: string; email: string; email_notifications: boolean; affiliate_id: string }

@@ -1,18 +1,20 @@
 import type { Context } from "@medusajs/framework/types"
-import type { AffiliateStatus } from "../../../types/affiliate"
 import type { MemberAccess } from "../../../types/affiliate-module"
 import { SqlRepository, live, onLive } from "../../../utils/repository-sql"
+import { type SendAffiliateRow, sendAffiliateOf } from "./sql/send-affiliate-row"
 
-type MemberAccessRow = {
-  id: string
-  affiliate_id: string
-  affiliate_status: AffiliateStatus
-  group_id: string | null
-  messaging_enabled: boolean | null
-  messaging_disabled_message: string | null
+type MemberAccessRow = SendAffiliateRow & {
+  member_id: string
+  first_name: string | null
+  last_name: string | null
+  member_email: string
 }
 
-/** What every store request of a member checks: its affiliate's status and its group's messaging flags. */
+/**
+ * What every store request of a member checks: its affiliate's status and
+ * its group's messaging flags; with them, what the member's send copies of
+ * its team and signs with (a few more columns of the same rows).
+ */
 export class MemberAccessRepository extends SqlRepository {
   /** One indexed query: it runs on each call of the affiliate's Messages tab and badge. */
   async retrieve(memberId: string, ctx: Context): Promise<MemberAccess | null> {
@@ -20,8 +22,11 @@ export class MemberAccessRepository extends SqlRepository {
       ctx,
       "member_access",
       live(this.knex(ctx), "affiliate_member", "m")
-        .select("m.id", "m.affiliate_id", "a.status as affiliate_status", "g.id as group_id", "g.messaging_enabled",
-          "g.messaging_disabled_message")
+        .select(
+          "m.id as member_id", "m.first_name", "m.last_name", "m.email as member_email",
+          "a.id", "a.name", "a.email", "a.status", "a.group_id", "a.manager_id",
+          "g.name as group_name", "g.messaging_enabled", "g.messaging_disabled_message"
+        )
         .join({ a: "affiliate" }, (join) => onLive(join.on("a.id", "m.affiliate_id"), "a"))
         .leftJoin({ g: "affiliate_group" }, (join) => onLive(join.on("g.id", "a.group_id"), "g"))
         .where("m.id", memberId)
@@ -29,13 +34,18 @@ export class MemberAccessRepository extends SqlRepository {
     if (!row) {
       return null
     }
+    const affiliate = sendAffiliateOf(row)
     return {
-      id: row.id,
-      affiliate_id: row.affiliate_id,
-      affiliate_status: row.affiliate_status,
-      group: row.group_id
-        ? { messaging_enabled: row.messaging_enabled!, messaging_disabled_message: row.messaging_disabled_message }
+      id: row.member_id,
+      affiliate_id: affiliate.id,
+      affiliate_status: affiliate.status,
+      group: affiliate.group
+        ? { messaging_enabled: affiliate.group.messaging_enabled, messaging_disabled_message: affiliate.group.messaging_disabled_message }
         : null,
+      parties: {
+        affiliate,
+        writer: { id: row.member_id, first_name: row.first_name, last_name: row.last_name, email: row.member_email },
+      },
     }
   }
 }

@@ -1,15 +1,9 @@
 import type { Context } from "@medusajs/framework/types"
 import type { AffiliatePerson, SendParties } from "../../../types/affiliate-module"
 import { SqlRepository, live, onLive } from "../../../utils/repository-sql"
+import { type SendAffiliateRow, sendAffiliateOf } from "./sql/send-affiliate-row"
 
-/** The affiliate's columns as selected, its group's flattened beside them. */
-type PartiesRow = Omit<SendParties["affiliate"], "group"> & {
-  group_name: string | null
-  messaging_enabled: boolean | null
-  messaging_disabled_message: string | null
-  member: AffiliatePerson | null
-  writer: AffiliatePerson | null
-}
+type PartiesRow = SendAffiliateRow & { member: AffiliatePerson | null; writer: AffiliatePerson | null }
 
 /**
  * What a send needs of the affiliate module in one indexed query: the
@@ -47,18 +41,7 @@ export class SendPartiesRepository extends SqlRepository {
       return null
     }
     return {
-      affiliate: {
-        id: row.id,
-        name: row.name,
-        email: row.email,
-        status: row.status,
-        group_id: row.group_id,
-        manager_id: row.manager_id,
-        // messaging_enabled is never null on a group: null means the join found none
-        group: row.messaging_enabled !== null
-          ? { name: row.group_name!, messaging_enabled: row.messaging_enabled!, messaging_disabled_message: row.messaging_disabled_message }
-          : null,
-      },
+      affiliate: sendAffiliateOf(row),
       member: row.member,
       writer: row.writer,
     }

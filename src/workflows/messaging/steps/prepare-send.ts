@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
-import type { IAffiliateModuleService } from "../../../types/affiliate-module"
+import type { IAffiliateModuleService, MemberSendParties } from "../../../types/affiliate-module"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type { IMessagingModuleService } from "../../../types/messaging-module"
 import type { AttachmentUploader, ConversationAudience, ConversationDTO } from "../../../types/messaging"
@@ -36,6 +36,8 @@ export type PrepareSendInput =
       conversation_id?: string | null
       audience?: "team" | "member"
       attachment_ids: string[]
+      /** The member's team and itself as its access read them (`retrieveMemberAccess`); read here when absent. */
+      parties?: MemberSendParties | null
     }
 
 export type PreparedSend = {
@@ -86,7 +88,9 @@ export const prepareSendStep = createStep(
     // thread and the settings in one statement
     const [{ conversation: existing, settings }, firstParties, admin] = await Promise.all([
       messaging.retrieveSendReads(input.conversation_id ? { id: input.conversation_id } : { audience: named! }),
-      partiesAudience ? partiesOf(partiesAudience) : undefined,
+      input.side === "affiliate" && input.parties?.affiliate.id === input.affiliate_id && input.parties.writer.id === input.member_id
+        ? { ...input.parties, member: input.parties.writer }
+        : partiesAudience ? partiesOf(partiesAudience) : undefined,
       input.side === "owner" && input.user_id ? retrieveAdmin(container, input.user_id) : null,
     ])
     if (input.conversation_id) {

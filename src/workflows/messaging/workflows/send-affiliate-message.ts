@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { commitMessageStep, emitMessageEventsStep, prepareSendStep } from "../steps"
 import type { MessageSource } from "../../../types/messaging"
+import type { MemberSendParties } from "../../../types/affiliate-module"
 
 export type SendAffiliateMessageWorkflowInput = {
   /** The member writing. */
@@ -18,6 +19,12 @@ export type SendAffiliateMessageWorkflowInput = {
   body: string
   attachment_ids?: string[]
   source?: MessageSource
+  /**
+   * The member's team and itself as a route's member check just read them
+   * (`retrieveMemberAccess(...).parties`): the send then reads no parties of
+   * its own. Read afresh when absent or not this member's.
+   */
+  parties?: MemberSendParties
 }
 
 export const sendAffiliateMessageWorkflowId = "send-affiliate-message"
@@ -47,6 +54,7 @@ export const sendAffiliateMessageWorkflow = createWorkflow(
         conversation_id: input.conversation_id ?? null,
         audience: input.audience,
         attachment_ids: input.attachment_ids ?? [],
+        parties: input.parties ?? null,
       }))
     )
     const context = transform({ prepared }, ({ prepared }) => prepared.context)

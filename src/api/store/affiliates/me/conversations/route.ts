@@ -45,7 +45,8 @@ export const POST = answerConflicts(
   ) => {
     const member = req.affiliate_member
     const { result } = await sendAffiliateMessageWorkflow(req.scope).run({
-      input: { ...req.validatedBody, member_id: member.id, affiliate_id: member.affiliate_id },
+      // the member check read the send's parties already
+      input: { ...req.validatedBody, member_id: member.id, affiliate_id: member.affiliate_id, parties: member.parties },
     })
     res.status(result.created ? 201 : 200).json({
       conversation: await memberConversationView(req.scope, result.conversation_id, member),

@@ -35,6 +35,8 @@ export const POST = answerConflicts(
         conversation_id: req.params.id,
         member_id: req.affiliate_member.id,
         affiliate_id: req.affiliate_member.affiliate_id,
+        // the member check read the send's parties already
+        parties: req.affiliate_member.parties,
       },
     })
     res.json({ message: await sentMessageView(req.scope, result.message, storeMessageView, req.validatedBody.attachment_ids ?? []) })
