@@ -62,7 +62,7 @@ medusaIntegrationTestRunner({
 
     it("never remembers a refusal: an unknown key is refused by Medusa on every request and fills nothing", async () => {
       const { http, team } = await setUp()
-      publishableKeyMemo.forget()
+      publishableKeyMemo.clear()
       const headers = { ...team.headers, "x-publishable-api-key": "pk_not_a_key" }
       for (let i = 0; i < 3; i++) {
         const res = await http.get("/store/affiliates/me", headers)

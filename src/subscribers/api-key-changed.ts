@@ -10,7 +10,7 @@ import { publishableKeyMemo } from "../utils/publishable-key-memo"
  * forget the verdict within 5 s on their own.
  */
 export default async function apiKeyChangedHandler() {
-  publishableKeyMemo.forget()
+  publishableKeyMemo.clear()
 }
 
 export const config: SubscriberConfig = {

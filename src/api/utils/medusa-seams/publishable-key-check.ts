@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaStoreRequest } from "@medusajs/framework/http"
 import { FeatureFlag, Modules, PUBLISHABLE_KEY_HEADER } from "@medusajs/framework/utils"
 import type { RequestHandler } from "express"
-import { PublishableKeyMemo, publishableKeyMemo } from "../../../utils/publishable-key-memo"
+import { publishableKeyMemo } from "../../../utils/publishable-key-memo"
 import { isPluginStorePath } from "../../store/affiliates/paths"
 import { frontMedusaMiddleware } from "./front-medusa-middleware"
 
@@ -50,7 +50,7 @@ export function frontPublishableKeyCheck(): void {
 }
 
 /** Medusa's `check` with the two steps above on the plugin's store paths. */
-export function pluginPublishableKeyCheck(check: RequestHandler, memo: PublishableKeyMemo = publishableKeyMemo): RequestHandler {
+export function pluginPublishableKeyCheck(check: RequestHandler, memo = publishableKeyMemo): RequestHandler {
   return (req, res, next) => {
     const path = req.baseUrl + req.path
     if (!isPluginStorePath(path)) {
@@ -61,7 +61,7 @@ export function pluginPublishableKeyCheck(check: RequestHandler, memo: Publishab
     if (typeof key !== "string" || medusaCachesKeys(req as MedusaRequest)) {
       return check(req, res, next)
     }
-    const remembered = memo.recall(key)
+    const remembered = memo.get(key)
     if (remembered) {
       ;(req as MedusaStoreRequest).publishable_key_context = remembered
       return next()
@@ -69,7 +69,7 @@ export function pluginPublishableKeyCheck(check: RequestHandler, memo: Publishab
     return check(req, res, (error?: unknown) => {
       const context = (req as Partial<MedusaStoreRequest>).publishable_key_context
       if (!error && context?.key === key) {
-        memo.remember(key, context)
+        memo.set(key, context)
       }
       next(error)
     })

@@ -7,6 +7,7 @@ import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type { IMessagingModuleService } from "../../../types/messaging-module"
 import type { AttachmentUploader, ConversationAudience, ConversationDTO } from "../../../types/messaging"
 import { affiliateWriteRefusal } from "../../../utils/affiliate-write-refusal"
+import { type AdminName, adminNameMemo } from "../../../utils/admin-name-memo"
 import { affiliateCopy, memberCopy } from "../../../utils/conversation-copies"
 import { conversationNotFound, isVisibleToMember } from "../../../utils/conversation-visibility"
 import { ownerWriteRefusal } from "./ensure-owner-can-write"
@@ -148,11 +149,21 @@ function namedAudience(input: PrepareSendInput): ConversationAudience {
   return { affiliate_id: input.affiliate_id, member_id: input.audience === "member" ? input.member_id : null }
 }
 
-async function retrieveAdmin(container: Pick<MedusaContainer, "resolve">, id: string) {
+/** The admin writing, from the memo of the last 5 s (decision 0045) or Medusa's User Module; null when gone. */
+async function retrieveAdmin(container: Pick<MedusaContainer, "resolve">, id: string): Promise<AdminName | null> {
+  const remembered = adminNameMemo.get(id)
+  if (remembered) {
+    return remembered
+  }
   const [user] = await container
     .resolve(Modules.USER)
     .listUsers({ id }, { select: ["id", "first_name", "last_name", "email"], take: 1 })
-  return user ?? null
+  if (!user) {
+    return null
+  }
+  const admin = { id: user.id, first_name: user.first_name ?? null, last_name: user.last_name ?? null, email: user.email }
+  adminNameMemo.set(id, admin)
+  return admin
 }
 
 /** The name the message is signed with (see resolveAuthorStep); 401 when the sender's account is gone. */
