@@ -7,3 +7,8 @@ export async function atPeriodStart(seconds: number) {
   const periodMs = seconds * 1000
   await new Promise((resolve) => setTimeout(resolve, periodMs - (Date.now() % periodMs) + 50))
 }
+
+/** Waits until a memo entry that was still fresh at `since` (Date.now()) has outlived `ttlMs`, plus a margin. */
+export async function outliveMemo(ttlMs: number, since: number) {
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, ttlMs - (Date.now() - since)) + 100))
+}

@@ -16,6 +16,6 @@ export default async function apiKeyChangedHandler() {
 export const config: SubscriberConfig = {
   // the names Medusa's API Key Module builds for its model's changes
   // (`<service>.<kebab-cased model>.<action>`, medusa-service.ts's
-  // interceptEntityMutationEvents); publishable-key-check.spec.ts fails when they change
+  // interceptEntityMutationEvents); medusa-answers-reused.spec.ts fails when they change
   event: ["api_key.api-key.updated", "api_key.api-key.deleted"],
 }

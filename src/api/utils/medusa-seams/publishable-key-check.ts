@@ -34,7 +34,7 @@ const QUERY_KEY_PATHS = new Set(["/store/affiliates/me/stream"])
  * through to it.
  * Guards: `live-updates.spec.ts` (HTTP) opens the stream with
  * `?publishable_key=` and no headers, and is refused with a wrong key;
- * `publishable-key-check.spec.ts` (HTTP) fails when Medusa's own check
+ * `medusa-answers-reused.spec.ts` (HTTP) fails when Medusa's own check
  * stops reading the key on every request (then 2. goes), and checks the
  * memo's 5 s, its refusals and its revocations in a running store.
  * Remove when: Medusa accepts the key in a query parameter or lets a route
