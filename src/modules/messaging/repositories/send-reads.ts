@@ -39,8 +39,9 @@ export class SendReadsRepository extends SqlRepository {
         }
         return onLive(join, "c")
       })
-    const label = !audience ? "send_reads_by_id" : audience.member_id ? "send_reads_member_thread" : "send_reads_team_thread"
-    const row = (await this.preparedFirst<SendReadsRow>(ctx, label, statement))!
+    // not a prepared statement: `c.*` would change its result type when a
+    // migration adds a column, which Postgres refuses (decision 0041)
+    const row = (await this.first<SendReadsRow>(ctx, statement))!
     const { settings_enabled, settings_notification_emails, ...conversation } = row
     return {
       conversation: conversation.id ? conversation : null,
