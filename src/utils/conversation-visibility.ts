@@ -20,6 +20,15 @@ export async function retrieveVisibleConversation(
   const conversation = await container
     .resolve<IMessagingModuleService>(MESSAGING_MODULE)
     .findConversation(id)
+  return ensureVisibleConversation(conversation, id, member)
+}
+
+/** The rule of `retrieveVisibleConversation` for a conversation already read (null: none): it, or 404. */
+export function ensureVisibleConversation(
+  conversation: ConversationDTO | null,
+  id: string,
+  member?: MemberReader
+): ConversationDTO {
   if (!conversation || (member && !isVisibleToMember(conversation, member))) {
     throw conversationNotFound(id)
   }

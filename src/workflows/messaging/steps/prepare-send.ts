@@ -5,11 +5,11 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type { IAffiliateModuleService, MemberSendParties } from "../../../types/affiliate-module"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type { IMessagingModuleService } from "../../../types/messaging-module"
-import type { AttachmentUploader, ConversationAudience, ConversationDTO } from "../../../types/messaging"
+import type { AttachmentUploader, ConversationAudience } from "../../../types/messaging"
 import { affiliateWriteRefusal } from "../../../utils/affiliate-write-refusal"
 import { type AdminName, adminNameMemo } from "../../../utils/admin-name-memo"
 import { affiliateCopy, memberCopy } from "../../../utils/conversation-copies"
-import { conversationNotFound, isVisibleToMember } from "../../../utils/conversation-visibility"
+import { ensureVisibleConversation } from "../../../utils/conversation-visibility"
 import { ownerWriteRefusal } from "./ensure-owner-can-write"
 import type { MessagingContext } from "./load-messaging-context"
 import { fullName } from "./resolve-author"
@@ -95,7 +95,9 @@ export const prepareSendStep = createStep(
       input.side === "owner" && input.user_id ? retrieveAdmin(container, input.user_id) : null,
     ])
     if (input.conversation_id) {
-      ensureReplyThreadVisible(input, input.conversation_id, existing)
+      // a reply's thread: one the writer may see (an admin any), else 404
+      const reader = input.side === "affiliate" ? { id: input.member_id, affiliate_id: input.affiliate_id } : undefined
+      ensureVisibleConversation(existing, input.conversation_id, reader)
     }
     const audience = named ?? { affiliate_id: existing!.affiliate_id, member_id: existing!.member_id }
     const parties = firstParties === undefined ? await partiesOf(audience) : firstParties
@@ -129,14 +131,6 @@ export const prepareSendStep = createStep(
     return new StepResponse<PreparedSend>({ context, author, uploader })
   }
 )
-
-/** A reply's thread: one the writer may see (an admin any), else 404, never 403 (see conversation-visibility.ts). */
-function ensureReplyThreadVisible(input: PrepareSendInput, conversationId: string, thread: ConversationDTO | null): void {
-  const reader = input.side === "affiliate" ? { id: input.member_id, affiliate_id: input.affiliate_id } : undefined
-  if (!thread || (reader && !isVisibleToMember(thread, reader))) {
-    throw conversationNotFound(conversationId)
-  }
-}
 
 /** The audience a new message names (400 without an affiliate). */
 function namedAudience(input: PrepareSendInput): ConversationAudience {
