@@ -150,8 +150,6 @@ export interface IMessagingModuleService extends IModuleService {
     thread: { id: string } | { audience: ConversationAudience },
     sharedContext?: Context
   ): Promise<{ conversation: ConversationDTO | null; settings: MessagingSettingsDTO }>
-  /** The audience's live conversation, or null (one indexed select). */
-  findAudienceConversation(audience: ConversationAudience, sharedContext?: Context): Promise<ConversationDTO | null>
   listThreadPage(query: ThreadPageQuery, sharedContext?: Context): Promise<ThreadPage>
   /** A thread page for one reader (a member: its team's thread and its own); NOT_FOUND when invisible or missing, INVALID_DATA for a foreign cursor. */
   retrieveThreadPage(

@@ -80,11 +80,6 @@ class MessagingModuleService extends MessagingModuleBase implements IMessagingMo
     return { conversation, settings: settings ?? (await this.createDefaultSettings_()) }
   }
 
-  @InjectManager()
-  async findAudienceConversation(audience: ConversationAudience, @MedusaContext() ctx: Ctx = {}): Promise<ConversationDTO | null> {
-    return (await this.thread_.findByAudience(audience, ctx)) ?? null
-  }
-
   /**
    * A send's whole write, atomically (decision 0036): the audience's thread
    * opened unless the caller read it already, the message appended, its
