@@ -28,18 +28,17 @@ export type SendParties = {
   writer: AffiliatePerson | null
 }
 
-/** What every store request of a member checks: its affiliate's status and its group's messaging flags. */
-export type MemberAccess = {
-  id: string
+/**
+ * What every store request of a member checks, read once per request: the
+ * member with its affiliate's status and group messaging flags, in the shape
+ * a send copies and checks, so a member's send reads neither again.
+ */
+export type MemberAccess = AffiliatePerson & {
   affiliate_id: string
-  affiliate_status: AffiliateStatus
-  /** Null when the affiliate has no group. */
-  group: { messaging_enabled: boolean; messaging_disabled_message: string | null } | null
-  /** What this member's send copies of its team and signs with, read with the access. */
-  parties: MemberSendParties
+  affiliate: SendParties["affiliate"]
 }
 
-/** An affiliate's send's parties as the member's access reads them: its own affiliate, and itself as the writer. */
+/** An affiliate's send's parties as the member's access read them: its own affiliate, and itself as the writer. */
 export type MemberSendParties = { affiliate: SendParties["affiliate"]; writer: AffiliatePerson }
 
 /** A member as notification emails see it. */

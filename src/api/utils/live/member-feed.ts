@@ -35,13 +35,13 @@ export function memberFeed(req: MedusaRequest, memberId: string, affiliateId: st
       affiliate_id: member.affiliate_id,
       member_id: member.id,
     })
-    const suspended = member.affiliate_status === "suspended"
-    return { enabled: !suspended && messagingAvailability(settings, member.group).enabled, unread_count, suspended }
+    const suspended = member.affiliate.status === "suspended"
+    return { enabled: !suspended && messagingAvailability(settings, member.affiliate.group).enabled, unread_count, suspended }
   }
 
   async function followable(): Promise<MemberAccess | null> {
     const member = await access()
-    return member && member.affiliate_id === affiliateId && member.affiliate_status !== "suspended" ? member : null
+    return member && member.affiliate_id === affiliateId && member.affiliate.status !== "suspended" ? member : null
   }
 
   return {

@@ -42,7 +42,7 @@ async function resolveMember(
     })
     return
   }
-  if (member.affiliate_status === "suspended") {
+  if (member.affiliate.status === "suspended") {
     res.status(403).json({
       type: "not_allowed",
       message: "This affiliate account is suspended",

@@ -34,18 +34,13 @@ export class MemberAccessRepository extends SqlRepository {
     if (!row) {
       return null
     }
-    const affiliate = sendAffiliateOf(row)
     return {
       id: row.member_id,
-      affiliate_id: affiliate.id,
-      affiliate_status: affiliate.status,
-      group: affiliate.group
-        ? { messaging_enabled: affiliate.group.messaging_enabled, messaging_disabled_message: affiliate.group.messaging_disabled_message }
-        : null,
-      parties: {
-        affiliate,
-        writer: { id: row.member_id, first_name: row.first_name, last_name: row.last_name, email: row.member_email },
-      },
+      first_name: row.first_name,
+      last_name: row.last_name,
+      email: row.member_email,
+      affiliate_id: row.id,
+      affiliate: sendAffiliateOf(row),
     }
   }
 }

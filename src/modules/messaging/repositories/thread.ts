@@ -12,6 +12,7 @@ import {
 import type { AppendedMessage, AppendedMessageRef, NotifiedMessagesFilter } from "../../../types/messaging-module"
 import { SqlRepository, bound, insertFrom, live } from "../../../utils/repository-sql"
 import { entityId } from "../../../utils/entity-ids"
+import { liveThread } from "./sql/live-thread"
 
 const MESSAGE_COLUMNS = [
   "id", "conversation_id", "author_type", "author_id", "author_name", "body", "source", "broadcast_id", "created_at",
@@ -59,7 +60,7 @@ export class ThreadRepository extends SqlRepository {
   }
 
   async find(id: string, ctx: Context): Promise<ConversationDTO | null> {
-    return (await this.first<ConversationDTO>(ctx, live(this.knex(ctx), "affiliate_conversation").select("*").where("id", id))) ?? null
+    return (await this.first<ConversationDTO>(ctx, liveThread(this.knex(ctx), { id }))) ?? null
   }
 
   /** The messages an email reports, oldest first (the thread index's order). */
@@ -79,14 +80,7 @@ export class ThreadRepository extends SqlRepository {
 
   /** The audience's live conversation, or undefined. */
   async findByAudience(audience: ConversationAudience, ctx: Context): Promise<ConversationDTO | undefined> {
-    // `is not distinct from` would hide both unique indexes from the planner
-    const existing = live(this.knex(ctx), "affiliate_conversation").select("*").where("affiliate_id", audience.affiliate_id)
-    if (audience.member_id) {
-      existing.where("member_id", audience.member_id)
-    } else {
-      existing.whereNull("member_id")
-    }
-    return await this.first<ConversationDTO>(ctx, existing)
+    return await this.first<ConversationDTO>(ctx, liveThread(this.knex(ctx), { audience }))
   }
 
   /**

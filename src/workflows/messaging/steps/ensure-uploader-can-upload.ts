@@ -33,8 +33,8 @@ export const ensureUploaderCanUploadStep = createStep(
     }
     const refusal = affiliateUploadRefusal(
       settings,
-      member.group,
-      member.affiliate_status,
+      member.affiliate.group,
+      member.affiliate.status,
       messaging.getOptions().allowPendingUploads
     )
     if (refusal) {

@@ -21,8 +21,9 @@ export type SendAffiliateMessageWorkflowInput = {
   source?: MessageSource
   /**
    * The member's team and itself as a route's member check just read them
-   * (`retrieveMemberAccess(...).parties`): the send then reads no parties of
-   * its own. Read afresh when absent or not this member's.
+   * (`retrieveMemberAccess`: `{ affiliate: access.affiliate, writer: access }`):
+   * the send then reads no parties of its own. Read afresh when absent or
+   * not this member's.
    */
   parties?: MemberSendParties
 }

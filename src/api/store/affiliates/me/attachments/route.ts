@@ -19,8 +19,8 @@ export const POST = uploadRoute(
     const service = messagingService(req.scope)
     return affiliateUploadRefusal(
       await service.retrieveSettings(),
-      member.group,
-      member.affiliate_status,
+      member.affiliate.group,
+      member.affiliate.status,
       service.getOptions().allowPendingUploads
     )
   }

@@ -46,7 +46,7 @@ export const POST = answerConflicts(
     const member = req.affiliate_member
     const { result } = await sendAffiliateMessageWorkflow(req.scope).run({
       // the member check read the send's parties already
-      input: { ...req.validatedBody, member_id: member.id, affiliate_id: member.affiliate_id, parties: member.parties },
+      input: { ...req.validatedBody, member_id: member.id, affiliate_id: member.affiliate_id, parties: { affiliate: member.affiliate, writer: member } },
     })
     res.status(result.created ? 201 : 200).json({
       conversation: await memberConversationView(req.scope, result.conversation_id, member),

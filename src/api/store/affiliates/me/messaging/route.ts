@@ -16,7 +16,7 @@ export const GET = async (
     affiliate_id: member.affiliate_id,
     member_id: member.id,
   })
-  const availability = messagingAvailability(settings, member.group)
+  const availability = messagingAvailability(settings, member.affiliate.group)
   res.json({
     messaging: {
       enabled: availability.enabled,

@@ -36,7 +36,7 @@ export const POST = answerConflicts(
         member_id: req.affiliate_member.id,
         affiliate_id: req.affiliate_member.affiliate_id,
         // the member check read the send's parties already
-        parties: req.affiliate_member.parties,
+        parties: { affiliate: req.affiliate_member.affiliate, writer: req.affiliate_member },
       },
     })
     res.json({ message: await sentMessageView(req.scope, result.message, storeMessageView, req.validatedBody.attachment_ids ?? []) })
