@@ -275,6 +275,26 @@ describe(`the packed plugin in a fresh store on Medusa ${OLDEST}`, () => {
     expect(toAffiliate[0].text).toContain("1 attached file")
   })
 
+  it("drops a publishable key this Medusa revokes through its API at once, though the plugin reuses key verdicts for 5 s", async () => {
+    // the plugin's subscriber listens to the API Key Module's event names (decision 0044): this version must emit them too
+    const token = await createPublishableKey(backendUrl, ADMIN)
+    const [{ id: keyId }] = await sql(dbName, `select id from api_key where token = '${token}'`)
+    const me = () =>
+      program.request("GET", "/store/affiliates/me", { headers: { ...member.headers, "x-publishable-api-key": token } })
+    expect((await me()).status).toBe(200)
+
+    const revoked = await program.request("POST", `/admin/api-keys/${keyId}/revoke`, { headers: program.admin, body: {} })
+    expect(revoked.status).toBe(200)
+    // within the event's delivery, well inside the verdict's 5 s
+    await eventually(
+      async () => {
+        const refused = await me()
+        expect([refused.status, refused.data.message]).toEqual([400, expect.stringMatching(/valid publishable key/)])
+      },
+      { timeoutMs: 2_000, intervalMs: 100 },
+    )
+  })
+
   // Chromium comes from Debian (.ci/run installs it); without it this one is skipped, saying why
   ;(chromiumMissingReason() ? it.skip : it)(
     "shows the plugin's admin pages in the store's dashboard and sends a reply from them",
