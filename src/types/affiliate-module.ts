@@ -1,26 +1,20 @@
 import type { AudienceMember, BroadcastAudience } from "./broadcast"
 import type { Context, IModuleService } from "@medusajs/framework/types"
 import type {
+  AffiliateDTO,
   AffiliateGroupDTO,
   AffiliateInviteDTO,
   AffiliateMemberDTO,
-  AffiliateStatus,
 } from "./affiliate"
 import type { ListOf, OneOrMany } from "./module-service"
 import type { ResolvedPluginOptions } from "./options"
 
-export type AffiliatePerson = { id: string; first_name: string | null; last_name: string | null; email: string }
+export type AffiliatePerson = Pick<AffiliateMemberDTO, "id" | "first_name" | "last_name" | "email">
 
 export type SendParties = {
-  affiliate: {
-    id: string
-    name: string
-    email: string
-    status: AffiliateStatus
-    group_id: string | null
-    manager_id: string | null
+  affiliate: Pick<AffiliateDTO, "id" | "name" | "email" | "status" | "group_id" | "manager_id"> & {
     /** Null when the affiliate has no group. */
-    group: { name: string; messaging_enabled: boolean; messaging_disabled_message: string | null } | null
+    group: Pick<AffiliateGroupDTO, "name" | "messaging_enabled" | "messaging_disabled_message"> | null
   }
   /** The audience's member when asked for, if it is a member of this affiliate. */
   member: AffiliatePerson | null

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import type { AffiliateStatus } from "../../../types/affiliate"
+import type { AffiliateDTO } from "../../../types/affiliate"
 import type { BroadcastAudience, BroadcastSkipReason, BroadcastStatus } from "../../../types/broadcast"
 import { apiPath } from "../../lib/api-path"
 import { queryKeysFactory } from "../../lib/query-key-factory"
@@ -30,14 +30,7 @@ export type Broadcast = {
 }
 
 /** An affiliate of a preview's sample or of a recipient row. */
-export type BroadcastAffiliate = {
-  id: string
-  name: string
-  email: string
-  status: AffiliateStatus
-  group_id: string | null
-  manager_id: string | null
-}
+export type BroadcastAffiliate = Pick<AffiliateDTO, "id" | "name" | "email" | "status" | "group_id" | "manager_id">
 
 export type BroadcastRecipient = {
   affiliate: BroadcastAffiliate
