@@ -278,7 +278,8 @@ describe(`the packed plugin in a fresh store on Medusa ${OLDEST}`, () => {
   it("drops a publishable key this Medusa revokes through its API at once, though the plugin reuses key verdicts for 5 s", async () => {
     // the plugin's subscriber listens to the API Key Module's event names (decision 0044): this version must emit them too
     const token = await createPublishableKey(backendUrl, ADMIN)
-    const [{ id: keyId }] = await sql(dbName, `select id from api_key where token = '${token}'`)
+    const keys = await program.request("GET", "/admin/api-keys?type=publishable&limit=100", { headers: program.admin })
+    const keyId = keys.data.api_keys.find((key: { token: string }) => key.token === token).id
     const me = () =>
       program.request("GET", "/store/affiliates/me", { headers: { ...member.headers, "x-publishable-api-key": token } })
     expect((await me()).status).toBe(200)
