@@ -25,6 +25,7 @@ import type {
   MessagingSettingsDTO,
   NotificationClaimInput,
   ThreadEmailDTO,
+  ThreadKey,
   ThreadPage,
 } from "./messaging"
 import type { ListOf, OneOrMany } from "./module-service"
@@ -147,7 +148,7 @@ export interface IMessagingModuleService extends IModuleService {
   revertPostedMessage(posted: PostedMessageRef, sharedContext?: Context): Promise<void>
   /** A send's reads of this module in one statement: its thread by id or audience (null when none) and the settings. */
   retrieveSendReads(
-    thread: { id: string } | { audience: ConversationAudience },
+    thread: ThreadKey,
     sharedContext?: Context
   ): Promise<{ conversation: ConversationDTO | null; settings: MessagingSettingsDTO }>
   listThreadPage(query: ThreadPageQuery, sharedContext?: Context): Promise<ThreadPage>

@@ -115,6 +115,9 @@ export type ConversationAudience = {
   member_id: string | null
 }
 
+/** A thread named by its id, or by the audience it is the one thread of. */
+export type ThreadKey = { id: string } | { audience: ConversationAudience }
+
 export type AttachmentUploader = { type: "owner" | "affiliate"; id: string }
 
 export type MessageAttachmentDTO = {

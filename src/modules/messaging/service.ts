@@ -5,8 +5,8 @@ import {
   MedusaError,
 } from "@medusajs/framework/utils"
 import type {
-  AppendMessageInput, AttachmentUploader, ConversationAffiliateFields, ConversationAudience, ConversationDTO, ConversationMemberFields,
-  MessageAttachmentDTO, MessageDTO, MessagingSettingsDTO, ThreadPage,
+  AppendMessageInput, AttachmentUploader, ConversationAffiliateFields, ConversationDTO, ConversationMemberFields,
+  MessageAttachmentDTO, MessageDTO, MessagingSettingsDTO, ThreadKey, ThreadPage,
 } from "../../types/messaging"
 import type {
   AppendedMessage, AppendedMessageRef, ConversationList, IMessagingModuleService, InboxQuery,
@@ -73,7 +73,7 @@ class MessagingModuleService extends MessagingModuleBase implements IMessagingMo
    */
   @InjectManager()
   async retrieveSendReads(
-    thread: { id: string } | { audience: ConversationAudience },
+    thread: ThreadKey,
     @MedusaContext() ctx: Ctx = {}
   ): Promise<{ conversation: ConversationDTO | null; settings: MessagingSettingsDTO }> {
     const { conversation, settings } = await this.sendReads_.retrieve(thread, ctx)

@@ -1,7 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
-import type { ConversationDTO, MessagingSettingsDTO } from "../../../types/messaging"
+import type { ConversationDTO, MessagingSettingsDTO, ThreadKey } from "../../../types/messaging"
 import { SqlRepository, onLive } from "../../../utils/repository-sql"
-import { liveThread, ThreadKey } from "./sql/live-thread"
+import { liveThread } from "./sql/live-thread"
 import { settingsOf } from "./sql/settings-row"
 
 /** The thread's columns (all null when there is none), the settings' beside them under names no thread column has. */

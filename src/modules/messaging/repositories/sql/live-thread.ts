@@ -1,9 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import type { ConversationAudience } from "../../../../types/messaging"
+import type { ThreadKey } from "../../../../types/messaging"
 import { live } from "../../../../utils/repository-sql"
-
-/** A thread named by its id, or by the audience it is the one thread of. */
-export type ThreadKey = { id: string } | { audience: ConversationAudience }
 
 /**
  * The live conversation a key names (at most one row: an audience has one
